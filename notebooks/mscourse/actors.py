@@ -1,0 +1,430 @@
+"""The visual vocabulary: one drawing function and one colour per actor.
+
+Every function draws onto a matplotlib ``Axes`` in canvas units (see
+``canvas.prepare``) and records which actor it drew, so a diagram's text
+description can be checked against what is really on screen.
+
+Colour is never the only cue: each actor has its own shape, and the cells
+that could be confused carry a letter (T, B, M ...).
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.lines import Line2D
+from matplotlib.patches import (
+    Circle,
+    Ellipse,
+    FancyBboxPatch,
+    Polygon,
+    Rectangle,
+)
+
+from . import style
+
+
+@dataclass(frozen=True)
+class Actor:
+    key: str
+    name: str  # the words used in captions, legends and descriptions
+    colour: str
+    shape: str  # how it looks, for the legend text and the colour-free cue
+    words: tuple = ()  # any of these in a description counts as naming the actor
+
+    def named_in(self, text):
+        """True if ``text`` names this actor (used to test descriptions)."""
+        text = text.lower()
+        return any(word in text for word in (self.words or (self.name.lower(),)))
+
+
+ACTORS = {
+    a.key: a
+    for a in [
+        Actor("neuron", "neuron (cell body)", "#BFBFBF", "grey cell body with branching dendrites", ("neuron", "nerve cell")),
+        Actor("axon", "axon", "#BFBFBF", "long grey cable", ("axon",)),
+        Actor("myelin", "myelin sheath", style.OKABE_ITO["yellow"], "yellow rounded sleeve around the axon", ("myelin",)),
+        Actor("thin_myelin", "thin new myelin", style.OKABE_ITO["yellow"], "thinner hatched yellow sleeve", ("thin", "new myelin", "remyelin")),
+        Actor("damaged_myelin", "damaged myelin", style.OKABE_ITO["yellow"], "broken yellow fragments with dashed edge", ("damaged", "broken", "stripped", "demyelinat")),
+        Actor("node", "node of Ranvier", style.INK, "black bars in the gap between sheaths", ("node",)),
+        Actor("oligodendrocyte", "oligodendrocyte", style.OKABE_ITO["bluish_green"], "green round cell with several arms, labelled O", ("oligodendrocyte",)),
+        Actor("opc", "oligodendrocyte precursor cell (OPC)", "#99D8C9", "small pale green cell with two thin arms, labelled P", ("opc", "precursor")),
+        Actor("schwann", "Schwann cell", style.OKABE_ITO["sky_blue"], "blue cell body sitting on one sheath, labelled S", ("schwann",)),
+        Actor("t_cell", "T cell", style.OKABE_ITO["vermillion"], "orange-red circle labelled T", ("t cell", "t-cell")),
+        Actor("b_cell", "B cell", style.OKABE_ITO["blue"], "blue rounded square labelled B", ("b cell", "b-cell")),
+        Actor("antibody", "antibody", style.OKABE_ITO["blue"], "small blue Y shape", ("antibod",)),
+        Actor("macrophage", "macrophage / microglia", style.OKABE_ITO["reddish_purple"], "pink-purple lumpy cell labelled M", ("macrophage", "microglia")),
+        Actor("vessel", "blood vessel and blood-brain barrier", "#F2D0C9", "rose tube whose wall is a row of tightly joined cells", ("blood vessel", "blood-brain barrier", "bloodstream")),
+        Actor("signal", "nerve signal (action potential)", style.OKABE_ITO["orange"], "orange star", ("signal", "action potential", "impulse")),
+        Actor("block", "conduction block", style.INK, "black cross", ("block", "stops", "fails")),
+        Actor("hsc", "haematopoietic stem cell (HSC)", "#882255", "wine-red round cell with a large nucleus, labelled H", ("hsc", "haematopoietic", "blood-forming stem")),
+        Actor("msc", "mesenchymal stromal cell (MSC)", "#999933", "olive spindle-shaped cell, labelled MS", ("msc", "mesenchymal")),
+    ]
+}
+
+
+def _add(ax, artist):
+    """Add an artist without autoscaling: canvases have fixed limits."""
+    ax.add_artist(artist)
+    return artist
+
+
+def _line(ax, xs, ys, **kw):
+    return _add(ax, Line2D(xs, ys, **kw))
+
+
+def _mark(ax, key):
+    """Record that an actor is on this axes (read by descriptions and tests)."""
+    ax.__dict__.setdefault("mscourse_actors", set()).add(key)
+
+
+def drawn_actors(ax):
+    """The set of actor keys drawn on ``ax`` since it was last prepared."""
+    return set(ax.__dict__.get("mscourse_actors", set()))
+
+
+def _label(ax, x, y, text, size_step=-1, colour=style.INK, z=6, **kw):
+    ax.text(
+        x, y, text, ha="center", va="center", fontsize=style.font(size_step),
+        color=colour, zorder=z, fontweight="bold", **kw,
+    )
+
+
+# ---------------------------------------------------------------- nerve parts
+
+def draw_axon(ax, x0, x1, y, thickness=1.6, z=2):
+    """A straight axon from x0 to x1 at height y."""
+    _add(ax, Rectangle(
+        (x0, y - thickness / 2), x1 - x0, thickness,
+        facecolor=ACTORS["axon"].colour, edgecolor=style.INK,
+        linewidth=style.line(1.0), zorder=z,
+    ))
+    _mark(ax, "axon")
+
+
+def draw_myelin(ax, x0, x1, y, thickness=1.6, kind="intact", z=3):
+    """A myelin sheath (internode) wrapped around the axon between x0 and x1.
+
+    kind: "intact", "thin" (remyelinated: thinner, hatched) or "damaged"
+    (broken fragments with a dashed edge).
+    """
+    colour = ACTORS["myelin"].colour
+    if kind == "damaged":
+        n = 3
+        gap = (x1 - x0) * 0.12
+        width = (x1 - x0 - gap * (n - 1)) / n
+        for i in range(n):
+            fx = x0 + i * (width + gap)
+            dy = 0.5 if i % 2 else -0.3
+            _add(ax, FancyBboxPatch(
+                (fx, y - thickness * 0.9 + dy), width, thickness * 1.8,
+                boxstyle="round,pad=0.05,rounding_size=0.5", facecolor=colour,
+                edgecolor=style.INK, linewidth=style.line(1.0),
+                linestyle=(0, (3, 2)), zorder=z, alpha=0.85,
+            ))
+        _mark(ax, "damaged_myelin")
+        return
+    wrap = thickness * (0.55 if kind == "thin" else 1.1)
+    _add(ax, FancyBboxPatch(
+        (x0, y - thickness / 2 - wrap), x1 - x0, thickness + 2 * wrap,
+        boxstyle=f"round,pad=0,rounding_size={min(wrap * 1.6, (x1 - x0) / 2):.3f}",
+        facecolor=colour, edgecolor=style.INK, linewidth=style.line(1.2),
+        hatch="////" if kind == "thin" else None, zorder=z,
+    ))
+    _mark(ax, "thin_myelin" if kind == "thin" else "myelin")
+
+
+def draw_node(ax, x, y, thickness=1.6, z=4):
+    """A node of Ranvier: sodium-channel clusters drawn as bars above and below."""
+    h = thickness * 0.9
+    for sign in (1, -1):
+        _line(ax, [x, x], [y + sign * thickness / 2, y + sign * (thickness / 2 + h)],
+                color=style.INK, linewidth=style.line(2.2), solid_capstyle="butt", zorder=z)
+    _mark(ax, "node")
+
+
+def draw_neuron(ax, x, y, size=4.0, z=4):
+    """A neuron cell body with dendrites; the axon leaves to the right."""
+    rng = np.random.default_rng(7)  # fixed seed: the same neuron every time
+    for angle in np.linspace(100, 260, 5):
+        a = np.radians(angle + rng.uniform(-8, 8))
+        x1, y1 = x + np.cos(a) * size * 1.9, y + np.sin(a) * size * 1.9
+        _line(ax, [x, x1], [y, y1], color=style.INK, linewidth=style.line(1.3), zorder=z - 1)
+        for da in (-25, 25):
+            b = a + np.radians(da)
+            _line(ax, [x1, x1 + np.cos(b) * size * 0.6], [y1, y1 + np.sin(b) * size * 0.6],
+                    color=style.INK, linewidth=style.line(1.0), zorder=z - 1)
+    _add(ax, Polygon(
+        [(x - size, y), (x - size * 0.3, y + size * 0.9), (x + size * 0.9, y + size * 0.35),
+         (x + size * 0.9, y - size * 0.35), (x - size * 0.3, y - size * 0.9)],
+        closed=True, facecolor=ACTORS["neuron"].colour, edgecolor=style.INK,
+        linewidth=style.line(1.3), zorder=z,
+    ))
+    _add(ax, Circle((x - size * 0.1, y), size * 0.3, facecolor="#8C8C8C",
+                        edgecolor=style.INK, linewidth=style.line(0.8), zorder=z + 0.1))
+    _mark(ax, "neuron")
+
+
+def draw_oligodendrocyte(ax, x, y, targets=(), size=2.6, z=5):
+    """An oligodendrocyte whose arms reach the sheaths it makes (targets)."""
+    for tx, ty in targets:
+        _line(ax, [x, tx], [y, ty], color=ACTORS["oligodendrocyte"].colour,
+                linewidth=style.line(2.0), zorder=z - 2.5, solid_capstyle="round")
+    _add(ax, Circle((x, y), size, facecolor=ACTORS["oligodendrocyte"].colour,
+                        edgecolor=style.INK, linewidth=style.line(1.2), zorder=z))
+    _label(ax, x, y, "O", size_step=0, colour=style.PAPER, z=z + 0.1)
+    _mark(ax, "oligodendrocyte")
+
+
+def draw_opc(ax, x, y, size=1.8, z=5):
+    """An oligodendrocyte precursor cell: small, with two thin arms."""
+    for sign in (1, -1):
+        _line(ax, [x, x + sign * size * 2.2], [y, y + size * 0.9], color="#006B50",
+                linewidth=style.line(1.1), zorder=z - 0.5)
+        _line(ax, [x, x + sign * size * 1.6], [y, y - size * 1.2], color="#006B50",
+                linewidth=style.line(1.1), zorder=z - 0.5)
+    _add(ax, Ellipse((x, y), size * 2.0, size * 1.6, facecolor=ACTORS["opc"].colour,
+                         edgecolor="#006B50", linewidth=style.line(1.2), zorder=z))
+    _label(ax, x, y, "P", colour=style.INK, z=z + 0.1)
+    _mark(ax, "opc")
+
+
+def draw_schwann(ax, x0, x1, y, thickness=1.6, z=3):
+    """A Schwann cell: one sheath on one axon, its cell body sitting on top."""
+    draw_myelin(ax, x0, x1, y, thickness=thickness, z=z)
+    cx = (x0 + x1) / 2
+    top = y + thickness / 2 + thickness * 1.1
+    _add(ax, Ellipse((cx, top + 0.9), (x1 - x0) * 0.45, 2.2,
+                         facecolor=ACTORS["schwann"].colour, edgecolor=style.INK,
+                         linewidth=style.line(1.1), zorder=z + 1))
+    _label(ax, cx, top + 0.9, "S", z=z + 1.1)
+    _mark(ax, "schwann")
+
+
+# ---------------------------------------------------------------- immune cells
+
+def draw_t_cell(ax, x, y, size=1.7, tag="", z=6):
+    """A T cell: a circle with a T; tag adds a small subtype label (e.g. "8")."""
+    _add(ax, Circle((x, y), size, facecolor=ACTORS["t_cell"].colour,
+                        edgecolor=style.INK, linewidth=style.line(1.1), zorder=z))
+    _label(ax, x, y, "T" + tag, colour=style.PAPER, z=z + 0.1)
+    _mark(ax, "t_cell")
+
+
+def draw_b_cell(ax, x, y, size=1.7, z=6):
+    """A B cell: a rounded square with a B."""
+    _add(ax, FancyBboxPatch(
+        (x - size, y - size), 2 * size, 2 * size,
+        boxstyle=f"round,pad=0,rounding_size={size * 0.5:.3f}",
+        facecolor=ACTORS["b_cell"].colour, edgecolor=style.INK,
+        linewidth=style.line(1.1), zorder=z,
+    ))
+    _label(ax, x, y, "B", colour=style.PAPER, z=z + 0.1)
+    _mark(ax, "b_cell")
+
+
+def draw_antibody(ax, x, y, size=1.1, angle=0.0, z=6):
+    """An antibody: a Y shape."""
+    a = np.radians(angle)
+    rot = np.array([[np.cos(a), -np.sin(a)], [np.sin(a), np.cos(a)]])
+    stem = np.array([[0, -size], [0, 0]])
+    arms = [np.array([[0, 0], [-size * 0.7, size * 0.8]]), np.array([[0, 0], [size * 0.7, size * 0.8]])]
+    for seg in [stem] + arms:
+        pts = seg @ rot.T + [x, y]
+        _line(ax, pts[:, 0], pts[:, 1], color=ACTORS["antibody"].colour,
+                linewidth=style.line(2.2), solid_capstyle="round", zorder=z)
+    _mark(ax, "antibody")
+
+
+def _blob(x, y, size, lobes=7, seed=3):
+    rng = np.random.default_rng(seed)
+    t = np.linspace(0, 2 * np.pi, 60, endpoint=False)
+    wobble = 1 + 0.16 * np.sin(lobes * t + rng.uniform(0, 6)) + 0.06 * np.sin(3 * t)
+    return np.column_stack([x + size * wobble * np.cos(t), y + size * 0.85 * wobble * np.sin(t)])
+
+
+def draw_macrophage(ax, x, y, size=2.4, resting=False, eating=False, z=6):
+    """A macrophage or microglial cell.
+
+    resting=True draws a resting (ramified) microglial cell: small body, many
+    fine branches. eating=True shows engulfed myelin fragments inside it.
+    """
+    colour = ACTORS["macrophage"].colour
+    if resting:
+        for k, angle in enumerate(np.linspace(0, 360, 6, endpoint=False)):
+            a = np.radians(angle + 20)
+            x1, y1 = x + np.cos(a) * size * 1.6, y + np.sin(a) * size * 1.6
+            _line(ax, [x, x1], [y, y1], color="#8E4F74", linewidth=style.line(1.1), zorder=z - 0.5)
+            b = a + np.radians(35 if k % 2 else -35)
+            _line(ax, [x1, x1 + np.cos(b) * size * 0.6], [y1, y1 + np.sin(b) * size * 0.6],
+                    color="#8E4F74", linewidth=style.line(0.9), zorder=z - 0.5)
+        _add(ax, Circle((x, y), size * 0.55, facecolor=colour, edgecolor=style.INK,
+                            linewidth=style.line(1.0), zorder=z))
+        _label(ax, x, y, "M", size_step=-1.5, z=z + 0.1)
+    else:
+        _add(ax, Polygon(_blob(x, y, size), closed=True, facecolor=colour,
+                             edgecolor=style.INK, linewidth=style.line(1.1), zorder=z))
+        if eating:
+            for dx, dy in ((-0.45, 0.35), (0.35, -0.4), (0.5, 0.35)):
+                _add(ax, Ellipse((x + dx * size, y + dy * size), size * 0.45, size * 0.28,
+                                     facecolor=ACTORS["myelin"].colour, edgecolor=style.INK,
+                                     linewidth=style.line(0.6), zorder=z + 0.05))
+        _label(ax, x - (0.0 if not eating else 0.05 * size), y, "M", z=z + 0.1)
+    _mark(ax, "macrophage")
+
+
+# ---------------------------------------------------------------- vessels, signals
+
+def draw_vessel(ax, x0, x1, y, height=6.0, leaky_at=(), z=1):
+    """A blood vessel (horizontal) whose wall is the blood-brain barrier.
+
+    leaky_at: x positions where the barrier has opened (a gap in the wall).
+    """
+    _add(ax, Rectangle((x0, y - height / 2), x1 - x0, height,
+                           facecolor=ACTORS["vessel"].colour, edgecolor="none", zorder=z))
+    cell_w = 5.0
+    for wall_y in (y + height / 2, y - height / 2):
+        cx = x0
+        while cx < x1 - 0.01:
+            w = min(cell_w, x1 - cx)
+            mid = cx + w / 2
+            if not any(abs(mid - g) < cell_w / 2 for g in leaky_at):
+                _add(ax, FancyBboxPatch(
+                    (cx + 0.15, wall_y - 0.55), w - 0.3, 1.1,
+                    boxstyle="round,pad=0,rounding_size=0.5", facecolor="#C98B7A",
+                    edgecolor="#5C2E22", linewidth=style.line(0.9), zorder=z + 0.5,
+                ))
+            cx += cell_w
+    _mark(ax, "vessel")
+
+
+def draw_signal(ax, x, y, size=1.6, z=8):
+    """The nerve signal (action potential): an orange star."""
+    angles = np.radians(90 + 36 * np.arange(10))
+    radii = np.where(np.arange(10) % 2 == 0, size * 1.6, size * 0.65)
+    _add(ax, Polygon(np.column_stack([x + radii * np.cos(angles), y + radii * np.sin(angles)]),
+                     closed=True, facecolor=ACTORS["signal"].colour, edgecolor=style.INK,
+                     linewidth=style.line(1.0), zorder=z))
+    _mark(ax, "signal")
+
+
+def draw_block(ax, x, y, size=1.4, z=8):
+    """A conduction block: a bold black cross where the signal stops."""
+    for sx in (1, -1):
+        _line(ax, [x - size, x + size], [y - sx * size, y + sx * size],
+                color=style.INK, linewidth=style.line(3.2), solid_capstyle="round", zorder=z)
+    _mark(ax, "block")
+
+
+# ---------------------------------------------------------------- stem cells
+
+def draw_hsc(ax, x, y, size=2.0, z=6):
+    """A haematopoietic stem cell: round, with a large nucleus, labelled H."""
+    _add(ax, Circle((x, y), size, facecolor="#E8C4D4", edgecolor=ACTORS["hsc"].colour,
+                        linewidth=style.line(1.8), zorder=z))
+    _add(ax, Circle((x, y), size * 0.68, facecolor=ACTORS["hsc"].colour,
+                        edgecolor=style.INK, linewidth=style.line(0.8), zorder=z + 0.05))
+    _label(ax, x, y, "H", colour=style.PAPER, z=z + 0.1)
+    _mark(ax, "hsc")
+
+
+def draw_msc(ax, x, y, size=2.2, z=6):
+    """A mesenchymal stromal cell: spindle-shaped, labelled MS."""
+    t = np.linspace(0, 2 * np.pi, 60)
+    xs = x + size * 1.7 * np.cos(t)
+    ys = y + size * 0.55 * np.sin(t) * (1 - 0.35 * np.cos(t) ** 2)
+    _add(ax, Polygon(np.column_stack([xs, ys]), closed=True, facecolor=ACTORS["msc"].colour,
+                         edgecolor=style.INK, linewidth=style.line(1.1), zorder=z))
+    _label(ax, x, y, "MS", size_step=-1.5, colour=style.PAPER, z=z + 0.1)
+    _mark(ax, "msc")
+
+
+# ---------------------------------------------------------------- legend
+
+def _legend_icon(ax, key, x, y):
+    """Draw a small, recognisable icon of an actor centred at (x, y)."""
+    if key in ("myelin", "thin_myelin", "damaged_myelin"):
+        draw_axon(ax, x - 2.4, x + 2.4, y, thickness=0.7)
+        kind = {"myelin": "intact", "thin_myelin": "thin", "damaged_myelin": "damaged"}[key]
+        draw_myelin(ax, x - 1.9, x + 1.9, y, thickness=0.7, kind=kind)
+    elif key == "axon":
+        draw_axon(ax, x - 2.4, x + 2.4, y, thickness=0.8)
+    elif key == "node":
+        draw_axon(ax, x - 2.4, x + 2.4, y, thickness=0.7)
+        draw_node(ax, x, y, thickness=0.7)
+    elif key == "neuron":
+        draw_neuron(ax, x, y, size=1.1)
+    elif key == "oligodendrocyte":
+        draw_oligodendrocyte(ax, x, y, size=1.3)
+    elif key == "opc":
+        draw_opc(ax, x, y, size=0.9)
+    elif key == "schwann":
+        draw_schwann(ax, x - 2.0, x + 2.0, y - 0.8, thickness=0.6)
+    elif key == "t_cell":
+        draw_t_cell(ax, x, y, size=1.2)
+    elif key == "b_cell":
+        draw_b_cell(ax, x, y, size=1.1)
+    elif key == "antibody":
+        draw_antibody(ax, x, y + 0.2, size=0.9)
+    elif key == "macrophage":
+        draw_macrophage(ax, x, y, size=1.3)
+    elif key == "vessel":
+        draw_vessel(ax, x - 2.5, x + 2.5, y, height=1.8)
+    elif key == "signal":
+        draw_signal(ax, x, y, size=1.0)
+    elif key == "block":
+        draw_block(ax, x, y, size=0.9)
+    elif key == "hsc":
+        draw_hsc(ax, x, y, size=1.2)
+    elif key == "msc":
+        draw_msc(ax, x, y, size=1.1)
+    else:
+        raise KeyError(f"no legend icon for actor {key!r}")
+
+
+LEGEND_PER_ROW = 5
+LEGEND_ROW_HEIGHT = 5.0
+
+
+def legend_height(keys, per_row=LEGEND_PER_ROW):
+    """Canvas units a legend of these actors needs."""
+    rows = -(-len(list(keys)) // per_row)
+    return rows * LEGEND_ROW_HEIGHT
+
+
+def draw_legend(ax, keys, width=100.0, per_row=LEGEND_PER_ROW):
+    """A legend: each actor's icon beside its name, in rows, on its own canvas.
+
+    The canvas is ``width`` wide and ``legend_height(keys)`` tall.
+    """
+    keys = list(keys)
+    top = legend_height(keys, per_row)
+    slot = width / per_row
+    for i, key in enumerate(keys):
+        r, c = divmod(i, per_row)
+        cx = c * slot + 3.0
+        cy = top - (r + 0.5) * LEGEND_ROW_HEIGHT
+        _legend_icon(ax, key, cx, cy)
+        ax.text(cx + 3.2, cy, short_name(key), ha="left", va="center",
+                fontsize=style.font(-1), color=style.INK, zorder=6, linespacing=1.0)
+
+
+_SHORT = {
+    "neuron": "neuron",
+    "opc": "OPC",
+    "macrophage": "macrophage/\nmicroglia",
+    "vessel": "blood vessel\n(barrier wall)",
+    "signal": "nerve signal",
+    "hsc": "HSC",
+    "msc": "MSC",
+    "damaged_myelin": "damaged\nmyelin",
+    "thin_myelin": "thin new\nmyelin",
+    "oligodendrocyte": "oligodendro-\ncyte",
+    "block": "signal\nblocked",
+    "myelin": "myelin",
+    "node": "node of\nRanvier",
+}
+
+
+def short_name(key):
+    """The compact legend label of an actor."""
+    return _SHORT.get(key, ACTORS[key].name)

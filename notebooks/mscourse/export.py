@@ -1,0 +1,120 @@
+"""Static exports of the key diagram states, for figures/ and instructors' slides.
+
+Run from the repository root:
+
+    python -m notebooks.mscourse.export
+
+It writes ``figures/<slug>.svg`` and ``.png`` for every ``FigureSpec`` of
+every lesson, with the text description embedded as the image description
+(SVG <desc>, PNG "Description" text chunk), and ``figures/README.md`` with
+a table of all figures and their text alternatives. Running it twice gives
+identical files.
+"""
+
+import io
+import pathlib
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+import matplotlib
+
+from . import style
+from .scene import Scene, describe, full_figure
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FIGURES_DIR = ROOT / "figures"
+PNG_DPI = 110
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """One exported figure: a scene in one state."""
+
+    slug: str  # file name without extension, e.g. "01-conduction-healthy"
+    scene: Scene
+    state: Any
+    title: str
+
+    @property
+    def alt(self):
+        return describe(self.scene, self.state)
+
+
+def all_specs():
+    from .lessons import all_lessons
+
+    specs = [spec for lesson in all_lessons() for spec in lesson.FIGURES]
+    slugs = [s.slug for s in specs]
+    duplicates = {s for s in slugs if slugs.count(s) > 1}
+    if duplicates:
+        raise ValueError(f"figure slugs used twice: {sorted(duplicates)}")
+    return specs
+
+
+def render(spec):
+    """SVG and PNG bytes of one figure, with its title and alt text embedded."""
+    figure, _ = full_figure(spec.scene, spec.state)
+    out = {}
+    with matplotlib.rc_context(style.rc()):
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="svg",
+                       metadata={"Title": spec.title, "Description": spec.alt, "Date": None,
+                                 "Creator": None})
+        out["svg"] = buffer.getvalue()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=PNG_DPI,
+                       metadata={"Title": spec.title, "Description": spec.alt, "Software": None})
+        out["png"] = buffer.getvalue()
+    return out
+
+
+def readme(specs):
+    lines = [
+        "# Figures",
+        "",
+        "Static exports of the key diagram states of every lesson, for reading",
+        "without running the notebooks and for instructors' own slides. They are",
+        "illustrative, not data. Each image carries its text description inside the",
+        "file (SVG `<desc>`, PNG `Description`), and the table below repeats it.",
+        "",
+        "Do not edit these files by hand. Regenerate them all from the repository root:",
+        "",
+        "    python -m notebooks.mscourse.export",
+        "",
+        "The test suite fails if a file here differs from what that command makes.",
+        "",
+        "| Figure | Files | Text description (alt text) |",
+        "|---|---|---|",
+    ]
+    for spec in specs:
+        alt = spec.alt.replace("|", "\\|")
+        lines.append(f"| {spec.title} | [PNG]({spec.slug}.png), [SVG]({spec.slug}.svg) | {alt} |")
+    return "\n".join(lines) + "\n"
+
+
+def expected_files():
+    """Every file figures/ should hold, as {name: bytes}."""
+    specs = all_specs()
+    files = {}
+    for spec in specs:
+        for ext, data in render(spec).items():
+            files[f"{spec.slug}.{ext}"] = data
+    files["README.md"] = readme(specs).encode("utf-8")
+    return files
+
+
+def main(out_dir=FIGURES_DIR):
+    out_dir = pathlib.Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = expected_files()
+    for old in out_dir.iterdir():
+        if old.is_file() and old.name not in files:
+            old.unlink()  # a figure whose spec was removed
+    for name, data in files.items():
+        (out_dir / name).write_bytes(data)
+    print(f"wrote {len(files)} files to {out_dir}")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

@@ -1,0 +1,44 @@
+"""Drive every live course widget through every state (tests and benchmark).
+
+A notebook test runs the lesson in a real kernel, then calls
+``exercise_all()`` there. It raises on any failure, and returns a summary.
+"""
+
+import statistics
+
+from .widgets import live_widgets
+
+
+def exercise_all():
+    """Exercise every live widget; return counts and widget-update timings."""
+    summary = {"widgets": 0, "states": 0, "timings": []}
+    for widget in live_widgets():
+        view = getattr(widget, "view", None)
+        if view is not None:
+            view.renderer._cache.clear()  # time real renders, not cache hits
+            view.timings.clear()
+        summary["states"] += widget.exercise()
+        summary["widgets"] += 1
+        if view is not None:
+            summary["timings"].extend(view.timings)
+    open_figures = _open_pyplot_figures()
+    if open_figures:
+        raise AssertionError(f"figures left open: {open_figures}")
+    return summary
+
+
+def _open_pyplot_figures():
+    import sys
+
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    return pyplot.get_fignums() if pyplot else []
+
+
+def timing_summary(timings):
+    if not timings:
+        return {"median_ms": 0.0, "worst_ms": 0.0, "n": 0}
+    return {
+        "median_ms": round(1000 * statistics.median(timings), 1),
+        "worst_ms": round(1000 * max(timings), 1),
+        "n": len(timings),
+    }
