@@ -89,6 +89,7 @@ class Renderer:
     """
 
     CACHE_SIZE = 64
+    use_cache = True  # the benchmark turns this off to time real renders
 
     def __init__(self, scene):
         self.scene = scene
@@ -104,7 +105,7 @@ class Renderer:
 
     def png(self, state):
         key = (repr(state), style.dpi())
-        if key not in self._cache:
+        if key not in self._cache or not Renderer.use_cache:
             self.draw(state)
             self.figure.set_dpi(style.dpi())
             if len(self._cache) >= self.CACHE_SIZE:
@@ -150,6 +151,11 @@ def describe(scene, state):
 def actor_names(keys):
     """Readable names of actor keys, for descriptions."""
     return [ACTORS[k].name for k in sorted(keys)]
+
+
+def unnamed_actors(actors, description):
+    """Actors drawn but not named in the description (should be empty)."""
+    return sorted(k for k in actors if not ACTORS[k].named_in(description))
 
 
 def figure_html(png_bytes, description, title=""):

@@ -20,7 +20,7 @@ from typing import Any
 import ipywidgets as w
 
 from . import style
-from .scene import Renderer, describe, legend_png
+from .scene import Renderer, describe, legend_png, unnamed_actors
 
 # Every live widget, so tests and the benchmark can drive them all.
 _LIVE = weakref.WeakSet()
@@ -47,6 +47,8 @@ def _esc(text):
 class DiagramView(w.VBox):
     """A diagram and its description, redrawn in place for each new state."""
 
+    verify = False  # tests switch this on: each description must name what is drawn
+
     def __init__(self, scene, state):
         self.scene = scene
         self.renderer = Renderer(scene)
@@ -65,10 +67,14 @@ class DiagramView(w.VBox):
         start = time.perf_counter()
         self.image.value = self.renderer.png(state)
         self.state = state
+        text = describe(self.scene, state)
         self.description.value = (
             f'<div style="font-size:{style.html_font_size()}" role="status" aria-live="polite">'
-            f"<em>What the diagram shows:</em> {_esc(describe(self.scene, state))}</div>"
+            f"<em>What the diagram shows:</em> {_esc(text)}</div>"
         )
+        if DiagramView.verify:
+            missing = unnamed_actors(self.renderer.actors, text)
+            assert not missing, f"{self.scene.name}: description does not name {missing}: {text}"
         self.timings.append(time.perf_counter() - start)
 
 

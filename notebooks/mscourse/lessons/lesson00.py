@@ -75,7 +75,8 @@ def draw_cast(ax, state):
 
 def describe_cast(state):
     shown = CAST[: state.revealed]
-    names = ", ".join(A.ACTORS[key].name for key, _, _ in shown)
+    names = ", ".join("a neuron with its axon" if key == "neuron" else A.ACTORS[key].name
+                      for key, _, _ in shown)
     text = f"A schematic piece of nerve tissue showing: {names}."
     if state.highlight:
         line = next(t for k, _, t in CAST if k == state.highlight)

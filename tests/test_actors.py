@@ -1,0 +1,103 @@
+"""The visual vocabulary: one drawing function, one colour, a legend entry per actor."""
+
+import inspect
+
+import pytest
+from matplotlib.figure import Figure
+
+from mscourse import actors as A
+from mscourse.scene import legend_png, prepare
+
+DRAWERS = {
+    "neuron": lambda ax: A.draw_neuron(ax, 50, 25),
+    "axon": lambda ax: A.draw_axon(ax, 10, 90, 25),
+    "myelin": lambda ax: A.draw_myelin(ax, 20, 40, 25),
+    "thin_myelin": lambda ax: A.draw_myelin(ax, 20, 40, 25, kind="thin"),
+    "damaged_myelin": lambda ax: A.draw_myelin(ax, 20, 40, 25, kind="damaged"),
+    "node": lambda ax: A.draw_node(ax, 50, 25),
+    "oligodendrocyte": lambda ax: A.draw_oligodendrocyte(ax, 50, 25, targets=[(30, 10)]),
+    "opc": lambda ax: A.draw_opc(ax, 50, 25),
+    "schwann": lambda ax: A.draw_schwann(ax, 20, 40, 25),
+    "t_cell": lambda ax: A.draw_t_cell(ax, 50, 25),
+    "b_cell": lambda ax: A.draw_b_cell(ax, 50, 25),
+    "antibody": lambda ax: A.draw_antibody(ax, 50, 25),
+    "macrophage": lambda ax: A.draw_macrophage(ax, 50, 25),
+    "vessel": lambda ax: A.draw_vessel(ax, 10, 90, 25),
+    "signal": lambda ax: A.draw_signal(ax, 50, 25),
+    "block": lambda ax: A.draw_block(ax, 50, 25),
+    "hsc": lambda ax: A.draw_hsc(ax, 50, 25),
+    "msc": lambda ax: A.draw_msc(ax, 50, 25),
+}
+
+
+def canvas():
+    ax = Figure().add_axes((0, 0, 1, 1))
+    prepare(ax, 100, 50)
+    return ax
+
+
+def test_every_actor_has_a_drawing_test():
+    assert set(DRAWERS) <= set(A.ACTORS), "a test draws an actor the registry does not know"
+    base = {"neuron", "axon", "myelin", "thin_myelin", "damaged_myelin", "node", "oligodendrocyte",
+            "opc", "schwann", "t_cell", "b_cell", "antibody", "macrophage", "vessel", "signal",
+            "block", "hsc", "msc"}
+    assert base <= set(DRAWERS)
+
+
+@pytest.mark.parametrize("key", sorted(DRAWERS))
+def test_drawing_an_actor_puts_it_on_the_canvas_and_records_it(key):
+    ax = canvas()
+    DRAWERS[key](ax)
+    assert key in A.drawn_actors(ax)
+    assert ax.get_children(), "nothing was drawn"
+
+
+def test_prepare_forgets_what_was_drawn_before():
+    ax = canvas()
+    A.draw_t_cell(ax, 50, 25)
+    prepare(ax, 100, 50)
+    assert A.drawn_actors(ax) == set()
+    artists = [a for a in ax.get_children() if a.axes is ax and a not in (ax.patch, ax.xaxis, ax.yaxis)
+               and a not in ax.spines.values()]
+    assert not [a for a in artists if a.get_visible() and type(a).__name__ in ("Circle", "Line2D")]
+
+
+@pytest.mark.parametrize("key", sorted(A.ACTORS))
+def test_every_actor_has_a_legend_icon_name_and_colour(key):
+    actor = A.ACTORS[key]
+    assert actor.name and actor.shape and actor.words
+    assert actor.colour.startswith("#") and len(actor.colour) == 7
+    ax = canvas()
+    A._legend_icon(ax, key, 50, 25)
+    assert A.short_name(key)
+
+
+def test_actor_colours_are_shared_only_by_related_actors():
+    by_colour = {}
+    for actor in A.ACTORS.values():
+        by_colour.setdefault(actor.colour, set()).add(actor.key)
+    allowed = [
+        {"myelin", "thin_myelin", "damaged_myelin"},  # states of one actor
+        {"b_cell", "antibody"},  # antibodies are made by B cells
+        {"neuron", "axon"},  # one cell
+        {"node", "block"},  # black marks on the axon itself
+    ]
+    for colour, keys in by_colour.items():
+        if len(keys) > 1:
+            assert any(keys <= group for group in allowed), f"{colour} shared by {sorted(keys)}"
+
+
+def test_actor_shapes_differ_so_colour_is_not_the_only_cue():
+    shapes = [a.shape for a in A.ACTORS.values()]
+    assert len(set(shapes)) == len(shapes)
+
+
+def test_legend_renders_every_actor():
+    png = legend_png(list(A.ACTORS))
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_drawing_functions_take_an_axes_first():
+    for name, fn in inspect.getmembers(A, inspect.isfunction):
+        if name.startswith("draw_"):
+            assert list(inspect.signature(fn).parameters)[0] == "ax", name

@@ -1,0 +1,41 @@
+"""figures/ holds exactly what the export command makes, byte for byte."""
+
+import re
+
+from conftest import ROOT
+from mscourse.export import expected_files
+
+FIGURES = ROOT / "figures"
+COMMAND = "python -m notebooks.mscourse.export"
+
+
+def test_figures_are_current():
+    expected = expected_files()
+    present = {p.name for p in FIGURES.iterdir() if p.is_file()}
+    missing = sorted(set(expected) - present)
+    extra = sorted(present - set(expected))
+    stale = sorted(n for n in set(expected) & present if (FIGURES / n).read_bytes() != expected[n])
+    assert not (missing or extra or stale), (
+        f"figures/ is out of date (missing {missing}, extra {extra}, stale {stale}); "
+        f"regenerate with: {COMMAND}")
+
+
+def test_exports_carry_their_text_description():
+    files = expected_files()
+    readme = files["README.md"].decode()
+    for name, data in files.items():
+        if name.endswith(".svg"):
+            assert b"<dc:description>" in data, f"{name} has no embedded description"
+        if name.endswith(".png"):
+            assert b"Description" in data[:4000] or b"Description" in data, name
+            assert f"({name})" in readme, f"{name} is not listed in figures/README.md"
+
+
+def test_export_is_reproducible():
+    first, second = expected_files(), expected_files()
+    assert first == second
+
+
+def test_readme_documents_the_export_command():
+    assert COMMAND in (FIGURES / "README.md").read_text()
+    assert re.search(re.escape(COMMAND), (ROOT / "README.md").read_text())

@@ -1,0 +1,143 @@
+"""Every lesson notebook follows the lesson anatomy (lesson-design section 3)."""
+
+import json
+import re
+
+import pytest
+
+from conftest import NOTEBOOKS, NOTEBOOKS_DIR
+
+SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
+REQUIRED_H2 = ["Learning objectives", "Guiding questions", "Time and preparation", "Setup",
+               "Key points", "References", "Next"]
+
+
+def load(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def markdown(nb):
+    return [("".join(c["source"]) if isinstance(c["source"], list) else c["source"])
+            for c in nb["cells"] if c["cell_type"] == "markdown"]
+
+
+def headings(nb):
+    out = []
+    for text in markdown(nb):
+        in_fence = False
+        for line in text.splitlines():
+            if line.startswith("```"):
+                in_fence = not in_fence
+            m = re.match(r"^(#{1,6}) (.+)$", line)
+            if m and not in_fence:
+                out.append((len(m.group(1)), m.group(2).strip()))
+    return out
+
+
+def code_cells(nb):
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def source(cell):
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def test_the_course_has_lessons_00_to_02():
+    names = [p.name for p in NOTEBOOKS]
+    for prefix in ("00_", "01_", "02_"):
+        assert any(n.startswith(prefix) for n in names), f"lesson {prefix} missing"
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.name)
+def nb(request):
+    return load(request.param)
+
+
+def test_one_h1_first_and_headings_in_order(nb):
+    hs = headings(nb)
+    assert hs and hs[0][0] == 1, "the first heading must be the H1 title"
+    assert [level for level, _ in hs].count(1) == 1, "exactly one H1"
+    for (a, _), (b, text) in zip(hs, hs[1:]):
+        assert b <= a + 1, f"heading level jumps from H{a} to H{b} at {text!r}"
+
+
+def test_lesson_sections_are_present(nb):
+    h2 = [text for level, text in headings(nb) if level == 2]
+    for name in REQUIRED_H2:
+        assert any(t.startswith(name) for t in h2), f"missing section: {name}"
+    assert any("Self-check" in t for t in h2), "missing self-check section"
+    assert h2.index(next(t for t in h2 if t.startswith("Key points"))) > h2.index(
+        next(t for t in h2 if "Self-check" in t)), "key points come after the self-check"
+
+
+def test_intro_think_evidence_and_disclaimer(nb):
+    text = "\n".join(markdown(nb))
+    first = markdown(nb)[0]
+    assert "**In this lesson**" in first, "the title cell starts with an 'In this lesson' paragraph"
+    assert "not medical advice" in first.lower() and "not medical advice" in markdown(nb)[-1].lower()
+    assert "Estimated time" in text
+    assert re.search(r"\*\*Think! \d+\.\d+\*\*", text), "no Think! prompt"
+    thinks = len(re.findall(r"\*\*Think! \d+\.\d+\*\*", text))
+    assert text.count("<details>") >= thinks, "each Think! needs a collapsed discussion"
+    assert "<summary>Discussion</summary>" in text
+    assert re.search(r"^> \*\*Evidence check", text, re.M), "no evidence check box"
+    assert re.search(r"\*\*Interactive demo \d+\.\d+\.\*\*", text), "no predict-then-step demo"
+    assert "**What the diagram shows:**" in text
+
+
+def test_references_are_numbered_and_cited(nb):
+    text = "\n".join(markdown(nb))
+    refs = text.split("## References", 1)[1].split("\n## ", 1)[0]
+    numbered = re.findall(r"^(\d+)\. ", refs, re.M)
+    assert numbered and numbered == [str(i) for i in range(1, len(numbered) + 1)]
+    body = text.split("## References", 1)[0]
+    for n in numbered:
+        assert re.search(rf"\[(?:[\d, –-]*\b)?{n}(?:\b[\d, –-]*)?\]", body), f"reference {n} never cited"
+    assert "(verify)" not in refs
+
+
+def test_setup_cell_is_first_code_cell_tagged_and_skipped(nb):
+    first = code_cells(nb)[0]
+    assert "setup" in first["metadata"].get("tags", [])
+    assert first["metadata"]["slideshow"]["slide_type"] == "skip"
+    lines = [l for l in source(first).splitlines() if l.strip()]
+    assert 1 <= len(lines) <= 3 and all(l.startswith(("from ", "import ")) for l in lines)
+
+
+def test_code_cells_are_thin_calls(nb):
+    for cell in code_cells(nb)[1:]:
+        lines = [l for l in source(cell).splitlines() if l.strip()]
+        assert 1 <= len(lines) <= 2, f"code cell too long for a thin notebook: {source(cell)!r}"
+        assert "lesson." in source(cell) or "style." in source(cell)
+
+
+def test_every_cell_has_slide_metadata(nb):
+    for i, cell in enumerate(nb["cells"]):
+        slide = cell["metadata"].get("slideshow", {}).get("slide_type")
+        assert slide in SLIDE_TYPES, f"cell {i} has no slide type"
+    assert nb["cells"][0]["metadata"]["slideshow"]["slide_type"] == "slide"
+    assert any(c["metadata"]["slideshow"]["slide_type"] == "notes" for c in nb["cells"]), \
+        "no speaker notes"
+
+
+def test_committed_clean_and_small(request, nb):
+    for i, cell in enumerate(code_cells(nb)):
+        assert cell.get("outputs") == [] and cell.get("execution_count") is None, f"code cell {i} has output"
+    assert "widgets" not in nb["metadata"], "saved widget state"
+    path = next(p for p in NOTEBOOKS if load(p) == nb)
+    assert path.stat().st_size < 100_000
+
+
+def test_links_between_notebooks_resolve(nb):
+    text = "\n".join(markdown(nb))
+    for target in re.findall(r"\]\(([^)#]+\.ipynb)\)", text):
+        assert (NOTEBOOKS_DIR / target).exists(), f"broken link to {target}"
+    for label in re.findall(r"\[([^\]]+)\]\(", text):
+        assert label.strip().lower() not in {"here", "click here", "link", "this"}, \
+            f"link text {label!r} does not say where it goes"
+
+
+def test_next_section_links_to_a_notebook(nb):
+    text = "\n".join(markdown(nb))
+    nxt = text.split("## Next", 1)[1]
+    assert re.search(r"\]\([^)]+\.ipynb\)", nxt)

@@ -1,0 +1,90 @@
+"""Rendering: pure scenes, cached renders, no side effects, no figures left open."""
+
+import subprocess
+import sys
+from dataclasses import dataclass
+
+from mscourse import actors as A
+from mscourse import style
+from mscourse.scene import Renderer, Scene, figure_html, full_figure, unnamed_actors
+
+
+@dataclass(frozen=True)
+class Count:
+    cells: int
+
+
+def draw_cells(ax, state):
+    for i in range(state.cells):
+        A.draw_t_cell(ax, 10 + 10 * i, 20)
+
+
+def describe_cells(state):
+    return f"{state.cells} T cells." if state.cells else "An empty canvas."
+
+
+SCENE = Scene("cells", draw_cells, describe_cells, height=40, legend=("t_cell",))
+
+
+def test_renderer_returns_png_and_records_actors():
+    r = Renderer(SCENE)
+    png = r.png(Count(2))
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert r.actors == {"t_cell"}
+    r.png(Count(0))
+    assert r.actors == set(), "actors from the previous state leaked into the next"
+
+
+def test_renderer_redraws_in_place_on_one_figure():
+    r = Renderer(SCENE)
+    figure = r.figure
+    for n in (3, 1, 4, 0, 2):
+        r.png(Count(n))
+    assert r.figure is figure and len(figure.axes) == 1
+    drawn = [a for a in r.ax.patches]
+    assert len(drawn) == 2, "old artists were not removed"
+
+
+def test_cached_render_is_identical_and_different_states_differ():
+    r = Renderer(SCENE)
+    a, b = r.png(Count(1)), r.png(Count(2))
+    assert a != b
+    assert r.png(Count(1)) == a
+
+
+def test_presenter_style_renders_bigger_images():
+    small = Renderer(SCENE).png(Count(1))
+    with style.presenter_style():
+        big = Renderer(SCENE).png(Count(1))
+    assert not style.is_presenter()
+    assert len(big) > len(small)
+
+
+def test_full_figure_has_legend_and_description_check():
+    figure, actors = full_figure(SCENE, Count(1))
+    assert len(figure.axes) == 2 and actors == {"t_cell"}
+    assert unnamed_actors(actors, describe_cells(Count(1))) == []
+    assert unnamed_actors({"b_cell"}, "Only T cells here.") == ["b_cell"]
+
+
+def test_figure_html_escapes_and_carries_alt_text():
+    out = figure_html(b"png", 'Cells <b> & "quotes"')
+    assert 'alt="Cells &lt;b&gt; &amp; &quot;quotes&quot;"' in out
+    assert "What the diagram shows" in out
+
+
+def test_import_has_no_side_effects():
+    code = (
+        "import sys, matplotlib; before = dict(matplotlib.rcParams);"
+        "sys.path.insert(0, 'notebooks');"
+        "import mscourse, mscourse.widgets, mscourse.export, mscourse.testing;"
+        "from mscourse.lessons import all_lessons; all_lessons();"
+        "assert dict(matplotlib.rcParams) == before, 'rcParams changed';"
+        "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported';"
+        "print('clean')"
+    )
+    from conftest import ROOT
+
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "clean"
