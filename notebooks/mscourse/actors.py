@@ -58,6 +58,7 @@ ACTORS = {
         Actor("block", "conduction block", style.INK, "black cross", ("block", "stops", "fails")),
         Actor("hsc", "haematopoietic stem cell (HSC)", "#882255", "wine-red round cell with a large nucleus, labelled H", ("hsc", "haematopoietic", "blood-forming stem")),
         Actor("msc", "mesenchymal stromal cell (MSC)", "#999933", "olive spindle-shaped cell, labelled MS", ("msc", "mesenchymal")),
+        Actor("nsc", "neural stem/precursor cell (NSC)", "#332288", "indigo hexagon labelled N", ("nsc", "neural stem")),
     ]
 }
 
@@ -338,6 +339,16 @@ def draw_msc(ax, x, y, size=2.2, z=6):
     _mark(ax, "msc")
 
 
+def draw_nsc(ax, x, y, size=2.1, z=6):
+    """A neural stem/precursor cell: an indigo hexagon, labelled N."""
+    angles = np.radians(30 + 60 * np.arange(6))
+    _add(ax, Polygon(np.column_stack([x + size * np.cos(angles), y + size * np.sin(angles)]),
+                     closed=True, facecolor=ACTORS["nsc"].colour, edgecolor=style.INK,
+                     linewidth=style.line(1.1), zorder=z))
+    _label(ax, x, y, "N", colour=style.PAPER, z=z + 0.1)
+    _mark(ax, "nsc")
+
+
 # ---------------------------------------------------------------- legend
 
 def _legend_icon(ax, key, x, y):
@@ -377,6 +388,8 @@ def _legend_icon(ax, key, x, y):
         draw_hsc(ax, x, y, size=1.2)
     elif key == "msc":
         draw_msc(ax, x, y, size=1.1)
+    elif key == "nsc":
+        draw_nsc(ax, x, y, size=1.2)
     else:
         raise KeyError(f"no legend icon for actor {key!r}")
 
@@ -416,6 +429,7 @@ _SHORT = {
     "signal": "nerve signal",
     "hsc": "HSC",
     "msc": "MSC",
+    "nsc": "NSC",
     "damaged_myelin": "damaged\nmyelin",
     "thin_myelin": "thin new\nmyelin",
     "oligodendrocyte": "oligodendro-\ncyte",
