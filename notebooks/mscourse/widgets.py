@@ -117,7 +117,7 @@ class Storyboard(w.VBox):
         controls = w.HBox([self.previous, self.next, self.slider, self.reset],
                           layout=w.Layout(flex_flow="row wrap", align_items="center"))
         self.index = -1
-        super().__init__([self.title, controls, self.view, self.caption])
+        super().__init__([self.title, controls, self.caption, self.view])
         self.add_class("mscourse-storyboard")
         _register(self)
         self.go(0)

@@ -1,0 +1,342 @@
+"""Every lesson in a real browser: JupyterLab + headless Chromium, driven by Playwright.
+
+The kernel-side tests prove the Python runs. This test proves what a student
+sees: widgets render (no "Error displaying widget"), respond to clicks and to
+the keyboard, show the state that matches the step, and quizzes answer.
+
+Needs Debian's ``chromium`` (or MSCOURSE_CHROMIUM=/path/to/chromium) and the
+``playwright`` package from requirements-test.txt; it never downloads a
+browser. Without them it skips, saying how to enable it; under CI (CI=true)
+it fails instead. Screenshots go to build/screenshots/.
+"""
+
+import html
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import pathlib
+
+import pytest
+
+from conftest import NOTEBOOKS, NOTEBOOKS_DIR, ROOT
+from mscourse.lessons import load
+from mscourse.widgets import Step
+
+SCREENSHOTS = ROOT / "build" / "screenshots"
+HOW_TO_ENABLE = ("install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) and the test "
+                 "tools (`pip install -r requirements-test.txt`), or set MSCOURSE_CHROMIUM to a "
+                 "Chromium binary")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WIDGET_CLASSES = ".mscourse-storyboard, .mscourse-explorer, .mscourse-quiz, .mscourse-figure"
+
+
+def chromium_path():
+    for candidate in (os.environ.get("MSCOURSE_CHROMIUM"), shutil.which("chromium"),
+                      shutil.which("chromium-browser"), "/usr/bin/chromium"):
+        if candidate and pathlib.Path(candidate).exists():
+            return candidate
+    return None
+
+
+def require_browser():
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing = "the playwright package"
+    else:
+        missing = None if chromium_path() else "Chromium"
+    if missing:
+        message = f"browser test needs {missing}: {HOW_TO_ENABLE}"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must run the browser test, not skip it)")
+        pytest.skip(message)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def lab_settings(folder):
+    """Private JupyterLab settings: no news fetch, every cell rendered (no windowing)."""
+    settings = {
+        ("apputils-extension", "notification"): {"fetchNews": "false", "checkForUpdates": False},
+        ("notebook-extension", "tracker"): {"windowingMode": "none"},
+    }
+    for (package, plugin), values in settings.items():
+        target = folder / "@jupyterlab" / package
+        target.mkdir(parents=True, exist_ok=True)
+        (target / f"{plugin}.jupyterlab-settings").write_text(json.dumps(values))
+
+
+@pytest.fixture(scope="module")
+def lab():
+    require_browser()
+    port, token = free_port(), "mscourse-test"
+    scratch = pathlib.Path(tempfile.mkdtemp(prefix="mscourse-lab-"))
+    lab_settings(scratch / "settings")
+    # Run from a scratch copy so the test never saves into the real notebooks.
+    work = scratch / "notebooks"
+    shutil.copytree(NOTEBOOKS_DIR, work, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(scratch / "settings"),
+               JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"))
+    log = open(scratch / "server.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
+         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={work}",
+         "--LabApp.news_url=", "--ServerApp.open_browser=False"],
+        env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.time() + 90
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"JupyterLab exited: {(scratch / 'server.log').read_text()[-2000:]}")
+            try:
+                socket.create_connection(("127.0.0.1", port), 0.5).close()
+                break
+            except OSError:
+                if time.time() > deadline:
+                    pytest.fail("JupyterLab did not start within 90 s")
+                time.sleep(0.3)
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            yield {"browser": browser, "url": f"http://127.0.0.1:{port}", "token": token}
+            browser.close()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def text_of(fragment):
+    """Visible text of an HTML fragment, whitespace folded (as the browser shows it)."""
+    plain = html.unescape(re.sub(r"<[^>]+>", "", fragment))
+    return " ".join(plain.split())
+
+
+def expected_steps(notebook):
+    """For each step title: the caption and the description the browser must show."""
+    module = load("lesson" + notebook.name[:2])
+    scene_for = {type(spec.state): spec.scene for spec in module.FIGURES}
+    steps = {}
+    for value in vars(module).values():
+        if isinstance(value, tuple) and value and all(isinstance(s, Step) for s in value):
+            for step in value:
+                scene = scene_for[type(step.state)]
+                steps[text_of(step.title)] = (text_of(step.caption), scene.describe(step.state))
+    return steps
+
+
+def open_and_run(page, lab, notebook):
+    page.goto(f"{lab['url']}/lab/tree/{notebook.name}?token={lab['token']}")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+    page.wait_for_selector("#jp-main-statusbar >> text=Idle", timeout=90_000)
+    page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+    page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+    code_cells = sum(1 for c in json.loads(notebook.read_text())["cells"] if c["cell_type"] == "code")
+    # Every code cell has its execution number and the kernel is idle again.
+    page.wait_for_function(
+        """n => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
+                .filter(p => /\\[\\d+\\]/.test(p.textContent)).length === n""",
+        arg=code_cells, timeout=120_000)
+    page.wait_for_selector("#jp-main-statusbar >> text=Idle", timeout=60_000)
+    page.wait_for_timeout(500)  # let the widget views finish mounting
+    return code_cells
+
+
+def assert_no_errors(page):
+    body = page.inner_text(".jp-Notebook")
+    assert "Error displaying widget" not in body
+    assert "Traceback" not in body
+    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+
+
+def step_state(board):
+    title = board.locator(".widget-html h4").first.inner_text()
+    caption = board.locator(".mscourse-caption").inner_text()
+    description = board.locator(".mscourse-description").inner_text()
+    image = board.locator("img").first.get_attribute("src")
+    match = re.search(r"Step (\d+) of (\d+): (.+)$", " ".join(title.split()))
+    return int(match.group(1)), int(match.group(2)), match.group(3), " ".join(caption.split()), \
+        " ".join(description.split()), image
+
+
+def wait_for_step(board, number, expected, timeout=15.0):
+    """Wait until the board shows step ``number`` with ITS caption and diagram.
+
+    Title, caption, picture and description arrive as separate widget
+    updates, so poll until all agree; a stale frame never does, and fails.
+    """
+    deadline = time.time() + timeout
+    while True:
+        try:
+            shown, total, title, caption, description, image = step_state(board)
+        except AttributeError:  # title not rendered yet
+            shown = None
+        if shown == number:
+            want_caption, want_description = expected[title]
+            if caption == want_caption and description == "What the diagram shows: " + want_description:
+                return total, image
+        if time.time() > deadline:
+            raise AssertionError(
+                f"expected step {number} with its own caption and diagram; the page shows step "
+                f"{shown}: {caption!r} / {description!r}")
+        time.sleep(0.1)
+
+
+def drive_storyboard(page, board, expected):
+    board.scroll_into_view_if_needed()
+    total, image = wait_for_step(board, 1, expected)
+    assert total >= 2
+    buttons = {name: board.locator(f"button:has-text('{name}')") for name in ("Previous", "Next", "Reset")}
+    assert buttons["Previous"].is_disabled()
+    # Click Next: step 2 with a new picture and its own caption and description.
+    buttons["Next"].click()
+    _, image2 = wait_for_step(board, 2, expected)
+    assert image2 != image, "the diagram did not change"
+    # Keyboard: Enter and Space press a focused button.
+    buttons["Reset"].click()
+    wait_for_step(board, 1, expected)
+    buttons["Next"].focus()
+    page.keyboard.press("Enter")
+    wait_for_step(board, 2, expected)
+    if total >= 3:
+        page.keyboard.press("Space")
+        wait_for_step(board, 3, expected)
+    buttons["Previous"].focus()
+    page.keyboard.press("Enter")
+    wait_for_step(board, 2 if total >= 3 else 1, expected)
+    # Tab order: Previous, then Next.
+    buttons["Previous"].focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent").strip() == "Next"
+    # The step slider moves with the arrow keys and End.
+    buttons["Reset"].click()
+    wait_for_step(board, 1, expected)
+    board.locator(".noUi-handle, .slider-container [role='slider']").first.focus()
+    page.keyboard.press("ArrowRight")
+    wait_for_step(board, 2, expected)
+    page.keyboard.press("End")
+    wait_for_step(board, total, expected)
+    assert buttons["Next"].is_disabled()
+    buttons["Reset"].click()
+    wait_for_step(board, 1, expected)
+
+
+def tab_to(page, text, presses=12):
+    """Press Tab until the focused element's text is ``text`` (fails if never)."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent").strip() == text:
+            return
+    raise AssertionError(f"{text!r} is not reachable with Tab")
+
+
+def verdicts(question):
+    return question.locator(".mscourse-feedback").inner_text()
+
+
+def drive_question(page, question):
+    check = question.locator("button:has-text('Check')")
+    check.click()
+    question.locator(".mscourse-feedback:has-text('Choose an answer first')").wait_for(timeout=10_000)
+    radios = question.locator("input[type='radio']")
+    boxes = question.locator("input[type='checkbox']")
+    if radios.count():
+        verdict_texts = []
+        for i in range(radios.count()):
+            radios.nth(i).check()
+            check.click()
+            label = " ".join(question.locator(".widget-radio-box label").nth(i).inner_text().split())[:30]
+            page.wait_for_function(
+                "([el, label]) => el.innerText.replace(/\\s+/g, ' ').includes('You chose “' + label)",
+                arg=[question.locator(".mscourse-feedback").element_handle(), label], timeout=10_000)
+            verdict_texts.append(verdicts(question))
+        right = [v for v in verdict_texts if "✔ Correct." in v]
+        wrong = [v for v in verdict_texts if "✘ Not quite." in v]
+        assert len(right) == 1 and len(wrong) == len(verdict_texts) - 1, verdict_texts
+        # Keyboard: Tab moves to the next option, Space chooses it, Tab reaches
+        # Check and Space presses it. (ipywidgets radios are separate tab stops,
+        # so arrow keys do not move between them: the lessons say Tab + Space.)
+        radios.nth(0).focus()
+        page.keyboard.press("Tab")
+        page.keyboard.press("Space")
+        assert radios.nth(1).is_checked()
+        tab_to(page, "Check")
+        page.keyboard.press("Space")
+        label = " ".join(question.locator(".widget-radio-box label").nth(1).inner_text().split())[:30]
+        page.wait_for_function(
+            "([el, label]) => el.innerText.replace(/\\s+/g, ' ').includes('You chose “' + label)",
+            arg=[question.locator(".mscourse-feedback").element_handle(), label], timeout=10_000)
+    else:
+        for i in range(boxes.count()):
+            boxes.nth(i).check()
+        check.click()
+        question.locator(".mscourse-feedback:has-text('You chose')").wait_for(timeout=10_000)
+        for i in range(boxes.count()):
+            boxes.nth(i).uncheck()
+        boxes.nth(0).focus()
+        page.keyboard.press("Space")
+        assert boxes.nth(0).is_checked()
+        tab_to(page, "Check")
+        page.keyboard.press("Enter")
+        question.locator(".mscourse-feedback:has-text('You chose')").wait_for(timeout=10_000)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_lesson_in_the_browser(lab, notebook):
+    page = lab["browser"].new_page(viewport={"width": 1280, "height": 1000})
+    try:
+        code_cells = open_and_run(page, lab, notebook)
+        assert_no_errors(page)
+        # Positive check: every call cell shows exactly one course widget or figure.
+        outputs = page.locator(".jp-CodeCell .jp-OutputArea")
+        shown = page.locator(WIDGET_CLASSES)
+        assert shown.count() == code_cells - 1, "each lesson call should show one widget or figure"
+        for i in range(shown.count()):
+            assert shown.nth(i).locator("img").count() or "quiz" in shown.nth(i).get_attribute("class")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.mscourse-storyboard img, .mscourse-explorer img,"
+            " .mscourse-figure img')].every(i => i.complete && i.naturalWidth > 0)", timeout=20_000)
+        assert outputs.count() >= code_cells - 1
+
+        expected = expected_steps(notebook)
+        boards = page.locator(".mscourse-storyboard")
+        for i in range(boards.count()):
+            drive_storyboard(page, boards.nth(i), expected)
+        explorers = page.locator(".mscourse-explorer")
+        for i in range(explorers.count()):
+            explorer = explorers.nth(i)
+            explorer.scroll_into_view_if_needed()
+            before = explorer.locator(".mscourse-description").inner_text()
+            explorer.locator("button:has-text('Reset')").click()
+            assert explorer.locator(".mscourse-description").inner_text() == before
+        questions = page.locator(".mscourse-question")
+        assert questions.count() >= 3
+        for i in range(questions.count()):
+            questions.nth(i).scroll_into_view_if_needed()
+            drive_question(page, questions.nth(i))
+        assert_no_errors(page)
+
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        first = page.locator(".mscourse-storyboard, .mscourse-explorer").first
+        first.scroll_into_view_if_needed()
+        page.evaluate("el => el.scrollIntoView({block: 'start'})", first.element_handle())
+        page.screenshot(path=str(SCREENSHOTS / f"{notebook.stem}.png"))
+    finally:
+        page.close()
