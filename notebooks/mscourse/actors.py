@@ -47,13 +47,13 @@ ACTORS = {
         Actor("damaged_myelin", "damaged myelin", style.OKABE_ITO["yellow"], "broken yellow fragments with dashed edge", ("damaged", "broken", "stripped", "demyelinat")),
         Actor("node", "node of Ranvier", style.INK, "black bars in the gap between sheaths", ("node",)),
         Actor("oligodendrocyte", "oligodendrocyte", style.OKABE_ITO["bluish_green"], "green round cell with several arms, labelled O", ("oligodendrocyte",)),
-        Actor("opc", "oligodendrocyte precursor cell (OPC)", "#99D8C9", "small pale green cell with two thin arms, labelled P", ("opc", "precursor")),
+        Actor("opc", "oligodendrocyte precursor cell (OPC)", "#A6DBA0", "small pale green cell with two thin arms, labelled P", ("opc", "precursor")),
         Actor("schwann", "Schwann cell", style.OKABE_ITO["sky_blue"], "blue cell body sitting on one sheath, labelled S", ("schwann",)),
         Actor("t_cell", "T cell", style.OKABE_ITO["vermillion"], "orange-red circle labelled T", ("t cell", "t-cell")),
         Actor("b_cell", "B cell", style.OKABE_ITO["blue"], "blue rounded square labelled B", ("b cell", "b-cell")),
         Actor("antibody", "antibody", style.OKABE_ITO["blue"], "small blue Y shape", ("antibod",)),
         Actor("macrophage", "macrophage / microglia", style.OKABE_ITO["reddish_purple"], "pink-purple lumpy cell labelled M", ("macrophage", "microglia")),
-        Actor("vessel", "blood vessel and blood-brain barrier", "#F2D0C9", "rose tube whose wall is a row of tightly joined cells", ("blood vessel", "blood-brain barrier", "bloodstream")),
+        Actor("vessel", "blood vessel and blood-brain barrier", "#FCE4EC", "pale pink tube whose wall is a row of tightly joined cells", ("blood vessel", "blood-brain barrier", "bloodstream")),
         Actor("signal", "nerve signal (action potential)", style.OKABE_ITO["orange"], "orange star", ("signal", "action potential", "impulse")),
         Actor("block", "conduction block", style.INK, "black cross", ("block", "stops", "fails")),
         Actor("hsc", "haematopoietic stem cell (HSC)", "#882255", "wine-red round cell with a large nucleus, labelled H", ("hsc", "haematopoietic", "blood-forming stem")),
@@ -172,7 +172,7 @@ def draw_oligodendrocyte(ax, x, y, targets=(), size=2.6, z=5):
                 linewidth=style.line(2.0), zorder=z - 2.5, solid_capstyle="round")
     _add(ax, Circle((x, y), size, facecolor=ACTORS["oligodendrocyte"].colour,
                         edgecolor=style.INK, linewidth=style.line(1.2), zorder=z))
-    _label(ax, x, y, "O", size_step=0, colour=style.PAPER, z=z + 0.1)
+    _label(ax, x, y, "O", size_step=0, colour=style.INK, z=z + 0.1)
     _mark(ax, "oligodendrocyte")
 
 
@@ -207,7 +207,7 @@ def draw_t_cell(ax, x, y, size=1.7, tag="", z=6):
     """A T cell: a circle with a T; tag adds a small subtype label (e.g. "8")."""
     _add(ax, Circle((x, y), size, facecolor=ACTORS["t_cell"].colour,
                         edgecolor=style.INK, linewidth=style.line(1.1), zorder=z))
-    _label(ax, x, y, "T" + tag, colour=style.PAPER, z=z + 0.1)
+    _label(ax, x, y, "T" + tag, colour=style.OKABE_ITO["black"], z=z + 0.1)
     _mark(ax, "t_cell")
 
 
@@ -335,7 +335,7 @@ def draw_msc(ax, x, y, size=2.2, z=6):
     ys = y + size * 0.55 * np.sin(t) * (1 - 0.35 * np.cos(t) ** 2)
     _add(ax, Polygon(np.column_stack([xs, ys]), closed=True, facecolor=ACTORS["msc"].colour,
                          edgecolor=style.INK, linewidth=style.line(1.1), zorder=z))
-    _label(ax, x, y, "MS", size_step=-1.5, colour=style.PAPER, z=z + 0.1)
+    _label(ax, x, y, "MS", size_step=-1.5, colour=style.INK, z=z + 0.1)
     _mark(ax, "msc")
 
 

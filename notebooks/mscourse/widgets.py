@@ -68,6 +68,7 @@ class DiagramView(w.VBox):
         self.image.value = self.renderer.png(state)
         self.state = state
         text = describe(self.scene, state)
+        self.image.tooltip = text  # the image's own text alternative (its title)
         self.description.value = (
             f'<div style="font-size:{style.html_font_size()}" role="status" aria-live="polite">'
             f"<em>What the diagram shows:</em> {_esc(text)}</div>"

@@ -1,0 +1,117 @@
+"""Colour, contrast, text alternatives and notebook structure for assistive technology."""
+
+import itertools
+import json
+import re
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from conftest import NOTEBOOKS
+from mscourse import actors as A
+from mscourse import style
+from mscourse.scene import Scene, prepare
+from mscourse.widgets import DiagramView
+
+# Machado, Oliveira & Fernandes (2009) simulation matrices, severity 1.0, linear RGB.
+CVD = {
+    "normal vision": np.eye(3),
+    "protanopia": np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
+                            [-0.003882, -0.048116, 1.051998]]),
+    "deuteranopia": np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+                              [-0.011820, 0.042940, 0.968881]]),
+    "tritanopia": np.array([[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602],
+                            [0.004733, 0.691367, 0.303900]]),
+}
+MIN_DELTA_E = 12.0  # CIE76 difference: clearly distinguishable side by side
+
+
+def linear_rgb(hex_colour):
+    c = np.array([int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+
+
+def lab(linear):
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722],
+                    [0.0193, 0.1192, 0.9505]]) @ np.clip(linear, 0, 1)
+    t = xyz / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(t > 0.008856, np.cbrt(t), 7.787 * t + 16 / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def contrast(a, b):
+    def lum(c):
+        return float(np.array([0.2126, 0.7152, 0.0722]) @ linear_rgb(c))
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("vision", CVD)
+def test_actor_colours_stay_distinguishable(vision):
+    colours = sorted({a.colour for a in A.ACTORS.values()})
+    m = CVD[vision]
+    for a, b in itertools.combinations(colours, 2):
+        delta = np.linalg.norm(lab(m @ linear_rgb(a)) - lab(m @ linear_rgb(b)))
+        assert delta >= MIN_DELTA_E, f"{a} and {b} look alike with {vision} (ΔE {delta:.1f})"
+
+
+def test_text_colours_meet_wcag_aa_on_white():
+    for colour in (style.INK, style.MUTED):
+        assert contrast(colour, style.PAPER) >= 4.5
+
+
+@pytest.mark.parametrize("key", sorted(A.ACTORS))
+def test_letters_on_cells_are_readable(key):
+    ax = Figure().add_axes((0, 0, 1, 1))
+    prepare(ax, 100, 50)
+    A._legend_icon(ax, key, 50, 25)
+    for text in ax.texts:
+        if text.get_text().strip() and len(text.get_text()) <= 3:  # a letter on the cell
+            colour = "#%02X%02X%02X" % tuple(round(255 * v) for v in _rgb(text.get_color()))
+            assert contrast(colour, A.ACTORS[key].colour) >= 4.5, \
+                f"{key}: letter {text.get_text()!r} contrast {contrast(colour, A.ACTORS[key].colour):.2f}"
+
+
+def _rgb(colour):
+    from matplotlib.colors import to_rgb
+    return to_rgb(colour)
+
+
+def test_widget_image_carries_its_description_as_text():
+    scene = Scene("t", lambda ax, s: A.draw_t_cell(ax, 50, 20), lambda s: "One T cell.", height=40)
+    view = DiagramView(scene, None)
+    assert view.image.tooltip == "One T cell."
+    assert "One T cell." in view.description.value and 'aria-live="polite"' in view.description.value
+
+
+ACRONYMS = {
+    "MS": "multiple sclerosis", "CNS": "central nervous system", "PNS": "peripheral nervous system",
+    "AHSCT": "autologous haematopoietic stem cell transplantation",
+    "HSC": "haematopoietic stem cell", "MSC": "mesenchymal stromal cell",
+    "NSC": "neural stem", "OPC": "oligodendrocyte precursor cell", "MRI": "magnetic resonance",
+    "EAE": "experimental autoimmune encephalomyelitis", "CSF": "cerebrospinal fluid",
+    "EBV": "epstein", "DMT": "disease-modifying", "NEDA": "no evidence of disease activity",
+    "PIRA": "progression independent of relapse", "EDSS": "expanded disability status scale",
+    "NfL": "neurofilament light", "ATG": "anti-thymocyte globulin", "RCT": "randomised controlled trial",
+    "TRM": "treatment-related mortality", "VEP": "visual evoked potential",
+}
+
+
+def markdown_cells(path):
+    nb = json.loads(path.read_text())
+    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_acronyms_are_spelled_out_at_first_use(path):
+    cells = markdown_cells(path)
+    seen = ""
+    for cell in cells:
+        for acronym, words in ACRONYMS.items():
+            if acronym.lower() in seen.lower() and re.search(rf"\b{acronym}\b", seen):
+                continue
+            if re.search(rf"\b{re.escape(acronym)}s?\b", cell):
+                assert words in (seen + cell).lower().replace("hematopoietic", "haematopoietic"), \
+                    f"{path.name}: {acronym} is used before '{words}' is spelled out"
+        seen += "\n" + cell
