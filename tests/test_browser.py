@@ -34,7 +34,7 @@ HOW_TO_ENABLE = ("install Chromium (Debian/Ubuntu: `sudo apt-get install chromiu
                  "Chromium binary")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-WIDGET_CLASSES = ".mscourse-storyboard, .mscourse-explorer, .mscourse-quiz, .mscourse-figure"
+WIDGET_CLASSES = ".mscourse-storyboard, .mscourse-explorer, .mscourse-quiz, .mscourse-figure, .mscourse-glossary"
 
 
 def chromium_path():
@@ -309,7 +309,7 @@ def test_lesson_in_the_browser(lab, notebook):
         shown = page.locator(WIDGET_CLASSES)
         assert shown.count() == code_cells - 1, "each lesson call should show one widget or figure"
         for i in range(shown.count()):
-            assert shown.nth(i).locator("img").count() or "quiz" in shown.nth(i).get_attribute("class")
+            assert shown.nth(i).locator("img").count() or re.search(r"quiz|glossary", shown.nth(i).get_attribute("class"))
         page.wait_for_function(
             "() => [...document.querySelectorAll('.mscourse-storyboard img, .mscourse-explorer img,"
             " .mscourse-figure img')].every(i => i.complete && i.naturalWidth > 0)", timeout=20_000)

@@ -39,3 +39,11 @@ def test_export_is_reproducible():
 def test_readme_documents_the_export_command():
     assert COMMAND in (FIGURES / "README.md").read_text()
     assert re.search(re.escape(COMMAND), (ROOT / "README.md").read_text())
+
+
+def test_glossary_file_is_current():
+    from mscourse import glossary
+    from mscourse.export import GLOSSARY_PATH
+
+    assert GLOSSARY_PATH.read_text(encoding="utf-8") == glossary.markdown(), \
+        f"notebooks/glossary.md is out of date; regenerate with: {COMMAND}"

@@ -4,7 +4,7 @@ Run from the repository root:
 
     python -m notebooks.mscourse.export
 
-It writes ``figures/<slug>.svg`` and ``.png`` for every ``FigureSpec`` of
+It writes ``notebooks/glossary.md`` from ``glossary.py``, and ``figures/<slug>.svg`` and ``.png`` for every ``FigureSpec`` of
 every lesson, with the text description embedded as the image description
 (SVG <desc>, PNG "Description" text chunk), and ``figures/README.md`` with
 a table of all figures and their text alternatives. Running it twice gives
@@ -19,11 +19,12 @@ from typing import Any
 
 import matplotlib
 
-from . import style
+from . import glossary, style
 from .scene import Scene, describe, full_figure
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIGURES_DIR = ROOT / "figures"
+GLOSSARY_PATH = ROOT / "notebooks" / "glossary.md"
 PNG_DPI = 110
 
 
@@ -113,7 +114,8 @@ def main(out_dir=FIGURES_DIR):
             old.unlink()  # a figure whose spec was removed
     for name, data in files.items():
         (out_dir / name).write_bytes(data)
-    print(f"wrote {len(files)} files to {out_dir}")
+    GLOSSARY_PATH.write_text(glossary.markdown(), encoding="utf-8")
+    print(f"wrote {len(files)} files to {out_dir} and the glossary to {GLOSSARY_PATH}")
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ def live_widgets():
 _serial = [0]
 
 
-def _register(widget):
+def register(widget):
     _serial[0] += 1
     widget.serial = _serial[0]
     _LIVE.add(widget)
@@ -120,7 +120,7 @@ class Storyboard(w.VBox):
         self.index = -1
         super().__init__([self.title, controls, self.caption, self.view])
         self.add_class("mscourse-storyboard")
-        _register(self)
+        register(self)
         self.go(0)
 
     def go(self, index):
@@ -199,7 +199,7 @@ class Explorer(w.VBox):
         self._muted = False
         super().__init__(parts)
         self.add_class("mscourse-explorer")
-        _register(self)
+        register(self)
 
     def values(self):
         return {k: c.value for k, c in self.controls.items()}
@@ -355,7 +355,7 @@ class Quiz(w.VBox):
         title = w.HTML(f'<h4 style="font-size:{style.html_font_size()}">{_esc(heading)}</h4>')
         super().__init__([title] + self.questions)
         self.add_class("mscourse-quiz")
-        _register(self)
+        register(self)
 
     def exercise(self):
         """Check with nothing chosen, then each option alone, then the right answer."""

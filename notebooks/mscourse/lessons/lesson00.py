@@ -6,6 +6,7 @@ import ipywidgets as w
 from matplotlib.patches import Circle
 
 from .. import actors as A
+from .. import glossary as course_glossary
 from .. import style
 from ..export import FigureSpec
 from ..scene import Scene, caption_text
@@ -156,6 +157,11 @@ QUESTIONS = (
         multiple=True,
     ),
 )
+
+
+def glossary():
+    """The glossary search box."""
+    return course_glossary.search_widget()
 
 
 def self_check():

@@ -1,0 +1,135 @@
+"""The course glossary: the science brief's plain-language definitions, one place.
+
+``python -m notebooks.mscourse.export`` writes it to ``notebooks/glossary.md``
+(one heading per term, A to Z), and
+``search_widget()`` gives a search box that any lesson can show.
+"""
+
+import html
+
+import ipywidgets as w
+
+from . import style
+from .widgets import register
+
+TERMS = (
+    ("Action potential", "the brief electrical impulse that travels along an axon."),
+    ("Apheresis", "a machine process that takes blood, keeps a chosen cell type (here CD34⁺ stem cells) and returns the rest."),
+    ("Anti-thymocyte globulin (ATG)", "antibodies (from rabbits or horses) that destroy T cells; part of most AHSCT conditioning."),
+    ("Aplasia", "the period when the bone marrow produces almost no blood cells after chemotherapy."),
+    ("Autoimmunity", "when the immune system attacks the body's own tissues."),
+    ("Autologous / allogeneic", "cells from the patient themself / cells from another person (a donor)."),
+    ("Axon", "the long cable-like extension of a neuron that carries signals away from the cell body."),
+    ("B cell", "a lymphocyte that makes antibodies and presents antigens to T cells."),
+    ("BEAM", "a four-drug chemotherapy combination (carmustine, etoposide, cytarabine, melphalan) used as myeloablative conditioning."),
+    ("Blood–brain barrier (BBB)", "tightly sealed blood vessel walls that normally keep most immune cells and molecules out of the brain."),
+    ("CD34", "a surface marker used to identify and count blood-forming stem/progenitor cells."),
+    ("Conditioning", "the high-dose chemotherapy (± antibodies) given before reinfusion to remove the existing immune system."),
+    ("Cytokine", "a small signalling protein that immune cells use to communicate (e.g. IL-10, IL-17)."),
+    ("Demyelination", "loss of the myelin sheath from an axon."),
+    ("Disease-modifying therapy (DMT)", "a long-term medicine that reduces MS activity (e.g. ocrelizumab, natalizumab)."),
+    ("EAE (experimental autoimmune encephalomyelitis)", "an animal model in which an MS-like disease is induced by immunisation against myelin."),
+    ("EDSS", "the 0–10 disability scale used in MS trials (0 = normal, 6 = needs a walking aid, 10 = death from MS)."),
+    ("Engraftment", "when reinfused stem cells settle in the marrow and blood counts recover."),
+    ("Epstein–Barr virus (EBV)", "a common herpesvirus; infection is a major risk factor for MS."),
+    ("G-CSF", "a growth factor injection that pushes stem cells out of the bone marrow into the blood."),
+    ("Gadolinium-enhancing lesion", "an MRI lesion that lights up with contrast because the BBB is leaking, a sign of active inflammation."),
+    ("Haematopoietic stem cell (HSC)", "a bone-marrow stem cell that produces all blood and immune cells."),
+    ("Immune reconstitution", "the regrowth of immune cell populations after immune ablation."),
+    ("IDO (indoleamine 2,3-dioxygenase)", "an enzyme that breaks down tryptophan and thereby calms T cells; used by human MSCs."),
+    ("Lesion (plaque)", "a focal area of inflammation and damage in the brain or spinal cord."),
+    ("Licensing", "the activation of MSCs' immunosuppressive behaviour by inflammatory signals such as interferon-γ."),
+    ("Mesenchymal stromal/stem cell (MSC)", "a connective-tissue cell from marrow, fat or umbilical cord that mainly acts by secreting signals."),
+    ("Microglia", "the brain's resident immune cells; they can drive damage or support repair."),
+    ("Mobilisation", "drugs (cyclophosphamide + G-CSF) that release stem cells into the blood for collection."),
+    ("Myelin", "the fatty, multilayered wrapping around axons that speeds conduction and supports the axon."),
+    ("Myeloablative / non-myeloablative (lymphoablative)", "conditioning that destroys the bone marrow (stem cell rescue needed) / conditioning that mainly destroys lymphocytes."),
+    ("NEDA", "“no evidence of disease activity”: no relapses, no disability worsening, no new MRI activity."),
+    ("Neural stem/precursor cell (NSC/NPC)", "a cell that can make neurons, astrocytes and oligodendrocytes."),
+    ("Neurodegeneration", "progressive loss of neurons and axons."),
+    ("Neurofilament light chain (NfL)", "a protein released from injured axons; measured in blood as a damage marker."),
+    ("Neuroprotection", "keeping neurons and axons alive and working despite injury."),
+    ("Neurotrophic factor", "a protein (e.g. BDNF, NGF) that supports neuron survival and growth."),
+    ("Node of Ranvier", "a short uncovered gap between myelin segments where the signal is regenerated."),
+    ("Oligoclonal bands", "antibody bands found in the CSF of most people with MS, showing antibody production inside the CNS."),
+    ("Oligodendrocyte", "the CNS cell that makes myelin for many axons at once."),
+    ("Oligodendrocyte precursor cell (OPC)", "an adult progenitor that can become a new myelinating oligodendrocyte."),
+    ("Paracrine signalling", "cells affecting nearby cells by releasing molecules rather than by becoming those cells."),
+    ("PIRA", "progression independent of relapse activity; slow worsening not explained by attacks."),
+    ("Regulatory T cell (Treg)", "a T cell (FoxP3⁺) that restrains other immune cells and helps prevent autoimmunity."),
+    ("Relapse", "a new or worsening neurological episode lasting at least 24 hours, caused by MS inflammation."),
+    ("Remyelination", "the natural regrowth of myelin around demyelinated axons."),
+    ("Saltatory conduction", "node-to-node “jumping” of the impulse along a myelinated axon."),
+    ("Schwann cell", "the PNS cell that myelinates a single segment of one axon."),
+    ("TCR repertoire", "the collection of different T-cell receptors in a person, i.e. the range of targets their T cells can recognise."),
+    ("Treatment-related mortality (TRM)", "deaths caused by the treatment itself rather than the disease."),
+    # Terms the brief asks to be defined inline; definitions follow brief sections 2-7.
+    ("Transdifferentiation", "a claimed switch of one specialised cell type into an unrelated one (for example a marrow cell becoming a nerve cell); for MSCs in the body the evidence is weak."),
+    ("Thymus and TRECs", "the thymus is the organ where new T cells mature; T-cell receptor excision circles (TRECs) are DNA by-products that mark T cells recently made there."),
+    ("Stem cell tourism", "travelling, often abroad, to a clinic that sells unproven stem cell treatments outside regulated trials."),
+    ("Shadow plaque", "a lesion that has been remyelinated; its thin new myelin makes it look pale."),
+    ("Chronic active lesion", "a \"smouldering\" lesion with a burnt-out centre and a rim of activated microglia that slowly expands."),
+)
+
+
+def markdown():
+    """The whole glossary as Markdown, one heading per term, sorted A to Z."""
+    lines = [
+        "# Glossary",
+        "",
+        "Plain-language definitions of the terms used in the course, from A to Z.",
+        "In a lesson, the search box in [Lesson 00: Start here](00_start_here.ipynb) finds a term",
+        "as you type. This file is generated from `notebooks/mscourse/glossary.py`; edit that file,",
+        "then run `python -m notebooks.mscourse.export`.",
+        "",
+    ]
+    for term, definition in sorted(TERMS, key=lambda t: t[0].lower()):
+        lines += [f"## {term}", "", definition[0].upper() + definition[1:], ""]
+    return "\n".join(lines)
+
+
+def search(query):
+    """Terms whose name or definition contains every word of ``query``."""
+    words = query.lower().split()
+    return [(t, d) for t, d in sorted(TERMS, key=lambda x: x[0].lower())
+            if all(word in (t + " " + d).lower() for word in words)]
+
+
+def results_html(query):
+    """Search results as HTML; the query is escaped, never run."""
+    found = search(query)
+    shown = html.escape(query.strip())
+    if not query.strip():
+        head = f"{len(TERMS)} terms. Type a word to search."
+    elif not found:
+        return f"<p>No term matches “{shown}”. Try a shorter word.</p>"
+    else:
+        head = f"{len(found)} term{'s' if len(found) != 1 else ''} match “{shown}”."
+    items = "".join(f"<li><b>{html.escape(t)}:</b> {html.escape(d)}</li>" for t, d in found)
+    return (f'<div style="font-size:{style.html_font_size()}"><p>{head}</p>'
+            f'<ul style="max-height:18em;overflow-y:auto">{items}</ul></div>')
+
+
+class GlossarySearch(w.VBox):
+    """A search box over the glossary, live as you type (the query is only displayed)."""
+
+    def __init__(self):
+        self.box = w.Text(placeholder="for example: myelin, OPC, aplasia", description="Search",
+                          continuous_update=True, layout=w.Layout(width="28em"))
+        self.results = w.HTML(results_html(""))
+        self.box.observe(lambda change: setattr(self.results, "value", results_html(change["new"])),
+                         names="value")
+        super().__init__([self.box, self.results])
+        self.add_class("mscourse-glossary")
+        register(self)
+
+    def exercise(self):
+        queries = ["myelin", "OPC", "zzz-no-such-term", "<b>bold</b>", "", "stem cell"]
+        for query in queries:
+            self.box.value = query
+            assert html.escape(query.strip()) in self.results.value
+        return len(queries)
+
+
+def search_widget():
+    return GlossarySearch()
