@@ -75,11 +75,13 @@ def test_figure_html_escapes_and_carries_alt_text():
 
 def test_import_has_no_side_effects():
     code = (
-        "import sys, matplotlib; before = dict(matplotlib.rcParams);"
+        "import sys, matplotlib;"
+        "snap = lambda: {k: matplotlib.rcParams[k] for k in matplotlib.rcParams if k != 'backend'};"
+        "before = snap();"
         "sys.path.insert(0, 'notebooks');"
         "import mscourse, mscourse.widgets, mscourse.export, mscourse.testing;"
         "from mscourse.lessons import all_lessons; all_lessons();"
-        "assert dict(matplotlib.rcParams) == before, 'rcParams changed';"
+        "assert snap() == before, 'rcParams changed';"
         "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported';"
         "print('clean')"
     )
@@ -88,3 +90,15 @@ def test_import_has_no_side_effects():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "clean"
+
+
+def test_presenter_mode_can_be_set_for_every_kernel_by_environment(monkeypatch):
+    monkeypatch.setitem(style._state, "scale", None)
+    monkeypatch.setenv("MSCOURSE_PRESENTER", "1")
+    assert style.is_presenter() and style.dpi() > style.BASE_DPI
+    monkeypatch.setenv("MSCOURSE_PRESENTER", "0")
+    assert not style.is_presenter()
+    style.presenter(True)
+    assert style.is_presenter()
+    style.presenter(False)
+    assert not style.is_presenter()

@@ -8,6 +8,7 @@ Nothing here changes global matplotlib settings: rendering code wraps its
 work in ``matplotlib.rc_context(rc())``.
 """
 
+import os
 from contextlib import contextmanager
 
 # Okabe-Ito colour-blind-safe palette.
@@ -31,7 +32,8 @@ LIGHT_GREY = "#D9D9D9"
 # Presenter mode renders diagrams at a higher resolution (so the whole picture,
 # type and lines alike, grows without changing the layout) and enlarges the
 # widget text.
-_state = {"scale": 1.0}
+_state = {"scale": None}  # None: follow the MSCOURSE_PRESENTER environment variable
+PRESENTER_SCALE = 1.45
 
 BASE_FONT_PT = 11.0  # never below 11 pt at notebook size
 BASE_DPI = 96  # 1 pt = 1/72 inch, as in the browser: 11 pt shows as 11 pt
@@ -39,11 +41,11 @@ BASE_DPI = 96  # 1 pt = 1/72 inch, as in the browser: 11 pt shows as 11 pt
 
 def presenter(on=True):
     """Switch the projector style on (bigger type and lines) or off."""
-    _state["scale"] = 1.45 if on else 1.0
+    _state["scale"] = PRESENTER_SCALE if on else 1.0
 
 
 def is_presenter():
-    return _state["scale"] > 1.0
+    return scale() > 1.0
 
 
 @contextmanager
@@ -58,6 +60,10 @@ def presenter_style():
 
 
 def scale():
+    """1.0 normally; larger in presenter mode (set by ``presenter()``, or by starting
+    JupyterLab with MSCOURSE_PRESENTER=1 so every lesson's kernel presents)."""
+    if _state["scale"] is None:
+        return PRESENTER_SCALE if os.environ.get("MSCOURSE_PRESENTER", "") not in ("", "0") else 1.0
     return _state["scale"]
 
 
