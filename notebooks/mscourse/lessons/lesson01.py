@@ -1,0 +1,1024 @@
+"""Lesson 01, healthy myelin: neurons, myelin-making cells, nodes of Ranvier,
+saltatory conduction, OPCs and the axon's dependence on its myelin.
+
+Everything an instructor may want to edit is data near the top of each part:
+the storyboard steps (``JOURNEY_STEPS``, ``EVENT_STEPS``, ``OPC_STEPS``), the
+comparison choices (``COMPARE_CHOICES``), the conduction rules
+(``CREEP_TICKS``) and the self-check ``QUESTIONS``.
+"""
+
+from dataclasses import dataclass
+
+import ipywidgets as w
+import numpy as np
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
+
+from .. import actors as A
+from .. import style
+from ..export import FigureSpec
+from ..scene import Scene, caption_text
+from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
+
+TRAIL_COLOUR = "#B36B00"  # a darker orange: the path the signal has taken
+
+
+# ---------------------------------------------------------------- small drawing helpers
+
+def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4, **kw):
+    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
+                         linestyle=dash or "-", zorder=z, solid_capstyle="round", **kw))
+
+
+def _arrow(ax, x0, y0, x1, y1, colour=style.INK, width=1.5, dash=None, z=7, head=11):
+    ax.add_artist(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=head,
+                                  color=colour, linewidth=style.line(width),
+                                  linestyle=dash or "-", shrinkA=0, shrinkB=0, zorder=z))
+
+
+def _arc(ax, x0, x1, y, height, colour=TRAIL_COLOUR, width=2.0, z=6, arrow=True):
+    """A hop: a curved path from x0 to x1 rising ``height`` above y."""
+    _arcs(ax, [(x0, x1)], y, height, colour, width, z, arrow)
+
+
+def _arcs(ax, hops, y, height, colour=TRAIL_COLOUR, width=2.0, z=6, arrow=True):
+    """Several hops drawn as one line (fewer artists: faster redraws)."""
+    t = np.linspace(0, np.pi, 17)
+    xs_all, ys_all = [], []
+    for x0, x1 in hops:
+        xs = x0 + (x1 - x0) * (1 - np.cos(t)) / 2
+        ys = y + height * np.sin(t)
+        xs_all += list(xs) + [np.nan]
+        ys_all += list(ys) + [np.nan]
+        if arrow:  # a small head on the way down
+            _arrow(ax, xs[-3], ys[-3], xs[-1], ys[-1] + 0.2, colour=colour, width=width, z=z,
+                   head=10)
+    if hops:
+        _line(ax, xs_all, ys_all, colour=colour, width=width, z=z)
+
+
+def _ring(ax, x, y, r):
+    """A dashed ring that points something out (no fill)."""
+    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.INK,
+                         linewidth=style.line(2.0), linestyle=(0, (4, 2)), zorder=10))
+
+
+def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, **kw):
+    caption_text(ax, x, y, text, size_step=step, colour=colour, ha=ha, **kw)
+
+
+def _sheath_span(x0, x1, gap=0.55):
+    """A sheath between two nodes, leaving a small gap for each node."""
+    return x0 + gap, x1 - gap
+
+
+# ================================================================ 1. a signal's journey
+
+@dataclass(frozen=True)
+class JourneyState:
+    """Section 1: one neuron with a bare (unmyelinated) axon."""
+
+    stage: int = 0  # 0 parts, 1 inputs, 2 signal starts, 3 signal midway, 4 signal at the end
+
+
+J_Y = 16.0
+J_AXON = (13.0, 88.0)
+
+
+def draw_journey(ax, state):
+    A.draw_axon(ax, J_AXON[0], J_AXON[1], J_Y)
+    A.draw_neuron(ax, 10, J_Y, size=4.0)
+    # axon terminals: a few short branches at the far end
+    for dy in (4.0, 0.0, -4.0):
+        _line(ax, [J_AXON[1], 95], [J_Y, J_Y + dy], colour=style.INK, width=1.6, z=3)
+        ax.add_artist(Circle((95.6, J_Y + dy), 0.8, facecolor=A.ACTORS["axon"].colour,
+                             edgecolor=style.INK, linewidth=style.line(1.0), zorder=4))
+    if state.stage == 0:
+        _note(ax, 7.0, 28.5, "dendrites")
+        _arrow(ax, 6.0, 27.0, 5.6, 23.6, width=1.0, head=8)
+        _note(ax, 16.5, 6.5, "cell body")
+        _arrow(ax, 15.0, 8.0, 12.0, 12.4, width=1.0, head=8)
+        _note(ax, 50, 20.5, "axon (no myelin in this example)")
+        _note(ax, 89, 26.5, "axon terminals")
+        _note(ax, 89, 7.5, "to the next cells")
+    if state.stage == 1:
+        for y0, y1 in ((29, 23.5), (3, 8.5)):
+            _arrow(ax, 1.8, y0, 3.4, y1, colour=style.INK, width=1.3, head=9)
+        _note(ax, 24, 28.5, "inputs from other neurons arrive on the dendrites", ha="left")
+        _note(ax, 24, 4.5, "the cell body adds them up", ha="left")
+    if state.stage >= 2:
+        x = {2: 16.0, 3: 50.0, 4: 86.0}[state.stage]
+        if state.stage > 2:  # continuous conduction: every patch of membrane in turn
+            _line(ax, [16.0, x], [J_Y, J_Y], colour=TRAIL_COLOUR, width=3.0,
+                  dash=(0, (1, 1.6)), z=5)
+        A.draw_signal(ax, x, J_Y, size=1.5)
+        if state.stage == 2:
+            _note(ax, x + 3.0, J_Y + 4.5, "Na\u207a flows in here", ha="left")
+        if state.stage == 3:
+            _note(ax, x, J_Y + 6.0, "Na\u207a flows in here")
+            _note(ax, x - 12, J_Y - 5.5, "behind it: K\u207a flows out,\nthe membrane rests again")
+        if state.stage == 2:
+            _note(ax, 30, 4.5, "enough input: an action potential starts where the axon begins",
+                  ha="left")
+        if state.stage == 4:
+            _note(ax, 40, 28.5, "it arrives at the terminals and passes the message on", ha="left")
+
+
+def describe_journey(state):
+    base = ("A neuron: dendrites and a grey cell body on the left, a long axon without myelin, "
+            "and branching axon terminals on the right. ")
+    return base + {
+        0: "Labels name the dendrites, the cell body, the axon and the axon terminals. No signal "
+           "yet.",
+        1: "Arrows show inputs from other neurons arriving on the dendrites; the cell body adds "
+           "them up. No signal on the axon yet.",
+        2: "The inputs reached threshold: a nerve signal (orange star, an action potential) "
+           "starts at the beginning of the axon, where sodium ions (Na+) flow in.",
+        3: "The signal (orange star) is halfway along the axon. A dotted trail shows it has "
+           "passed every point of the bare axon in turn. Ahead of it Na+ flows in; behind it "
+           "potassium ions (K+) flow out and the membrane returns to rest.",
+        4: "The signal (orange star) has reached the axon terminals, after crawling along "
+           "every point of the bare axon, and passes its message to the next cells.",
+    }[state.stage]
+
+
+JOURNEY_SCENE = Scene("journey", draw_journey, describe_journey, width=100, height=32,
+                      legend=("neuron", "axon", "signal"))
+
+JOURNEY_STEPS = (
+    Step("The parts of a neuron",
+         "A neuron receives signals on its <b>dendrites</b> and <b>cell body</b> and sends its "
+         "own signal along one <b>axon</b> to its <b>terminals</b>. Some axons are up to about a "
+         "metre long, for example from the spinal cord to the foot [1].",
+         JourneyState(0)),
+    Step("Inputs arrive",
+         "Other neurons signal to the dendrites. The cell body adds these inputs up. "
+         "<b>Predict:</b> what has to happen before the neuron sends a signal of its own?",
+         JourneyState(1)),
+    Step("An action potential starts",
+         "If the inputs push the voltage past a threshold, voltage-gated sodium (Na⁺) channels "
+         "open at the start of the axon. Na⁺ rushes in: a brief voltage spike, the "
+         "<b>action potential</b> [1].",
+         JourneyState(2)),
+    Step("It travels along the axon",
+         "The spike's current opens the Na⁺ channels just ahead, so the spike moves on. Behind "
+         "it, potassium (K⁺) channels restore the resting state [1]. On an axon <b>without</b> "
+         "myelin, like this one, every patch of membrane must fire in turn.",
+         JourneyState(3)),
+    Step("It reaches the terminals",
+         "The signal arrives at the terminals and passes its message on to the next cells. "
+         "Crawling patch by patch is slow: unmyelinated fibres conduct at about 1 m/s, while "
+         "large myelinated fibres reach about 100 m/s [1, 3]. Section 3 shows how myelin does it.",
+         JourneyState(4)),
+)
+
+
+def signal_journey():
+    """Storyboard: a signal's journey through one neuron (no myelin yet)."""
+    return Storyboard(JOURNEY_SCENE, JOURNEY_STEPS, heading="A signal's journey")
+
+
+# ======================================================== 2. oligodendrocytes vs Schwann cells
+
+@dataclass(frozen=True)
+class CompareState:
+    """Section 2: the CNS (top) beside the PNS (bottom); ``focus`` picks what to point out."""
+
+    focus: str = "overview"  # overview | oligodendrocyte | schwann | ms | repair
+
+
+COMPARE_CHOICES = (
+    ("Overview", "overview"),
+    ("One oligodendrocyte", "oligodendrocyte"),
+    ("One Schwann cell", "schwann"),
+    ("Which one MS attacks", "ms"),
+    ("Repair after injury", "repair"),
+)
+
+O_XY = (50.0, 38.0)  # the oligodendrocyte's cell body
+# (axon height, this oligodendrocyte's sheath); the other sheaths on each axon
+# (made by other oligodendrocytes) follow every 24 units, with a node between.
+CNS_AXONS = ((50.0, (11.5, 34.5)), (44.0, (48.5, 71.5)), (32.0, (24.5, 47.5)), (26.0, (55.5, 78.5)))
+CNS_PERIOD = 24.0
+SHEATH_HALF = 0.8 + 1.76  # half the height of a sheath on a standard axon
+CNS_X = (1.0, 99.0)
+
+
+def _cns_sheaths(mine):
+    """Every sheath on one CNS axon: ``mine`` plus its neighbours, one period apart."""
+    length = mine[1] - mine[0]
+    a = mine[0]
+    while a > CNS_X[0]:
+        a -= CNS_PERIOD
+    out = []
+    while a < CNS_X[1]:
+        x0, x1 = max(a, CNS_X[0] + 0.5), min(a + length, CNS_X[1] - 0.5)
+        if x1 - x0 > 3.0:
+            out.append((x0, x1))
+        a += CNS_PERIOD
+    return out
+
+
+PNS_Y = 7.5
+PNS_SHEATHS = ((3.0, 24.0), (26.0, 47.0), (49.0, 70.0), (72.0, 93.0))
+PNS_TITLE_Y = 18.5
+OPC_XY = (6.0, 38.0)
+
+
+def draw_compare(ax, state):
+    f = state.focus
+    # --- top: brain and spinal cord
+    _note(ax, 1.0, 56.5, "Brain and spinal cord (CNS)", ha="left", step=0,
+          fontweight="bold")
+    targets = []
+    for y, mine in CNS_AXONS:
+        A.draw_axon(ax, CNS_X[0], CNS_X[1], y)
+        sheaths = _cns_sheaths(mine)
+        for x0, x1 in sheaths:
+            A.draw_myelin(ax, x0, x1, y)
+        for (_, a), (b, _) in zip(sheaths, sheaths[1:]):
+            A.draw_node(ax, (a + b) / 2, y)
+        cx = (mine[0] + mine[1]) / 2
+        targets.append((cx, y - SHEATH_HALF if y > O_XY[1] else y + SHEATH_HALF))
+    # z=7: the arms lie on top of the other cells' sheaths, which are further back
+    A.draw_oligodendrocyte(ax, *O_XY, targets=targets, z=7)
+    # --- bottom: a peripheral nerve fibre
+    _note(ax, 1.0, PNS_TITLE_Y, "Peripheral nerve (PNS)", ha="left", step=0,
+          fontweight="bold")
+    A.draw_axon(ax, 1.0, 99.0, PNS_Y)
+    for x0, x1 in PNS_SHEATHS:
+        A.draw_schwann(ax, x0, x1, PNS_Y)
+    for (_, a), (b, _) in zip(PNS_SHEATHS, PNS_SHEATHS[1:]):
+        A.draw_node(ax, (a + b) / 2, PNS_Y)
+
+    if f == "oligodendrocyte":
+        _ring(ax, *O_XY, 4.2)
+        for i, (y, mine) in enumerate(CNS_AXONS):
+            _note(ax, (mine[0] + mine[1]) / 2, y, str(i + 1), step=0, fontweight="bold")
+        _note(ax, 98.5, O_XY[1], "1 cell: 4 sheaths, 4 axons", ha="right", fontweight="bold")
+    elif f == "schwann":
+        x0, x1 = PNS_SHEATHS[1]
+        _ring(ax, (x0 + x1) / 2, PNS_Y + 2.8, 6.0)
+        _note(ax, (x0 + x1) / 2, PNS_Y, "1", step=0, fontweight="bold")
+        _note(ax, 98.5, PNS_TITLE_Y, "1 cell: 1 sheath, 1 axon", ha="right", fontweight="bold")
+    elif f == "ms":
+        ax.add_artist(Rectangle((0.4, 22.7), 99.2, 32.0, fill=False, edgecolor=style.INK,
+                                linewidth=style.line(2.2), linestyle=(0, (5, 3)), zorder=10))
+        _note(ax, 98.5, O_XY[1], "MS attacks this myelin", ha="right", fontweight="bold")
+        _note(ax, 98.5, PNS_TITLE_Y, "spared in MS", ha="right", fontweight="bold")
+    elif f == "repair":
+        A.draw_opc(ax, *OPC_XY)
+        _note(ax, OPC_XY[0] + 5.0, OPC_XY[1], "precursor (OPC)", ha="left")
+        _note(ax, 98.5, O_XY[1], "repair relies mainly on OPCs", ha="right", fontweight="bold")
+        _note(ax, 98.5, PNS_TITLE_Y, "switch to a repair state", ha="right", fontweight="bold")
+
+
+def describe_compare(state):
+    text = ("Top: in the brain and spinal cord (the central nervous system, CNS) one "
+            "oligodendrocyte (green, O) sends arms to four myelin sheaths, each on a different "
+            "axon; the other sheaths on those axons come from other oligodendrocytes. Bottom: in "
+            "a peripheral nerve, each Schwann cell (blue, S) sits on a single myelin sheath of a "
+            "single axon, with nodes of Ranvier in the gaps. ")
+    return text + {
+        "overview": "Choose a view to point one difference out.",
+        "oligodendrocyte": "A dashed ring marks the oligodendrocyte and its four sheaths are "
+                           "numbered 1 to 4: one cell myelinates many axons (dozens of sheaths "
+                           "in the real brain).",
+        "schwann": "A dashed ring marks one Schwann cell and its single sheath, numbered 1: one "
+                   "cell, one sheath, one axon.",
+        "ms": "A dashed box surrounds the CNS: MS attacks the myelin made by oligodendrocytes. "
+              "The peripheral nerve with its Schwann cells is spared in MS.",
+        "repair": "An oligodendrocyte precursor cell (OPC, P) has appeared in the CNS: after "
+                  "injury, new myelin there comes mainly from these precursors. In the "
+                  "peripheral nerve, Schwann cells themselves can switch to a repair state that "
+                  "supports regrowth.",
+    }[state.focus]
+
+
+COMPARE_SCENE = Scene("cns_vs_pns", draw_compare, describe_compare, width=100, height=58,
+                      legend=("axon", "myelin", "node", "oligodendrocyte", "schwann", "opc"))
+
+
+def compare_cells():
+    """Explorer: oligodendrocytes (CNS) beside Schwann cells (PNS)."""
+    choice = w.ToggleButtons(options=COMPARE_CHOICES, value="overview", description="Show",
+                             style={"button_width": "auto"})
+    return Explorer(COMPARE_SCENE, {"focus": choice},
+                    make_state=lambda v: CompareState(v["focus"]),
+                    heading="Two cells that make myelin")
+
+
+# ================================================================ 3. one saltatory conduction event
+
+@dataclass(frozen=True)
+class EventState:
+    """Section 3: a close-up of three nodes while one signal passes."""
+
+    # 0 rest, 1 node 1 fires, 2 current spreads, 3 node 2 fires, 4 node 3 fires, 5 energy
+    phase: int = 0
+
+
+E_Y = 16.0
+E_THICK = 2.6
+E_NODES = (12.0, 50.0, 88.0)
+E_HALF = E_THICK / 2 + E_THICK * 1.1  # half the height of a sheath in the close-up
+
+
+def _ion(ax, x, kind):
+    """An ion arrow under a node: Na+ flowing in (up), K+ flowing out (down)."""
+    low, high = 5.8, E_Y - E_HALF - 0.4
+    if kind == "na":
+        _arrow(ax, x, low, x, high, width=1.8, head=12)
+        _note(ax, x, 3.6, "Na\u207a in", step=0, fontweight="bold")
+    else:
+        _arrow(ax, x, high, x, low, width=1.8, head=12, dash=(0, (3, 1.5)))
+        _note(ax, x, 3.6, "K\u207a out", step=0)
+
+
+def draw_event(ax, state):
+    p = state.phase
+    A.draw_axon(ax, 1.0, 99.0, E_Y, thickness=E_THICK)
+    edges = (1.5,) + E_NODES + (98.5,)
+    for a, b in zip(edges, edges[1:]):
+        x0 = a if a == edges[0] else a + 0.9
+        x1 = b if b == edges[-1] else b - 0.9
+        A.draw_myelin(ax, x0, x1, E_Y, thickness=E_THICK)
+    for i, x in enumerate(E_NODES):
+        A.draw_node(ax, x, E_Y, thickness=E_THICK)
+        _note(ax, x, 32.5, f"node {i + 1}", step=0)
+    top = E_Y + E_HALF + 0.3
+    hops = {3: 1, 4: 2, 5: 2}.get(p, 0)
+    _arcs(ax, [(E_NODES[i], E_NODES[i + 1]) for i in range(hops)], top, 7.5)
+    if p == 2:
+        _arrow(ax, E_NODES[0] + 1.5, E_Y, E_NODES[1] - 1.5, E_Y, width=2.0, dash=(0, (4, 2)), z=7)
+        _note(ax, 31.0, E_Y + E_HALF + 3.0, "current spreads fast, under the myelin")
+    star = {1: 0, 2: 0, 3: 1, 4: 2}.get(p)
+    if star is not None:
+        A.draw_signal(ax, E_NODES[star], E_Y, size=1.7)
+    if p in (1, 2):
+        _ion(ax, E_NODES[0], "na")
+    if p == 3:
+        _ion(ax, E_NODES[1], "na")
+        _ion(ax, E_NODES[0], "k")
+    if p == 4:
+        _ion(ax, E_NODES[2], "na")
+        _ion(ax, E_NODES[1], "k")
+    if p == 0:
+        _note(ax, 31.0, 6.0, "at rest: every node is ready to fire")
+    if p == 5:
+        _arc(ax, E_NODES[2], 98.0, top, 4.0)
+        A.draw_signal(ax, 93.0, top + 4.0, size=1.2)
+        for x in E_NODES:
+            _note(ax, x, 5.0, "ions cross\nhere", fontweight="bold")
+        for a, b in zip(E_NODES, E_NODES[1:]):
+            _note(ax, (a + b) / 2, 6.0, "hardly any ion flow here")
+
+
+def describe_event(state):
+    base = ("Close-up of an axon wrapped in myelin sheaths, with three nodes of Ranvier "
+            "(nodes 1, 2 and 3) in the gaps. ")
+    return base + {
+        0: "At rest: no signal yet. Each node is packed with sodium (Na+) channels, ready to "
+           "fire.",
+        1: "Node 1 fires: the nerve signal (orange star) is at node 1, where an arrow shows "
+           "sodium ions (Na+) flowing into the axon.",
+        2: "The signal (orange star) is still at node 1. A dashed arrow inside the axon shows "
+           "its current spreading quickly, under the myelin, towards node 2.",
+        3: "Node 2 fires: the signal (orange star) is now at node 2, with Na+ flowing in there. "
+           "An arc shows the jump from node 1. At node 1, potassium ions (K+) flow out and the "
+           "node returns to rest.",
+        4: "Node 3 fires: the signal (orange star) has jumped again, from node 2 to node 3 (two "
+           "arcs). Na+ flows in at node 3; K+ flows out at node 2.",
+        5: "The signal (orange star) leaves the picture on the right after jumping node to node "
+           "(three arcs). Labels point out that ions crossed the membrane only at the nodes, "
+           "with hardly any ion flow under the myelin: less pumping afterwards, so less energy "
+           "used.",
+    }[state.phase]
+
+
+EVENT_SCENE = Scene("saltatory_event", draw_event, describe_event, width=100, height=35,
+                    legend=("axon", "myelin", "node", "signal"))
+
+EVENT_STEPS = (
+    Step("At rest",
+         "Each <b>node of Ranvier</b> is a short gap between sheaths, about 1 µm long, packed with "
+         "voltage-gated Na⁺ channels. On each side, the paranodes anchor the edges of the sheath, "
+         "and just beyond them sit K⁺ channels [4]. <b>Predict:</b> where along this axon can the "
+         "signal be renewed?",
+         EventState(0)),
+    Step("Node 1 fires",
+         "Na⁺ channels at node 1 open and Na⁺ rushes in: an action potential at node 1.",
+         EventState(1)),
+    Step("The current spreads under the myelin",
+         "The current flows along inside the axon. The myelin insulates it, so little leaks out "
+         "and it spreads passively and quickly to the next node [1].",
+         EventState(2)),
+    Step("Node 2 fires, node 1 recovers",
+         "The current pushes node 2 past threshold: its Na⁺ channels open and the signal is "
+         "renewed at full strength. At node 1, K⁺ flows out and the node returns to rest.",
+         EventState(3)),
+    Step("And again: saltatory conduction",
+         "Node 3 fires. The action potential is regenerated only at the nodes, so it seems to "
+         "jump from node to node. This is <b>saltatory conduction</b> (from Latin <i>saltare</i>, "
+         "to jump), first shown in experiments in the 1930s and 1940s [3].",
+         EventState(4)),
+    Step("Why jumping saves energy",
+         "Ions crossed the membrane only at the nodes. Every ion that crosses must later be "
+         "pumped back, which costs energy; so a myelinated axon needs less pumping. Myelin also "
+         "makes conduction much faster and allows compact wiring [1, 3].",
+         EventState(5)),
+)
+
+
+def saltatory_story():
+    """Storyboard: one saltatory conduction event, step by step."""
+    return Storyboard(EVENT_SCENE, EVENT_STEPS, heading="One jump at a time")
+
+
+# ======================================================== 4. remove myelin, sheath by sheath
+
+N_SHEATHS = 5
+CREEP_TICKS = 3  # time steps a signal needs to creep across one bare sheath's length
+C_Y = 13.0
+C_NODES = tuple(14.0 + 15.4 * i for i in range(N_SHEATHS + 1))
+C_TOP = C_Y + SHEATH_HALF + 0.3  # where hop arcs start and end
+
+
+@dataclass(frozen=True)
+class ConductionState:
+    """Section 4: which sheaths (1..5) have no myelin, and the time step."""
+
+    bare: tuple = ()  # sorted sheath numbers without myelin
+    time: int = 0
+
+
+@dataclass(frozen=True)
+class Tick:
+    kind: str  # start | hop | creep | renewed | fading | block
+    x: float
+    sheath: int = 0  # the sheath the signal is on or just crossed
+
+
+def conduction_path(bare):
+    """The signal's position at every time step, in this simplified model.
+
+    Over an intact sheath the signal hops to the next node in one step. Along
+    one bare sheath it creeps, taking ``CREEP_TICKS`` steps, and the next node
+    renews it. Along two or more bare sheaths in a row, the node between them
+    has lost its cluster of Na+ channels, too much current leaks out, and the
+    signal fails partway (conduction block).
+    """
+    bare = set(bare)
+    ticks = [Tick("start", C_NODES[0])]
+    i = 0
+    while i < N_SHEATHS:
+        k = i + 1
+        if k not in bare:
+            ticks.append(Tick("hop", C_NODES[i + 1], k))
+            i += 1
+            continue
+        run = 1
+        while k + run <= N_SHEATHS and k + run in bare:
+            run += 1
+        length = C_NODES[i + 1] - C_NODES[i]
+        if run == 1:
+            for j in range(1, CREEP_TICKS + 1):
+                kind = "renewed" if j == CREEP_TICKS else "creep"
+                ticks.append(Tick(kind, C_NODES[i] + length * j / CREEP_TICKS, k))
+            i += 1
+            continue
+        for j in range(1, CREEP_TICKS + 2):
+            ticks.append(Tick("fading", C_NODES[i] + length * j / CREEP_TICKS,
+                              k if j <= CREEP_TICKS else k + 1))
+        ticks.append(Tick("block", ticks[-1].x, k + 1))
+        break
+    return tuple(ticks)
+
+
+def lost_nodes(bare):
+    """Nodes (1..4) with bare axon on both sides: they lose their Na+ channel cluster."""
+    return tuple(n for n in range(1, N_SHEATHS) if n in bare and n + 1 in bare)
+
+
+MAX_TIME = max(len(conduction_path([k for k in range(1, N_SHEATHS + 1) if mask >> (k - 1) & 1])) - 1
+               for mask in range(2 ** N_SHEATHS))
+HEALTHY_ARRIVAL = len(conduction_path(())) - 1
+
+
+def _now(state):
+    path = conduction_path(state.bare)
+    return path, path[min(state.time, len(path) - 1)]
+
+
+def _and(items):
+    """['1', '2', '3'] -> '1, 2 and 3'."""
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _status(state):
+    """(short on-canvas status, longer sentence for the description)."""
+    path, tick = _now(state)
+    t = state.time
+    end = path[-1]
+    arrived = end.kind in ("hop", "renewed") and end.x == C_NODES[-1] and t >= len(path) - 1
+    if arrived:
+        return (f"arrived at the end at step {len(path) - 1}",
+                f"The signal has reached the end of the axon; it arrived at time step "
+                f"{len(path) - 1}.")
+    if tick.kind == "block":
+        return ("conduction block: the signal fails",
+                f"Conduction block: along bare sheaths {tick.sheath - 1} and {tick.sheath} too "
+                f"much current leaked out, and the signal stops inside sheath {tick.sheath}. "
+                f"It will never arrive.")
+    if tick.kind == "start":
+        return ("the signal starts at the first node",
+                "The signal starts at the first node, next to the cell body.")
+    if tick.kind == "hop":
+        return ("it jumps from node to node over the myelin",
+                f"The signal has just jumped over sheath {tick.sheath} to the next node "
+                f"(saltatory conduction).")
+    if tick.kind == "creep":
+        return (f"it creeps slowly along bare sheath {tick.sheath}",
+                f"With no myelin on sheath {tick.sheath}, current leaks out, so the signal "
+                f"creeps slowly along the bare axon.")
+    if tick.kind == "renewed":
+        return (f"across bare sheath {tick.sheath}: the next node renews it",
+                f"The signal crept across bare sheath {tick.sheath}, late but strong enough: "
+                f"the next node renews it.")
+    return ("current leaks away along the bare stretch",
+            f"The signal is weakening (smaller star) as current leaks out along bare sheath "
+            f"{tick.sheath}.")
+
+
+def draw_conduction(ax, state):
+    bare = set(state.bare)
+    lost = lost_nodes(bare)
+    A.draw_axon(ax, 9.0, 92.5, C_Y)
+    A.draw_neuron(ax, 6.5, C_Y, size=3.0)
+    _line(ax, [92.0, 97.5, np.nan, 92.0, 97.5, np.nan, 92.0, 97.5],  # axon terminals
+          [C_Y, C_Y + 3.0, np.nan, C_Y, C_Y, np.nan, C_Y, C_Y - 3.0], width=1.5, z=3)
+    for k in range(1, N_SHEATHS + 1):
+        x0, x1 = _sheath_span(C_NODES[k - 1], C_NODES[k])
+        if k not in bare:
+            A.draw_myelin(ax, x0, x1, C_Y)
+            _note(ax, (x0 + x1) / 2, 7.0, f"sheath {k}", colour=style.MUTED)
+        else:
+            _note(ax, (x0 + x1) / 2, 6.3, f"sheath {k}:\nno myelin", fontweight="bold")
+    tick_x, tick_y = [], []
+    for n, x in enumerate(C_NODES):
+        if n in lost:  # the channel cluster has spread out along the bare axon
+            for dx in (-3.5, -1.2, 1.2, 3.5):
+                tick_x += [x + dx, x + dx, np.nan, x + dx * 0.8, x + dx * 0.8, np.nan]
+                tick_y += [C_Y + 1.0, C_Y + 1.9, np.nan, C_Y - 1.0, C_Y - 1.9, np.nan]
+        else:
+            A.draw_node(ax, x, C_Y)
+    if tick_x:
+        _line(ax, tick_x, tick_y, colour=style.GREY, width=1.3)
+    # the path so far
+    path, tick = _now(state)
+    seen = path[: min(state.time, len(path) - 1) + 1]
+    creep_x, creep_y, hops = [], [], []
+    for prev, cur in zip(seen, seen[1:]):
+        if cur.kind == "hop":
+            hops.append((prev.x, cur.x))
+        elif cur.kind in ("creep", "renewed", "fading"):
+            if not creep_x or creep_x[-1] != prev.x:
+                if creep_x:
+                    creep_x.append(np.nan)
+                    creep_y.append(np.nan)
+                creep_x.append(prev.x)
+                creep_y.append(C_Y)
+            creep_x.append(cur.x)
+            creep_y.append(C_Y)
+    _arcs(ax, hops, C_TOP, 6.0)
+    if creep_x:
+        _line(ax, creep_x, creep_y, colour=TRAIL_COLOUR, width=3.2, dash=(0, (1, 1.4)), z=6)
+    if tick.kind == "block":
+        A.draw_block(ax, tick.x, C_Y, size=1.6)
+    else:
+        if tick.kind == "fading":
+            fade = sum(1 for t in seen if t.kind == "fading")
+            size = 1.25 - 0.12 * fade
+        else:
+            size = 1.15 if tick.kind == "creep" else 1.5
+        A.draw_signal(ax, tick.x, C_Y, size=size)
+    short, _ = _status(state)
+    _note(ax, 50.0, 31.5, f"Time step {state.time}: {short}", step=0, fontweight="bold")
+    if bare:
+        _note(ax, 50.0, 27.8, f"(with all its myelin, this axon delivers the signal at time "
+                              f"step {HEALTHY_ARRIVAL})", colour=style.MUTED)
+    else:
+        _note(ax, 50.0, 27.8, "all myelin intact", colour=style.MUTED)
+
+
+def describe_conduction(state):
+    bare = sorted(state.bare)
+    text = ("A neuron on the left sends its axon to the right, wrapped in five myelin sheaths "
+            "with a node of Ranvier at each gap. ")
+    if not bare:
+        text += "Every sheath is intact. "
+    elif len(bare) == N_SHEATHS:
+        text += "All five sheaths have lost their myelin: the axon is bare. "
+    elif len(bare) == 1:
+        text += f"Sheath {bare[0]} has no myelin (bare axon). "
+    else:
+        text += f"Sheaths {_and(bare)} have no myelin (bare axon). "
+    lost = lost_nodes(bare)
+    if lost:
+        if len(lost) == 1:
+            text += (f"The node between bare sheaths {lost[0]} and {lost[0] + 1} has lost its "
+                     f"tight cluster of sodium channels (drawn as scattered grey ticks). ")
+        else:
+            pairs = [f"between {'sheaths ' if i == 0 else ''}{n} and {n + 1}"
+                     for i, n in enumerate(lost)]
+            text += (f"The nodes with bare axon on both sides ({', '.join(pairs[:-1])}, "
+                     f"and {pairs[-1]}) have lost their tight clusters of sodium channels (drawn "
+                     f"as scattered grey ticks). ")
+    _, sentence = _status(state)
+    text += f"Time step {state.time}. {sentence} "
+    path, tick = _now(state)
+    seen = path[: min(state.time, len(path) - 1) + 1]
+    if tick.kind != "block":
+        text += "The nerve signal is the orange star. "
+    marks = []
+    if any(t.kind == "hop" for t in seen):
+        marks.append("arcs mark its jumps")
+    if any(t.kind in ("creep", "renewed", "fading") for t in seen):
+        marks.append("a dotted line marks where it crept")
+    if marks:
+        text += _and(marks).capitalize() + ". "
+    if bare:
+        text += (f"With all its myelin, this axon delivers the signal at time step "
+                 f"{HEALTHY_ARRIVAL}.")
+    return text.strip()
+
+
+CONDUCTION_SCENE = Scene("conduction", draw_conduction, describe_conduction, width=100,
+                         height=34, legend=("neuron", "axon", "myelin", "node", "signal", "block"))
+
+
+def _conduction_state(values):
+    bare = tuple(k for k in range(1, N_SHEATHS + 1) if values[f"strip{k}"])
+    return ConductionState(bare=bare, time=values["time"])
+
+
+def conduction_explorer():
+    """Explorer: strip myelin sheath by sheath and move the signal along in time."""
+    time = w.IntSlider(value=0, min=0, max=MAX_TIME, step=1, description="Time step",
+                       continuous_update=False, style={"description_width": "initial"},
+                       layout=w.Layout(width="420px"))
+    controls = {"time": time}
+    for k in range(1, N_SHEATHS + 1):
+        controls[f"strip{k}"] = w.Checkbox(value=False, description=f"Remove sheath {k}",
+                                           indent=False, layout=w.Layout(width="auto"))
+    note = ("<b>A simplified model.</b> One bare sheath: the signal creeps across slowly and "
+            "the next node renews it. Two or more bare sheaths in a row: the node between them "
+            "no longer works, the current leaks away and the signal fails (conduction block). "
+            "Real axons vary; the time steps are illustrative, not milliseconds.")
+    return Explorer(CONDUCTION_SCENE, controls, make_state=_conduction_state,
+                    heading="Remove the myelin, sheath by sheath", note=note)
+
+
+# ======================================================== 5. OPCs: a lifelong source of new myelin
+
+@dataclass(frozen=True)
+class OpcState:
+    """Section 5: OPCs in the adult tissue, and how one becomes a myelinating cell."""
+
+    # 0 waiting, 1 divides, 2 matures, 3 wraps a sheath, 4 the new sheath carries the signal
+    stage: int = 0
+
+
+P_Y = 9.0
+P_NODES = (30.0, 70.0)
+
+
+def draw_opc_story(ax, state):
+    s = state.stage
+    A.draw_axon(ax, 1.0, 99.0, P_Y)
+    A.draw_myelin(ax, 2.0, P_NODES[0] - 0.55, P_Y)
+    A.draw_myelin(ax, P_NODES[1] + 0.55, 98.0, P_Y)
+    for x in P_NODES:
+        A.draw_node(ax, x, P_Y)
+    A.draw_oligodendrocyte(ax, 14.0, 25.0, targets=[(16.0, P_Y + SHEATH_HALF)])
+    _note(ax, 14.0, 31.5, "an existing oligodendrocyte", colour=style.MUTED)
+    A.draw_opc(ax, 88.0, 25.0)
+    if s == 0:
+        A.draw_opc(ax, 50.0, 25.0)
+        _note(ax, 50.0, 31.5, "OPCs are spread through the tissue", colour=style.INK)
+        _note(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
+    elif s == 1:
+        A.draw_opc(ax, 43.0, 25.0)
+        A.draw_opc(ax, 57.0, 25.0)
+        _note(ax, 50.0, 31.5, "an OPC divides: one becomes two", fontweight="bold")
+        _note(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
+    else:
+        A.draw_opc(ax, 40.0, 25.0)
+        targets = [] if s == 2 else [(50.0, P_Y + SHEATH_HALF)]
+        A.draw_oligodendrocyte(ax, 58.0, 25.0, targets=targets)
+        if s >= 3:
+            A.draw_myelin(ax, P_NODES[0] + 0.55, P_NODES[1] - 0.55, P_Y)
+        label = {2: "one matures into an oligodendrocyte (O)",
+                 3: "the new oligodendrocyte wraps a new sheath",
+                 4: "the new sheath carries the signal"}[s]
+        _note(ax, 58.0, 31.5, label, fontweight="bold")
+        if s == 2:
+            _note(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
+        if s == 3:
+            _note(ax, 50.0, P_Y - 5.0, "new myelin", fontweight="bold")
+    if s == 4:
+        top = P_Y + SHEATH_HALF + 0.3
+        _arc(ax, P_NODES[0], P_NODES[1], top, 5.5)
+        A.draw_signal(ax, P_NODES[1], P_Y, size=1.4)
+        _note(ax, 50.0, P_Y - 5.0, "the signal jumps over the new sheath", fontweight="bold")
+
+
+def describe_opc_story(state):
+    base = ("An axon runs along the bottom with myelin sheaths at both ends and nodes of Ranvier "
+            "at their edges. An existing oligodendrocyte (O, top left) holds the left sheath. "
+            "An oligodendrocyte precursor cell (OPC, P) waits on the right. ")
+    return base + {
+        0: "A second OPC sits above a stretch of axon that has no myelin.",
+        1: "That OPC has divided: there are now two OPCs side by side above the bare stretch.",
+        2: "One of the two has stayed an OPC (P), keeping the pool going; the other has matured "
+           "into a new oligodendrocyte (O), not yet wrapping anything.",
+        3: "The new oligodendrocyte sends an arm down and wraps a new myelin sheath around the "
+           "bare stretch of axon. The remaining OPC waits nearby.",
+        4: "The nerve signal (orange star) now jumps over the new myelin sheath, from node to "
+           "node. The remaining OPC waits nearby, ready for the next time it is needed.",
+    }[state.stage]
+
+
+OPC_SCENE = Scene("opc_story", draw_opc_story, describe_opc_story, width=100, height=34,
+                  legend=("axon", "myelin", "node", "oligodendrocyte", "opc", "signal"))
+
+OPC_STEPS = (
+    Step("OPCs wait in the tissue",
+         "<b>Oligodendrocyte precursor cells (OPCs)</b>, also called NG2-glia, are spread "
+         "throughout the adult brain and spinal cord: roughly 5% of the cells there [6]. "
+         "<b>Predict:</b> can the adult brain still make new oligodendrocytes?",
+         OpcState(0)),
+    Step("An OPC divides",
+         "OPCs keep dividing throughout life [6], so the pool of precursors stays topped up.",
+         OpcState(1)),
+    Step("One matures",
+         "One daughter cell stays an OPC. The other differentiates: it matures into a new "
+         "oligodendrocyte [6].",
+         OpcState(2)),
+    Step("It wraps a new sheath",
+         "The new oligodendrocyte wraps myelin around a stretch of axon. This is how new myelin "
+         "is added in adult life, for example during learning (shown in mice) [6, 8], and how "
+         "myelin is rebuilt after injury (<b>remyelination</b>, lesson 04) [12].",
+         OpcState(3)),
+    Step("The new sheath carries the signal",
+         "With its new sheath, this stretch of axon conducts by jumping again. In adult humans "
+         "the oligodendrocytes themselves are long-lived, while their myelin is renewed all the "
+         "time (see the Evidence check below) [7].",
+         OpcState(4)),
+)
+
+
+def opc_story():
+    """Storyboard: an OPC divides, matures and wraps a new sheath."""
+    return Storyboard(OPC_SCENE, OPC_STEPS, heading="A lifelong source of new myelin")
+
+
+# ================================================================ 6. myelin keeps the axon alive
+
+@dataclass(frozen=True)
+class SupportState:
+    """Section 6: the axon with its myelin and oligodendrocyte, or without them."""
+
+    condition: str = "healthy"  # healthy | lost | long
+
+
+SUPPORT_CHOICES = (
+    ("Myelin intact", "healthy"),
+    ("Myelin just lost", "lost"),
+    ("Myelin lost for a long time", "long"),
+)
+S_Y = 12.0
+S_THICK = 2.2
+S_HALF = S_THICK / 2 + S_THICK * 1.1
+S_NODES = (30.0, 64.0)
+S_O = (16.0, 27.0)
+
+
+def draw_support(ax, state):
+    c = state.condition
+    nodes = S_NODES
+    right = ((nodes[0] + 0.6, nodes[1] - 0.6), (nodes[1] + 0.6, 98.0))
+    top = S_Y + S_HALF + 0.3
+    if c == "healthy":
+        A.draw_axon(ax, 1.0, 99.0, S_Y, thickness=S_THICK)
+        A.draw_myelin(ax, 2.0, nodes[0] - 0.6, S_Y, thickness=S_THICK)
+        A.draw_oligodendrocyte(ax, *S_O, targets=[(S_O[0], S_Y + S_HALF)])
+        _arrow(ax, 11.5, 24.5, 11.5, S_Y + S_HALF + 0.4, width=2.0, head=12)
+        _note(ax, 10.0, 20.0, "lactate\n(fuel)", ha="right", fontweight="bold")
+        _arc(ax, nodes[0], nodes[1], top, 6.0)
+        A.draw_signal(ax, nodes[1], S_Y, size=1.5)
+        _note(ax, 47.0, 5.0, "fast signal, well-fed axon", fontweight="bold")
+        status = "Myelin intact: the axon is fed, and the signal jumps"
+    elif c == "lost":
+        A.draw_axon(ax, nodes[0] - 1.0, 99.0, S_Y, thickness=S_THICK)
+        # the bare stretch is stressed: swollen in places
+        for x0, x1, thick in ((1.0, 7.0, S_THICK), (7.0, 10.0, S_THICK * 1.5),
+                              (10.0, 17.0, S_THICK), (17.0, 20.0, S_THICK * 1.5),
+                              (20.0, nodes[0] - 0.9, S_THICK)):
+            A.draw_axon(ax, x0, x1, S_Y, thickness=thick)
+        _line(ax, [2.0, 14.0], [S_Y, S_Y], colour=TRAIL_COLOUR, width=3.2, dash=(0, (1, 1.4)), z=6)
+        A.draw_signal(ax, 14.0, S_Y, size=1.15)
+        _note(ax, 1.0, 24.0, "no myelin and no fuel from an oligodendrocyte:\n"
+                             "the axon is stressed (swollen in places)", ha="left",
+              fontweight="bold")
+        _note(ax, 15.0, 5.0, "slow signal", fontweight="bold")
+        status = "Myelin just lost: slow (or blocked) signal, axon short of energy"
+    else:
+        A.draw_axon(ax, 1.0, 12.5, S_Y, thickness=S_THICK)
+        A.draw_block(ax, 15.0, S_Y, size=1.5)
+        for x0, x1 in ((17.5, 24.0), (25.5, 37.0), (38.5, 52.0), (53.5, 66.0), (67.5, 80.0),
+                       (81.5, 93.0), (94.5, 99.0)):
+            A.draw_axon(ax, x0, x1, S_Y, thickness=S_THICK * 0.8)
+        for x0, x1 in right:
+            A.draw_myelin(ax, x0, x1, S_Y, thickness=S_THICK, kind="damaged")
+        _note(ax, 1.0, 24.0, "the axon has broken:\nthe signal fails here, for good", ha="left",
+              fontweight="bold")
+        _note(ax, 58.0, 4.0, "beyond the break, the axon and its myelin fall apart",
+              fontweight="bold")
+        status = "Myelin lost for a long time: the axon degenerates"
+    if c != "long":
+        for x in nodes:
+            A.draw_node(ax, x, S_Y, thickness=S_THICK)
+        for x0, x1 in right:
+            A.draw_myelin(ax, x0, x1, S_Y, thickness=S_THICK)
+    _note(ax, 99.0, 32.5, status, ha="right", step=0, fontweight="bold")
+
+
+def describe_support(state):
+    return {
+        "healthy": "An axon wrapped in three myelin sheaths with nodes of Ranvier between them. "
+                   "An oligodendrocyte (O) holds the left sheath; an arrow labelled lactate "
+                   "shows it passing fuel through the myelin into the axon. The nerve signal "
+                   "(orange star) jumps from node to node (an arc over the middle sheath).",
+        "lost": "The left sheath and its oligodendrocyte are gone: that stretch of axon has no "
+                "myelin and no fuel supply, and it is drawn swollen in places, a sign of stress. "
+                "The nerve signal (small orange star) creeps slowly along the bare stretch "
+                "(dotted line). The other two myelin sheaths and the nodes of Ranvier are still "
+                "intact.",
+        "long": "Long after the myelin was lost, the axon has broken near its start: a black "
+                "cross marks where the signal now fails (conduction block, for good). Beyond "
+                "the break, the axon falls apart into pieces and its myelin is broken into "
+                "damaged fragments.",
+    }[state.condition]
+
+
+SUPPORT_SCENE = Scene("axon_support", draw_support, describe_support, width=100, height=35,
+                      legend=("axon", "myelin", "damaged_myelin", "node", "oligodendrocyte",
+                              "signal", "block"))
+
+
+def support_explorer():
+    """Explorer: the axon with and without its myelin, over time."""
+    choice = w.ToggleButtons(options=SUPPORT_CHOICES, value="healthy", description="Myelin",
+                             style={"button_width": "auto"})
+    return Explorer(SUPPORT_SCENE, {"condition": choice},
+                    make_state=lambda v: SupportState(v["condition"]),
+                    heading="More than insulation: myelin feeds the axon")
+
+
+# ================================================================ self-check
+
+QUESTIONS = (
+    Question(
+        "What does myelin do for an axon? Tick every option that applies.",
+        (
+            Option("It insulates the axon, so the signal's current spreads quickly from one node "
+                   "to the next.", True,
+                   "Yes. Myelin lowers the capacitance of the wrapped membrane and raises its "
+                   "resistance, so current spreads passively and fast along a sheath."),
+            Option("It saves energy, because ions cross the membrane mainly at the nodes.", True,
+                   "Yes. Every ion that crosses must be pumped back later, which costs energy. "
+                   "With myelin, ions cross mainly at the short nodes."),
+            Option("Its oligodendrocyte passes the axon fuel such as lactate, which the axon "
+                   "needs to survive in the long term.", True,
+                   "Yes, and this is the part that is easy to forget: myelin is more than "
+                   "insulation. It is why losing myelin endangers the axon itself."),
+            Option("It generates the action potential itself.", False,
+                   "No. The action potential is made by sodium channels in the axon's own "
+                   "membrane, at the nodes. The sheath is wrapped membrane of another cell; it "
+                   "insulates, it does not fire."),
+        ),
+        multiple=True,
+        topic="myelin is only insulation",
+    ),
+    Question(
+        "In a myelinated axon, where is the action potential renewed?",
+        (
+            Option("Along the myelin sheath, which carries the signal like a wire.", False,
+                   "The signal travels in the axon, not in the myelin. The sheath wraps the "
+                   "axon; the current flows inside the axon underneath it."),
+            Option("Only at the nodes of Ranvier.", True,
+                   "Yes. The nodes are packed with voltage-gated sodium channels, so the "
+                   "signal is renewed there and seems to jump from node to node: saltatory "
+                   "conduction."),
+            Option("In the oligodendrocyte's cell body.", False,
+                   "The oligodendrocyte makes and feeds the myelin, but it does not carry the "
+                   "signal. Its cell body can sit some distance from the axon."),
+            Option("At every point along the axon, one patch after another.", False,
+                   "That is how an axon without myelin conducts (continuous conduction). It "
+                   "is much slower: about 1 m/s instead of up to about 100 m/s [1, 3]."),
+        ),
+        topic="the signal travels along the myelin",
+    ),
+    Question(
+        "MS damages myelin. Which myelin-making cells does it affect?",
+        (
+            Option("Schwann cells in the peripheral nerves.", False,
+                   "No. Schwann cells make the myelin of the peripheral nerves, and MS spares "
+                   "the peripheral nervous system."),
+            Option("Oligodendrocytes in the brain, spinal cord and optic nerves.", True,
+                   "Yes. MS is a disease of the central nervous system; its myelin is made by "
+                   "oligodendrocytes."),
+            Option("Both equally: all the myelin in the body.", False,
+                   "No. MS attacks central nervous system myelin only. That is why the "
+                   "comparison with peripheral nerves is useful."),
+            Option("Neither: MS attacks only the axons.", False,
+                   "Axon loss matters a great deal in MS (lesson 02), but loss of myelin in the "
+                   "central nervous system is a hallmark of the disease."),
+        ),
+        topic="Schwann cells are what MS attacks",
+    ),
+    Question(
+        "A stretch of axon in the brain loses its myelin. Which statement is best?",
+        (
+            Option("The signal only slows down; the axon itself is unharmed.", False,
+                   "Speed is not all that myelin provides. Without its oligodendrocyte's "
+                   "support the axon is at risk of degenerating, and lost axons in the brain "
+                   "and spinal cord regrow poorly."),
+            Option("The signal may slow down or fail, and the axon loses the metabolic support "
+                   "it needs to survive in the long term.", True,
+                   "Yes. Conduction slows or is blocked, and the axon is also put in danger: "
+                   "this is one reason why axons are lost in MS."),
+            Option("Nothing changes, because the nodes of Ranvier take over.", False,
+                   "Nodes need the myelin beside them. Along a bare stretch current leaks out, "
+                   "so the signal slows or fails (conduction block)."),
+            Option("The axon dies at once.", False,
+                   "Not at once: a bare axon can survive for a while, and it can even get new "
+                   "myelin (remyelination). The danger is to its long-term survival."),
+        ),
+        topic="myelin loss only slows the signal",
+    ),
+    Question(
+        "Can the adult brain still make new oligodendrocytes?",
+        (
+            Option("No: all oligodendrocytes are made before birth.", False,
+                   "No. Oligodendrocyte precursor cells (OPCs) remain throughout the adult "
+                   "brain and spinal cord and keep dividing throughout life."),
+            Option("Yes: OPCs remain throughout life and can mature into new myelinating "
+                   "oligodendrocytes.", True,
+                   "Yes. This underlies repair after injury (remyelination). In adult human "
+                   "white matter the turnover is slow, but myelin itself is renewed all the "
+                   "time."),
+            Option("Yes, but only by neurons turning into oligodendrocytes.", False,
+                   "No. Neurons do not turn into oligodendrocytes; new oligodendrocytes come "
+                   "from OPCs."),
+        ),
+        topic="OPCs",
+    ),
+)
+
+
+def self_check():
+    """The lesson's self-check quiz."""
+    return Quiz(QUESTIONS)
+
+
+# ================================================================ static exports
+
+FIGURES = (
+    FigureSpec("01-signal-journey", JOURNEY_SCENE, JourneyState(3),
+               "A signal crawling along an axon without myelin"),
+    FigureSpec("01-cns-vs-pns", COMPARE_SCENE, CompareState("oligodendrocyte"),
+               "One oligodendrocyte makes many sheaths; one Schwann cell makes one"),
+    FigureSpec("01-cns-vs-pns-ms", COMPARE_SCENE, CompareState("ms"),
+               "MS attacks myelin in the CNS and spares peripheral nerves"),
+    FigureSpec("01-saltatory-event", EVENT_SCENE, EventState(3),
+               "Saltatory conduction: node 2 fires, node 1 recovers"),
+    FigureSpec("01-saltatory-energy", EVENT_SCENE, EventState(5),
+               "Why saltatory conduction saves energy"),
+    FigureSpec("01-conduction-healthy", CONDUCTION_SCENE, ConductionState((), 3),
+               "Healthy myelin: the signal jumps from node to node"),
+    FigureSpec("01-conduction-one-bare", CONDUCTION_SCENE, ConductionState((3,), 5),
+               "One sheath without myelin: the signal creeps across, late"),
+    FigureSpec("01-conduction-block", CONDUCTION_SCENE, ConductionState((3, 4), MAX_TIME),
+               "Two bare sheaths in a row: conduction block"),
+    FigureSpec("01-opc-new-sheath", OPC_SCENE, OpcState(3),
+               "An OPC-derived oligodendrocyte wraps a new sheath"),
+    FigureSpec("01-axon-support-healthy", SUPPORT_SCENE, SupportState("healthy"),
+               "The oligodendrocyte feeds the axon it wraps"),
+    FigureSpec("01-axon-support-lost", SUPPORT_SCENE, SupportState("lost"),
+               "Myelin just lost: slow signal, stressed axon"),
+    FigureSpec("01-axon-support-long", SUPPORT_SCENE, SupportState("long"),
+               "Myelin lost for a long time: the axon degenerates"),
+)
