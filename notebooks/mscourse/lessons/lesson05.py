@@ -1,0 +1,794 @@
+"""Lesson 05, mechanism 3: anti-inflammatory effects.
+
+The signals mesenchymal stromal cells (MSCs) are proposed to send, switched on
+one at a time; AHSCT's very different route (removing the immune cells); where
+infused MSCs really go; and the gap between mouse (EAE) results and the MESEMS
+trial in people.
+
+Everything an instructor may want to edit is data near the top of each part:
+the signals (``SIGNALS``), the approaches (``APPROACHES``), the storyboard
+steps (``ROUTE_STEPS``, ``MODEL_STEPS``) and the self-check ``QUESTIONS``.
+Reference numbers in captions ([n]) follow the notebook's reference list.
+"""
+
+from dataclasses import dataclass
+
+import ipywidgets as w
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+
+from .. import actors as A
+from .. import style
+from ..evidence import describe_evidence, draw_evidence, evidence_html
+from ..export import FigureSpec
+from ..scene import Scene, caption_text
+from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
+
+MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
+T_INK = "#A34400"  # the T cell's vermillion, darkened: the licensing signal from T cells
+FADED = "#8C8C8C"  # a signal switched on that cannot act yet (dashed as well)
+
+
+# ---------------------------------------------------------------- small drawing helpers
+
+def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4):
+    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
+                         linestyle=dash or "-", zorder=z, solid_capstyle="round"))
+
+
+def _arrow(ax, p0, p1, kind="act", colour=style.INK, dashed=False, rad=0.0, width=1.6, z=7):
+    """An arrow from p0 to p1. kind "act" ends in a head (acts on, switches on);
+    kind "inh" ends in a flat bar (holds back), the usual biology convention."""
+    style_ = "-|>" if kind == "act" else "-[,widthB=0.9,lengthB=0"
+    ax.add_artist(FancyArrowPatch(
+        p0, p1, arrowstyle=style_, mutation_scale=12 if kind == "act" else 10,
+        connectionstyle=f"arc3,rad={rad}", color=colour, linewidth=style.line(width),
+        linestyle=(0, (4, 2.5)) if dashed else "-", shrinkA=0, shrinkB=0, zorder=z))
+
+
+def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, box=False, **kw):
+    if box:  # a white backing so a label stays readable where it sits on a line
+        kw["bbox"] = dict(boxstyle="round,pad=0.15", facecolor=style.PAPER, edgecolor="none")
+    caption_text(ax, x, y, text, size_step=step, colour=colour, ha=ha, **kw)
+
+
+def _ghost(ax, x, y, r=1.7):
+    """A removed cell: an empty dashed circle where an immune cell used to be."""
+    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.MUTED,
+                         linewidth=style.line(1.1), linestyle=(0, (2, 2)), zorder=5))
+
+
+def _dying(ax, x, y, r=3.6):
+    """A dying cell: a dashed ring around it (the label says 'dying')."""
+    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.INK,
+                         linewidth=style.line(1.3), linestyle=(0, (1.5, 1.5)), zorder=8))
+
+
+def _box(ax, x0, y0, x1, y1, dashed=False):
+    """A body compartment (vein, lungs, brain): a plain rounded outline."""
+    ax.add_artist(FancyBboxPatch(
+        (x0, y0), x1 - x0, y1 - y0, boxstyle="round,pad=0,rounding_size=2.0",
+        facecolor="none", edgecolor=style.MUTED, linewidth=style.line(1.2),
+        linestyle=(0, (4, 2)) if dashed else "-", zorder=1))
+
+
+def _damaged_axon(ax, x0, x1, y, lesion=(None, None), seg_len=11.0):
+    """An axon with intact myelin outside the lesion and damaged myelin inside it.
+
+    Nodes of Ranvier are drawn only between two intact sheaths. Returns True if
+    any node was drawn (descriptions then name them).
+    """
+    A.draw_axon(ax, x0, x1, y)
+    l0, l1 = lesion
+    n = max(1, round((x1 - x0 - 2) / seg_len))
+    seg = (x1 - x0 - 2) / n
+    kinds = []
+    for i in range(n):
+        a, b = x0 + 1 + i * seg, x0 + 1 + (i + 1) * seg
+        inside = l0 is not None and b > l0 and a < l1
+        kinds.append("damaged" if inside else "intact")
+        A.draw_myelin(ax, a + 0.5, b - 0.5, y, kind=kinds[-1])
+    nodes = False
+    for i in range(1, n):
+        if kinds[i - 1] == kinds[i] == "intact":
+            A.draw_node(ax, x0 + 1 + i * seg, y)
+            nodes = True
+    return nodes
+
+
+# ================================================================ 1. the MSC signals
+
+@dataclass(frozen=True)
+class Signal:
+    """One proposed MSC signal: what it is, what it acts on, how good the evidence is."""
+
+    key: str
+    button: str  # the toggle's label
+    name: str  # the name in descriptions
+    board: str  # the short line on the diagram's signal board
+    target: str  # what it acts on, in words
+    effect: str  # what it does, one plain clause
+    evidence: str  # an evidence.LEVELS key
+    needs: str = ""  # another signal that must act first ("" = only licensing)
+
+    @property
+    def short(self):
+        """The name on the diagram's evidence board."""
+        return {"licensing": "Licensing", "shift": "Shift"}.get(self.key, self.button)
+
+
+SIGNALS = (
+    Signal("licensing", "Licensing (IFN-γ)", "licensing by interferon-gamma (IFN-γ)",
+           "Licensing: IFN-γ switches the MSC on", "the MSC itself",
+           "interferon-gamma made by the inflamed tissue's T cells switches on the MSC's "
+           "calming programme", "animal"),
+    Signal("ido", "IDO", "IDO (indoleamine 2,3-dioxygenase)",
+           "IDO: T cells stop dividing", "the effector T cells",
+           "the enzyme breaks down tryptophan, and the shortage plus the breakdown products "
+           "stop T cells dividing", "in_vitro"),
+    Signal("pge2", "PGE2", "PGE2 (prostaglandin E2)",
+           "PGE2: macrophages switch to IL-10", "the macrophage (and T cells)",
+           "it dampens T cells and reprogrammes macrophages to make the calming cytokine IL-10",
+           "animal"),
+    Signal("tgfb", "TGF-β", "TGF-β (transforming growth factor beta)",
+           "TGF-β: T cells divide less", "the effector T cells",
+           "it slows T-cell division", "in_vitro"),
+    Signal("il10", "IL-10", "IL-10 (interleukin-10)",
+           "IL-10 (from macrophages): calms T cells", "the effector T cells",
+           "the reprogrammed macrophage releases IL-10, which calms the T cells", "animal",
+           needs="pge2"),
+    Signal("hlag5", "HLA-G5", "HLA-G5",
+           "HLA-G5: more regulatory T cells", "new regulatory T cells",
+           "the MSC releases HLA-G5, which promotes regulatory T cells (Tregs)", "in_vitro"),
+    Signal("treg", "Tregs", "regulatory T cells (Tregs)",
+           "Tregs: restrain effector T cells", "the effector T cells",
+           "the extra regulatory T cells restrain the effector T cells", "in_vitro",
+           needs="hlag5"),
+    Signal("shift", "Macrophage shift", "the macrophage/microglia shift",
+           "Shift: macrophages go pro-repair", "the macrophage/microglial cell",
+           "it moves from attacking to a pro-repair state that clears debris and releases "
+           "factors that help oligodendrocyte precursor cells (OPCs) mature", "animal"),
+)
+SIGNAL_KEYS = tuple(s.key for s in SIGNALS)
+BY_KEY = {s.key: s for s in SIGNALS}
+
+
+@dataclass(frozen=True)
+class SignalState:
+    on: tuple = ()  # keys of the signals switched on, in SIGNALS order
+
+
+def status(state, key):
+    """'off', 'acting', or why a switched-on signal cannot act yet."""
+    if key not in state.on:
+        return "off"
+    if key == "licensing":
+        return "acting"
+    if "licensing" not in state.on:
+        return "the MSC is not licensed"
+    need = BY_KEY[key].needs
+    if need and need not in state.on:
+        return f"it needs {BY_KEY[need].button} first"
+    return "acting"
+
+
+# positions on the signal diagram (the board of evidence markers sits below DY)
+DY = -9.0  # the diagram is drawn this far below its design coordinates
+MSC_XY = (12.0, 50.0 + DY)
+T_CELLS = ((79.0, 61.0 + DY), (84.5, 63.0 + DY), (85.5, 57.5 + DY))
+TREG_XY = (80.0, 48.0 + DY)
+MAC_XY = (80.0, 36.5 + DY)
+BOARD_TOP = 17.0
+ROW_H = 4.4
+
+
+def _p(x, y):
+    """A point given in design coordinates, shifted onto the canvas."""
+    return (x, y + DY)
+
+
+def _signal_arrow(ax, state, key, p0, p1, kind, label, label_xy, rad=0.0, colour=MSC_INK):
+    st = status(state, key)
+    if st == "off":
+        return
+    acting = st == "acting"
+    _arrow(ax, _p(*p0), _p(*p1), kind=kind, colour=colour if acting else FADED,
+           dashed=not acting, rad=rad)
+    _note(ax, *_p(*label_xy), label, colour=style.INK if acting else style.MUTED, box=True,
+          fontweight="bold" if acting else "normal")
+
+
+def draw_signals(ax, state):
+    acting = {k for k in SIGNAL_KEYS if status(state, k) == "acting"}
+    # the lesion: an axon with damaged myelin and the cells of the inflammation
+    _damaged_axon(ax, 44, 99, 31.5 + DY, lesion=(67, 99))
+    _note(ax, *_p(30, 31.5), "inflamed lesion:\ndamaged myelin")
+    for x, y in T_CELLS:
+        A.draw_t_cell(ax, x, y)
+    _note(ax, *_p(93.5, 66.5), "effector\nT cells")
+    A.draw_t_cell(ax, *TREG_XY, size=2.3, tag="reg")
+    _note(ax, *_p(91.5, 48.0), "more\nTregs" if "hlag5" in acting else "few\nTregs")
+    shifted = "shift" in acting
+    A.draw_macrophage(ax, *MAC_XY, size=2.6, eating=shifted)
+    _note(ax, *_p(92.0, 37.5), "pro-repair" if shifted else "attacking")
+    A.draw_msc(ax, *MSC_XY, size=3.2)
+    _note(ax, *_p(12.0, 45.0), "MSC")
+    _note(ax, *_p(12.0, 42.2), "licensed" if "licensing" in acting else "not licensed",
+          colour=style.INK if "licensing" in acting else style.MUTED, fontweight="bold")
+    mx, my = 12.0, 50.0  # design coordinates of the MSC
+    _signal_arrow(ax, state, "licensing", (77.0, 63.5), (mx + 1.0, my + 2.2), "act",
+                  "IFN-γ", (43.0, 65.6), rad=0.18, colour=T_INK)
+    _signal_arrow(ax, state, "ido", (mx + 5.6, my + 0.6), (76.6, 60.6), "inh", "IDO", (32.0, 53.6))
+    _signal_arrow(ax, state, "tgfb", (mx + 5.6, my), (83.0, 55.6), "inh", "TGF-β", (55.0, 53.2))
+    _signal_arrow(ax, state, "hlag5", (mx + 5.6, my - 0.4), (77.5, 48.0), "act", "HLA-G5",
+                  (36.0, 49.0))
+    _signal_arrow(ax, state, "treg", (79.0, 50.3), (80.0, 58.4), "inh", "Tregs", (74.5, 51.6))
+    _signal_arrow(ax, state, "pge2", (mx + 5.0, my - 1.0), (77.3, 37.3), "act", "PGE2",
+                  (36.0, 44.7))
+    _signal_arrow(ax, state, "shift", (mx + 2.0, my - 1.7), (78.0, 34.2), "act", "shift",
+                  (50.0, 37.0), rad=0.12)
+    _signal_arrow(ax, state, "il10", (82.6, 38.6), (85.6, 55.5), "inh", "IL-10", (86.8, 44.0))
+    if not state.on:
+        _note(ax, *_p(44.0, 60.0), "no signal on: the MSC is idle", colour=style.MUTED)
+    # the evidence board: one slot per signal, filled when the signal is switched on
+    _line(ax, [1, 99], [BOARD_TOP + 1.9, BOARD_TOP + 1.9], colour=style.LIGHT_GREY, width=1.0)
+    if not state.on:
+        _note(ax, 50, BOARD_TOP - 6.0, "Switch a signal on: its evidence level appears here.",
+              colour=style.MUTED, step=0)
+    for i, sig in enumerate(SIGNALS):
+        st = status(state, sig.key)
+        if st == "off":
+            continue
+        col, row = divmod(i, 4)
+        x0, y = 1.5 + 50.0 * col, BOARD_TOP - row * ROW_H
+        ok = st == "acting"
+        _note(ax, x0, y, ("✔ " if ok else "◌ ") + sig.short, ha="left",
+              colour=style.INK if ok else style.MUTED, fontweight="bold" if ok else "normal")
+        draw_evidence(ax, x0 + 14.0, y - 1.1, sig.evidence, width=6.0)
+
+
+def describe_signals(state):
+    parts = [
+        "An inflamed lesion: an axon whose myelin is damaged in the lesion (outside it, two intact "
+        "sheaths meet at a node of Ranvier), three effector "
+        "T cells (circles labelled T), a regulatory T cell (labelled Treg) and a "
+        "macrophage/microglial cell (M). On the left, a mesenchymal stromal cell (MSC, an olive "
+        "spindle labelled MS)."
+    ]
+    acting = [s for s in SIGNALS if status(state, s.key) == "acting"]
+    waiting = [s for s in SIGNALS if status(state, s.key) not in ("off", "acting")]
+    if not state.on:
+        parts.append("No signal is switched on: the MSC is idle, the T cells keep dividing and "
+                     "the macrophage keeps attacking.")
+    for s in acting:
+        if s.key == "licensing":
+            parts.append(f"Licensing is on: {s.effect} ({describe_evidence(s.evidence)}).")
+        else:
+            verb = "act" if s.key == "treg" else "acts"
+            parts.append(f"{s.name[0].upper() + s.name[1:]} {verb} on {s.target}: {s.effect} "
+                         f"({describe_evidence(s.evidence)}).")
+    for s in waiting:
+        why = status(state, s.key)
+        parts.append(f"{s.name[0].upper() + s.name[1:]} is switched on but drawn dashed and grey, "
+                     f"because {why}.")
+    if waiting and "licensing" not in state.on:
+        parts.append("Switch on licensing: in the dish, MSCs calm T cells only after inflammatory "
+                     "signals such as interferon-gamma have switched them on.")
+    brakes = [s for s in acting if s.target == "the effector T cells"]
+    if brakes:
+        parts.append(f"The T cells are now held back by {len(brakes)} "
+                     f"signal{'s' if len(brakes) > 1 else ''}.")
+    if acting and any(s.key != "licensing" for s in acting):
+        parts.append("Almost all of this comes from cell culture and mice; in the largest trial "
+                     "in people, MSCs did not reduce MRI signs of inflammation.")
+    return " ".join(parts)
+
+
+SIGNAL_SCENE = Scene("msc_signals", draw_signals, describe_signals, width=100, height=61,
+                     legend=("msc", "t_cell", "macrophage", "axon", "damaged_myelin"))
+
+
+def _signal_state(values):
+    return SignalState(on=tuple(k for k in SIGNAL_KEYS if values[k]))
+
+
+SIGNAL_NOTE = (
+    "<b>Reading the diagram.</b> Arrows with a head switch something on; arrows ending in a flat "
+    "bar hold something back. A dashed grey arrow is a signal you switched on that cannot act yet. "
+    "The board under the diagram shows the evidence marker of each signal you switch on "
+    "(◌ = switched on but waiting). In words: "
+    + ", ".join(f"{s.button} {evidence_html(s.evidence)}" for s in SIGNALS) + "."
+)
+
+
+def signal_explorer():
+    """Explorer: switch the proposed MSC signals on one at a time."""
+    controls = {
+        s.key: w.ToggleButton(value=False, description=s.button, icon="check",
+                              tooltip=f"Switch {s.name} on or off",
+                              layout=w.Layout(width="auto"))
+        for s in SIGNALS
+    }
+    return Explorer(SIGNAL_SCENE, controls, make_state=_signal_state,
+                    heading="The MSC's signals, one at a time", note=SIGNAL_NOTE)
+
+
+# ================================================================ 2. two routes: signalling or removal
+
+@dataclass(frozen=True)
+class ApproachState:
+    approach: str = "none"  # "none", "msc" or "ahsct"
+
+
+APPROACHES = (
+    ("Untreated", "none"),
+    ("MSC signalling", "msc"),
+    ("AHSCT ablation", "ahsct"),
+)
+
+VESSEL_Y = 45.0
+BLOOD_CELLS = ((20.0, "t"), (30.0, "b"), (40.0, "t"), (62.0, "t"), (72.0, "b"), (84.0, "t"))
+TISSUE_CELLS = ((44.0, 31.0, "t"), (57.0, 29.0, "t"), (51.0, 35.0, "b"))
+
+
+def _cell(ax, x, y, kind, tag=""):
+    if kind == "t":
+        A.draw_t_cell(ax, x, y, tag=tag)
+    else:
+        A.draw_b_cell(ax, x, y)
+
+
+def draw_approach(ax, state):
+    a = state.approach
+    inflamed = a in ("none", "msc")
+    A.draw_vessel(ax, 1, 99, VESSEL_Y, height=8, leaky_at=(50.0,) if inflamed else ())
+    _note(ax, 4.5, VESSEL_Y, "blood", step=0, colour=style.INK)
+    _note(ax, 93.0, VESSEL_Y - 6.2, "barrier " + ("leaky" if inflamed else "sealed"),
+          colour=style.INK)
+    _damaged_axon(ax, 3, 97, 15.0, lesion=(36, 70))
+    _note(ax, 3.0, 21.0, "brain tissue: damaged myelin in the lesion", ha="left")
+    if inflamed:
+        for x, kind in BLOOD_CELLS:
+            _cell(ax, x, VESSEL_Y, kind)
+        for x, y, kind in TISSUE_CELLS:
+            _cell(ax, x, y, kind)
+        _arrow(ax, (50.0, VESSEL_Y - 2.5), (50.5, 38.0), colour=style.INK)
+        A.draw_macrophage(ax, 64.0, 21.0, size=2.6, eating=(a == "none"))
+        _note(ax, 75.0, 25.5, "attacking myelin" if a == "none" else "calmer? (mice only)")
+    if a == "none":
+        _note(ax, 30.0, 30.0, "immune cells cross\nand attack", ha="center")
+        _note(ax, 50, 3.0, "Untreated: immune cells cross the leaky barrier and attack the myelin.",
+              step=0)
+    if a == "msc":
+        A.draw_msc(ax, 11.5, VESSEL_Y, size=2.2)
+        _note(ax, 2.0, 33.5, "MSC in the blood:\nmost stay in the lungs", ha="left")
+        for target in ((42.0, 31.8), (55.0, 29.8), (61.4, 22.4)):
+            _arrow(ax, (13.0, VESSEL_Y - 2.6), target, kind="inh", colour=MSC_INK, dashed=True)
+        _note(ax, 27.0, 37.6, "signals (proposed)", box=True)
+        _note(ax, 33, 3.0, "MSC signalling: the cells stay, their activity is damped.", step=0,
+              ha="center")
+        draw_evidence(ax, 64.0, 1.6, "animal", width=7.0)
+    if a == "ahsct":
+        for x, kind in BLOOD_CELLS:
+            if x == 62.0:
+                A.draw_t_cell(ax, x, VESSEL_Y, tag="8")  # a surviving CD8 clone
+            else:
+                _ghost(ax, x, VESSEL_Y)
+        for x, y, _ in TISSUE_CELLS:
+            _ghost(ax, x, y)
+        A.draw_hsc(ax, 11.5, VESSEL_Y)
+        _note(ax, 3.0, 36.0, "reinfused HSCs rebuild\nblood and immune cells", ha="left")
+        _note(ax, 62.0, 39.3, "a few clones survive", box=True)
+        A.draw_macrophage(ax, 64.0, 21.0, size=2.4, resting=True)
+        _note(ax, 75.0, 25.5, "resting microglia")
+        _note(ax, 33, 3.0, "AHSCT: most immune cells are removed, then regrow.", step=0,
+              ha="center")
+        draw_evidence(ax, 64.0, 1.6, "rct", width=7.0)
+
+
+def describe_approach(state):
+    base = ("A blood vessel runs across the top; its wall is the blood-brain barrier. Below it, "
+            "brain tissue holds an axon whose myelin is damaged in the lesion; on either side, "
+            "intact sheaths are separated by nodes of Ranvier. ")
+    if state.approach == "none":
+        return base + (
+            "Untreated: the barrier is leaky. T cells (T) and B cells (B) in the blood cross into "
+            "the tissue, and a macrophage (M) is eating myelin. This is the active inflammation "
+            "both treatments aim to stop.")
+    if state.approach == "msc":
+        return base + (
+            "MSC signalling: a mesenchymal stromal cell (MSC) in the blood (most infused MSCs "
+            "actually stay in the lungs) sends dashed signal arrows that end "
+            "in bars: they are proposed to damp the T cells, B cells and macrophage, which all "
+            "stay where they are. The barrier is still drawn leaky, because in the largest trial "
+            "in people MSCs did not reduce new inflammation on MRI. The effect is marked "
+            + describe_evidence("animal") + ".")
+    return base + (
+        "AHSCT ablation: chemotherapy has removed most immune cells. Dashed empty circles show "
+        "where T cells and B cells were; one CD8 T cell (T8) survives, as some clones do. A "
+        "haematopoietic stem cell (HSC, labelled H) stands for the reinfused stem cells, which "
+        "rebuild blood and immune cells: a rescue, not the treatment. The barrier is sealed and "
+        "the microglial cell (M) rests, but the damaged myelin is still there: stopping "
+        "inflammation does not rebuild myelin. The effect on relapses and new lesions is marked "
+        + describe_evidence("rct") + ".")
+
+
+APPROACH_SCENE = Scene("approach", draw_approach, describe_approach, width=100, height=50,
+                       legend=("vessel", "t_cell", "b_cell", "macrophage", "msc", "hsc", "axon",
+                               "myelin", "damaged_myelin", "node"))
+
+
+APPROACH_NOTE = (
+    "MSC signalling: proposed calming of immune cells that stay in place "
+    + evidence_html("animal") + ". AHSCT: removal of most immune cells, then regrowth of a new "
+    "repertoire " + evidence_html("rct") + "."
+)
+
+
+def approach_explorer():
+    """Explorer: untreated lesion, MSC signalling, or AHSCT ablation."""
+    choice = w.ToggleButtons(options=APPROACHES, value="none", description="Approach",
+                             tooltips=["No treatment: active inflammation",
+                                       "MSCs send calming signals (proposed)",
+                                       "AHSCT removes most immune cells"],
+                             style={"description_width": "initial"})
+    return Explorer(APPROACH_SCENE, {"approach": choice},
+                    make_state=lambda v: ApproachState(v["approach"]),
+                    heading="Two routes to less inflammation", note=APPROACH_NOTE)
+
+
+# ================================================================ 3. where infused MSCs go
+
+@dataclass(frozen=True)
+class RouteState:
+    stage: int = 0  # 0 infusion, 1 stuck in lungs, 2 dying, 3 signals from the lungs, 4 the brain
+
+
+VEIN = (2.0, 22.0)
+LUNGS = (27.0, 61.0)
+BRAIN = (66.0, 98.0)
+BOX_Y = (9.0, 38.0)
+LUNG_MSCS = ((35.0, 30.0), (47.0, 30.0), (38.0, 22.0), (50.0, 22.0))
+
+
+def draw_route(ax, state):
+    s = state.stage
+    y0, y1 = BOX_Y
+    for (x0, x1), label in ((VEIN, "arm vein (drip)"), (LUNGS, "lungs"),
+                            (BRAIN, "brain and spinal cord")):
+        _box(ax, x0, y0, x1, y1)
+        _note(ax, (x0 + x1) / 2, y1 + 2.0, label, step=0, fontweight="bold")
+    A.draw_vessel(ax, VEIN[0] + 1, VEIN[1] - 1, 25.0, height=7)
+    A.draw_vessel(ax, LUNGS[0] + 2, LUNGS[1] - 2, 30.0, height=5)
+    A.draw_vessel(ax, LUNGS[0] + 2, LUNGS[1] - 2, 22.0, height=5)
+    _note(ax, 44.0, 13.5, "tiny lung vessels", colour=style.MUTED)
+    _damaged_axon(ax, BRAIN[0] + 2, BRAIN[1] - 2, 20.0, lesion=(77, 96), seg_len=7.0)
+    A.draw_t_cell(ax, 75.0, 30.0)
+    _note(ax, 88.5, 30.0, "the lesion", colour=style.MUTED)
+    _arrow(ax, (VEIN[1] + 0.3, 25.0), (LUNGS[0] - 0.3, 26.0), colour=style.INK)
+    if s == 0:
+        for x in (7.0, 15.0):
+            A.draw_msc(ax, x, 25.0, size=1.9)
+        _note(ax, 12.0, 15.0, "MSCs go in\nthrough a drip")
+    if 1 <= s <= 3:
+        for i, (x, y) in enumerate(LUNG_MSCS):
+            A.draw_msc(ax, x, y, size=1.9)
+            if s == 2:
+                _dying(ax, x, y, r=3.2)
+    if s == 1:
+        _note(ax, 44.0, 4.5, "most are trapped here", step=0, fontweight="bold")
+        _arrow(ax, (LUNGS[1] + 0.3, 26.0), (BRAIN[0] - 0.3, 26.0), colour=FADED, dashed=True)
+        _note(ax, 82.0, 4.5, "few, if any, arrive", step=0)
+        draw_evidence(ax, 2.0, 2.0, "animal", width=6.5)
+    if s == 2:
+        A.draw_macrophage(ax, 56.0, 15.5, size=2.0)
+        _note(ax, 44.0, 4.5, "dying within days; phagocytes (M) engulf them", step=0)
+    if s == 3:
+        A.draw_macrophage(ax, 56.0, 15.5, size=2.0)
+        _arrow(ax, (50.5, 31.6), (72.8, 30.6), kind="inh", colour=MSC_INK, dashed=True, rad=-0.12)
+        _note(ax, 63.5, 35.0, "TSG-6", box=True)
+        _arrow(ax, (58.0, 16.5), (73.6, 28.4), kind="inh", colour=MSC_INK, dashed=True)
+        _note(ax, 71.0, 25.0, "calming", box=True)
+        _note(ax, 30.0, 4.5, "signals from the lungs (mice):", step=0, ha="left")
+        draw_evidence(ax, 62.0, 2.6, "animal", width=6.5)
+    if s == 4:
+        _note(ax, 82.0, 4.5, "no MSCs rebuilding myelin here", step=0, fontweight="bold")
+        _note(ax, 44.0, 4.5, "the MSCs are gone", step=0)
+
+
+def describe_route(state):
+    base = ("Three boxes: an arm vein with a drip on the left, the lungs with their tiny blood "
+            "vessels in the middle, and the brain and spinal cord on the right, where a T cell "
+            "(T) sits by an axon whose myelin is damaged in a lesion. ")
+    return base + {
+        0: "Mesenchymal stromal cells (MSCs, olive spindles labelled MS) enter the arm vein "
+           "through a drip; an arrow shows the blood carrying them on to the lungs.",
+        1: "The MSCs are stuck in the tiny vessels of the lungs. A faint dashed arrow to the brain "
+           "says that few, if any, arrive there. The marker shows "
+           + describe_evidence("animal") + ": cell-tracking studies in mice.",
+        2: "The MSCs in the lungs are ringed with dotted circles: they die within days. A "
+           "macrophage (M), a phagocyte, engulfs the dying cells.",
+        3: "MSCs (MS) are still in the lungs next to a macrophage (M). Dashed arrows ending in bars "
+           "run from the lungs to the T cell: in mice, lung-trapped "
+           "MSCs released the anti-inflammatory protein TSG-6, and phagocytes (M) that engulfed "
+           "dying MSCs switched on calming programmes. Marked "
+           + describe_evidence("animal") + ".",
+        4: "The MSCs are gone. In the brain the damaged myelin is unchanged: no MSCs arrived to "
+           "rebuild it. Any benefit would have to come from signals, not from cells replacing "
+           "tissue.",
+    }[state.stage]
+
+
+ROUTE_SCENE = Scene("msc_route", draw_route, describe_route, width=100, height=42,
+                    legend=("msc", "vessel", "macrophage", "t_cell", "axon", "damaged_myelin"))
+
+ROUTE_STEPS = (
+    Step("Into a vein",
+         "In the largest MSC trial in multiple sclerosis (MS), MESEMS, the cells were given into a "
+         "vein, through a drip [18]. <b>Predict:</b> the blood from an arm vein goes "
+         "through the heart. Which organ's tiny vessels does it reach next?",
+         RouteState(0)),
+    Step("Stuck in the lungs",
+         "MSCs are large cells. After an intravenous infusion most are trapped in the tiny "
+         "vessels of the lungs, and they do not travel in large numbers to the brain "
+         "[19, 20]. " + evidence_html("animal") + " (cell-tracking studies in mice).",
+         RouteState(1)),
+    Step("Gone within days",
+         "Most infused MSCs disappear within days [19]. Phagocytes, such as macrophages, engulf "
+         "the dying cells. <b>Predict:</b> if the cells die so fast, can they still have an "
+         "effect?",
+         RouteState(2)),
+    Step("Signals from the lungs",
+         "Possibly, yes. In mice, MSCs trapped in the lungs released an anti-inflammatory protein, "
+         "TSG-6 [20], and phagocytes that engulfed dying MSCs switched on immunosuppressive "
+         "programmes, including IDO [22]: the cells need not survive to act. "
+         + evidence_html("animal"),
+         RouteState(3)),
+    Step("What this means for the brain",
+         "The idea that infused stem cells <b>home to the brain and rebuild it</b> does not fit "
+         "these findings. Where MSCs have an effect, it seems to come from signalling [1, 4]. "
+         "That is why scientists test signals and cell-free products, such as the small "
+         "extracellular vesicles MSCs release, which are still preclinical [23].",
+         RouteState(4)),
+)
+
+
+def msc_route():
+    """Storyboard: where intravenously infused MSCs go."""
+    return Storyboard(ROUTE_SCENE, ROUTE_STEPS, heading="Where do infused MSCs go?")
+
+
+# ================================================================ 4. mice versus people
+
+@dataclass(frozen=True)
+class ModelState:
+    stage: int = 0  # 0 EAE made, 1 MSCs in EAE, 2 MESEMS design, 3 MESEMS result, 4 both
+
+
+def draw_model(ax, state):
+    s = state.stage
+    _line(ax, [50, 50], [1, 49], colour=style.LIGHT_GREY, width=1.5)
+    _note(ax, 25, 47.5, "Mice with EAE", step=0, fontweight="bold")
+    _note(ax, 75, 47.5, "People with MS (MESEMS trial)", step=0, fontweight="bold")
+    # left panel: EAE
+    attacked = s in (0, 2, 3)
+    _damaged_axon(ax, 3, 47, 18.0, lesion=(16, 34) if attacked else (None, None))
+    A.draw_t_cell(ax, 18.0, 27.5, tag="4")
+    A.draw_t_cell(ax, 30.0, 28.0, tag="4")
+    if attacked:
+        _arrow(ax, (18.0, 25.6), (18.8, 22.0), colour=style.INK)
+        _arrow(ax, (30.0, 26.1), (29.4, 22.0), colour=style.INK)
+        _note(ax, 25, 38.5, "immunised against myelin:\nCD4 T cells attack it")
+    else:
+        A.draw_msc(ax, 8.0, 38.0, size=2.2)
+        _arrow(ax, (11.6, 37.2), (16.6, 29.2), kind="inh", colour=MSC_INK)
+        _arrow(ax, (12.0, 38.0), (28.3, 29.4), kind="inh", colour=MSC_INK)
+        _note(ax, 31, 40.5, "MSCs given early", ha="center")
+        _note(ax, 25, 10.5, "less attack, less myelin damage")
+        draw_evidence(ax, 4.0, 2.0, "animal", width=7.0)
+    # right panel: MESEMS
+    if s >= 2:
+        _note(ax, 75, 41.2, "one dose of own MSCs (or placebo)\ninto a vein")
+        A.draw_vessel(ax, 52, 98, 33.0, height=6, leaky_at=(79.5,))
+        A.draw_msc(ax, 58.0, 33.0, size=2.0)
+        A.draw_t_cell(ax, 69.0, 33.0)
+        A.draw_t_cell(ax, 90.0, 33.0)
+        _damaged_axon(ax, 53, 97, 18.0, lesion=(66, 85))
+    if s >= 3:
+        A.draw_t_cell(ax, 79.5, 25.5)
+        _arrow(ax, (79.5, 30.6), (79.5, 27.6), colour=style.INK)
+        _note(ax, 75, 10.5, "no fewer active MRI lesions")
+        _note(ax, 75, 7.6, "than placebo")
+        draw_evidence(ax, 54.0, 2.0, "rct", width=7.0)
+    if s == 2:
+        _note(ax, 75, 10.5, "result? (predict first)", colour=style.MUTED)
+
+
+def describe_model(state):
+    s = state.stage
+    left = {
+        0: "Left panel, mice with EAE (experimental autoimmune encephalomyelitis): two CD4 T cells "
+           "(labelled T4) attack the myelin of an axon; the middle sheaths are damaged, the sheaths "
+           "at the ends intact. The mice were "
+           "immunised against myelin. The right panel is still empty.",
+        1: "Left panel, mice with EAE: a mesenchymal stromal cell (MSC), given early, sends "
+           "arrows ending in bars to the two CD4 T cells (T4). The axon's myelin is intact, with "
+           "nodes of Ranvier between the sheaths: less "
+           "attack and less myelin damage. Marked " + describe_evidence("animal") + ". The right "
+           "panel is still empty.",
+        2: "Left panel, mice with EAE: CD4 T cells (T4) attacking the myelin of an axon, without "
+           "MSCs; the middle sheaths are damaged. ",
+        3: "Left panel, mice with EAE: CD4 T cells (T4) attacking the myelin of an axon, without "
+           "MSCs; the middle sheaths are damaged. ",
+        4: "Left panel, mice with EAE: an MSC given early holds back the CD4 T cells (T4) and the "
+           "myelin on the axon stays intact, with nodes of Ranvier between the sheaths ("
+           + describe_evidence("animal") + "). ",
+    }[s]
+    if s < 2:
+        return left
+    right = ("Right panel, people with active MS in the MESEMS trial: a blood vessel with a "
+             "leaky blood-brain barrier carries an MSC (one dose of the person's own cells, or "
+             "placebo) and T cells; below, an axon with damaged myelin.")
+    if s == 2:
+        right += " The result is hidden: predict it first."
+    else:
+        right += (" A T cell still crosses the barrier: the MSCs gave no fewer active MRI "
+                  "lesions than placebo. Marked " + describe_evidence("rct")
+                  + " (a randomised trial, here with a negative result).")
+    return left + right
+
+
+MODEL_SCENE = Scene("mice_vs_people", draw_model, describe_model, width=100, height=50,
+                    legend=("t_cell", "msc", "vessel", "axon", "myelin", "damaged_myelin", "node"))
+
+MODEL_STEPS = (
+    Step("How EAE is made",
+         "Experimental autoimmune encephalomyelitis (EAE) is made by immunising mice or rats "
+         "against myelin. The attack is driven mainly by CD4 T cells, and treatments are often "
+         "given before or at the onset of disease [24].",
+         ModelState(0)),
+    Step("MSCs in EAE",
+         "In EAE, MSCs made T cells unresponsive (anergy) and reduced immune-cell entry, "
+         "demyelination, axon loss and the clinical score. They worked best when given early "
+         "[25, 26]. " + evidence_html("animal"),
+         ModelState(1)),
+    Step("MESEMS: the test in people",
+         "MESEMS was a randomised, double-blind crossover trial: 144 people with active MS at 15 "
+         "sites in 9 countries received one intravenous dose of their own bone-marrow MSCs or a "
+         "placebo, and switched at week 24 [18]. <b>Predict:</b> did the MSCs reduce the number "
+         "of new active (gadolinium-enhancing) lesions on MRI?",
+         ModelState(2)),
+    Step("MESEMS: the result",
+         "The treatment was safe, but it did <b>not</b> reduce gadolinium-enhancing lesions over "
+         "24 weeks compared with placebo (rate ratio 0.94, 95% confidence interval 0.58 to 1.50) "
+         "[18]. " + evidence_html("rct") + " (a randomised trial, with a negative result).",
+         ModelState(3)),
+    Step("Side by side",
+         "The same cells calmed EAE but not MRI activity in people. EAE is induced, mainly CD4 "
+         "driven and treated early; people had had MS for years. Many treatments that work in "
+         "EAE fail in people, though some, like natalizumab, translated well [24, 27, 28].",
+         ModelState(4)),
+)
+
+
+def mice_vs_people():
+    """Storyboard: MSCs in EAE and in the MESEMS trial."""
+    return Storyboard(MODEL_SCENE, MODEL_STEPS, heading="Mice versus people")
+
+
+# ================================================================ self-check
+
+QUESTIONS = (
+    Question(
+        "MSCs reduced disease in mice with EAE. In the MESEMS trial in people with active MS, "
+        "what happened to new active (gadolinium-enhancing) lesions on MRI over 24 weeks?",
+        (
+            Option("They fell clearly, as in the mice.", False,
+                   "No. This is the misconception “if it works in mice with EAE, it works in "
+                   "people”. MESEMS found no reduction compared with placebo."),
+            Option("They were not reduced compared with placebo.", True,
+                   "Yes. The rate ratio was 0.94 and not significant. The trial does not rule out "
+                   "small effects or other doses, routes or cell products."),
+            Option("They rose sharply, so MSCs are dangerous.", False,
+                   "No. The treatment was safe in the trial; it simply did not reduce MRI "
+                   "activity."),
+        ),
+        topic="If it works in mice with EAE, it works in people",
+    ),
+    Question(
+        "A clinic's leaflet says: “Infused stem cells travel to the brain and rebuild the damaged "
+        "myelin.” What does the evidence say about MSCs given into a vein?",
+        (
+            Option("It is right: MSCs home to MS lesions and become new myelin-making cells.",
+                   False,
+                   "No. Tracking studies found most MSCs stuck in the lungs, and claims that "
+                   "MSCs become oligodendrocytes or neurons inside the body are largely "
+                   "discredited."),
+            Option("Most are trapped in the lungs and die within days; any benefit would come "
+                   "from signals they release.", True,
+                   "Yes. In mice, even lung-trapped or dying MSCs can send calming signals, but "
+                   "the cells do not rebuild the brain."),
+            Option("They reach the brain but only after several months.", False,
+                   "No. Most infused MSCs are gone within days; they do not arrive later."),
+        ),
+        topic="Infused stem cells home to the brain and rebuild it",
+    ),
+    Question(
+        "How does AHSCT's anti-inflammatory effect differ from the one proposed for MSCs?",
+        (
+            Option("They are the same: both stem cell treatments send calming signals.", False,
+                   "No. “All stem cell therapies are the same” is a misconception. The stem "
+                   "cells reinfused in AHSCT are blood-forming cells that rescue the bone marrow."),
+            Option("AHSCT removes most immune cells with chemotherapy and lets a new repertoire "
+                   "regrow; MSCs are proposed to damp immune cells that stay in place.", True,
+                   "Yes. AHSCT's route is removal and renewal, and it almost stops relapses and "
+                   "new MRI lesions in people. The MSC route is signalling, shown mostly in cell "
+                   "culture and mice."),
+            Option("AHSCT kills only the harmful immune cells.", False,
+                   "No. The chemotherapy is not selective: it removes protective cells too, which "
+                   "is why infections are the main early risk."),
+        ),
+        topic="All stem cell therapies are the same",
+    ),
+    Question(
+        "In the explorer, you switched on IDO before licensing, and the IDO arrow stayed dashed. "
+        "Why?",
+        (
+            Option("In cell culture, MSCs calm T cells only after inflammatory signals such as "
+                   "interferon-gamma have switched them on (licensing).", True,
+                   "Yes. Licensing means MSCs are immunosuppressive only in an inflammatory "
+                   "environment."),
+            Option("IDO is made by T cells, not by MSCs.", False,
+                   "No. Human MSCs make IDO; it breaks down tryptophan, which stops T cells "
+                   "dividing."),
+            Option("IDO only works in people, not in the dish.", False,
+                   "No. The IDO effect was shown in cell culture with human cells; that is its "
+                   "evidence level."),
+        ),
+        topic="Licensing",
+    ),
+    Question(
+        "MESEMS used each person's own (autologous) bone-marrow MSCs. Which statements are "
+        "right? Tick every one.",
+        (
+            Option("Using your own cells makes any cell treatment safe.", False,
+                   "No. Own cells can still be contaminated, mishandled or put in the wrong place: "
+                   "people have been blinded by injections of their own fat-derived “stem cells”."),
+            Option("In MESEMS, the MSC treatment was safe in the short term.", True,
+                   "Yes: the trial found it safe, but it did not reduce MRI activity."),
+            Option("MSC treatments for MS are experimental and belong in regulated trials.", True,
+                   "Yes. Guidelines say cell therapies other than AHSCT should be given only "
+                   "within clinical trials."),
+        ),
+        multiple=True,
+        topic="Using my own cells makes it safe",
+    ),
+)
+
+
+def self_check():
+    return Quiz(QUESTIONS)
+
+
+# ================================================================ static exports
+
+FIGURES = (
+    FigureSpec("05-msc-signals-idle", SIGNAL_SCENE, SignalState(),
+               "An inflamed lesion with an idle MSC"),
+    FigureSpec("05-msc-signals-unlicensed", SIGNAL_SCENE, SignalState(on=("ido", "pge2")),
+               "MSC signals switched on without licensing"),
+    FigureSpec("05-msc-signals-all", SIGNAL_SCENE, SignalState(on=SIGNAL_KEYS),
+               "All proposed MSC signals and their targets"),
+    FigureSpec("05-approach-untreated", APPROACH_SCENE, ApproachState("none"),
+               "An untreated inflamed lesion"),
+    FigureSpec("05-approach-msc", APPROACH_SCENE, ApproachState("msc"),
+               "MSC signalling: immune cells stay, their activity is damped (proposed)"),
+    FigureSpec("05-approach-ahsct", APPROACH_SCENE, ApproachState("ahsct"),
+               "AHSCT: most immune cells removed"),
+    FigureSpec("05-msc-route-lungs", ROUTE_SCENE, RouteState(1),
+               "Intravenous MSCs are trapped in the lungs"),
+    FigureSpec("05-msc-route-signals", ROUTE_SCENE, RouteState(3),
+               "Signals from lung-trapped and dying MSCs"),
+    FigureSpec("05-mice-vs-people", MODEL_SCENE, ModelState(4),
+               "MSCs in EAE and in the MESEMS trial"),
+)
