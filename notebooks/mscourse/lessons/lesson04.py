@@ -1,0 +1,854 @@
+"""Lesson 04, mechanism 2: promoting regeneration.
+
+The body's own myelin repair (remyelination) step by step, what blocks it,
+which cells can and cannot make myelin (HSC, MSC, NSC, OPC), and drugs that
+push the patient's own precursor cells to mature.
+
+Everything an instructor may want to edit is data near the top of each part:
+the storyboard steps (``REPAIR_STEPS``), the blocks and their evidence
+(``BLOCKS``), the cell cards (``CELLS``), the drug rows (``DRUG_ROWS``) and the
+self-check ``QUESTIONS``. Reference numbers in square brackets follow the
+lesson's own reference list in ``04_promoting_regeneration.ipynb``.
+"""
+
+import html
+from dataclasses import dataclass
+
+import ipywidgets as w
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+
+from .. import actors as A
+from .. import evidence as E
+from .. import style
+from ..export import FigureSpec
+from ..scene import Scene, caption_text, show
+from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
+
+# ---------------------------------------------------------------- small drawing helpers
+
+
+def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4):
+    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
+                         linestyle=dash or "-", zorder=z, solid_capstyle="round"))
+
+
+def _arrow(ax, x0, y0, x1, y1, colour=style.INK, width=1.4, dash=None, z=7, head=11, rad=0.0):
+    ax.add_artist(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=head,
+                                  color=colour, linewidth=style.line(width),
+                                  linestyle=dash or "-", shrinkA=0, shrinkB=0, zorder=z,
+                                  connectionstyle=f"arc3,rad={rad}"))
+
+
+def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, **kw):
+    caption_text(ax, x, y, text, size_step=step, colour=colour, ha=ha, **kw)
+
+
+def _zone(ax, x0, x1, y0, y1):
+    """The lesion: a pale area with a dashed edge (drawn behind everything)."""
+    ax.add_artist(FancyBboxPatch((x0, y0), x1 - x0, y1 - y0,
+                                 boxstyle="round,pad=0,rounding_size=2.5", facecolor="#F2F2F2",
+                                 edgecolor=style.MUTED, linewidth=style.line(1.0),
+                                 linestyle=(0, (4, 3)), zorder=0.5))
+
+
+def _stop_bar(ax, x0, y0, x1, y1, colour=style.INK):
+    """An inhibition arrow: a line ending in a flat bar (the step cannot happen)."""
+    _line(ax, [x0, x1], [y0, y1], colour=colour, width=1.6, z=7)
+    dx, dy = x1 - x0, y1 - y0
+    norm = (dx * dx + dy * dy) ** 0.5 or 1.0
+    px, py = -dy / norm * 1.4, dx / norm * 1.4
+    _line(ax, [x1 - px, x1 + px], [y1 - py, y1 + py], colour=colour, width=3.0, z=7)
+
+
+def _cross_out(ax, x0, y0, x1, y1):
+    """Two bold diagonal strokes over a picture: 'this does not happen'."""
+    _line(ax, [x0, x1], [y0, y1], colour=style.INK, width=4.0, z=9)
+    _line(ax, [x0, x1], [y1, y0], colour=style.INK, width=4.0, z=9)
+
+
+def _ring(ax, x, y, r):
+    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.INK,
+                         linewidth=style.line(2.0), linestyle=(0, (4, 2)), zorder=10))
+
+
+# ================================================================ shared tissue geometry
+# Two axons run across a lesion in the middle, so one oligodendrocyte can be
+# seen myelinating both (as in life: one cell makes many sheaths).
+
+AX_Y = (13.0, 29.0)  # axon 1 (lower), axon 2 (upper)
+AX_X = (3.0, 97.0)
+LESION = (26.0, 74.0)
+OUTER = ((3.5, 25.5), (74.5, 96.5))  # healthy sheaths either side of the lesion
+OLD = ((26.5, 49.5), (50.5, 73.5))  # the two original internodes inside the lesion
+NEW = ((26.5, 41.5), (42.5, 57.5), (58.5, 73.5))  # three thinner, shorter new ones
+OLD_NODES = (26.0, 50.0, 74.0)
+NEW_NODES = (26.0, 42.0, 58.0, 74.0)
+MID_Y = 21.0  # between the two axons
+INTACT_EDGE = 0.8 + 1.76  # axon half-thickness + intact wrap (draw_myelin defaults)
+THIN_EDGE = 0.8 + 0.88
+
+
+def _sheaths(ax, axon, spans, kind="intact"):
+    for x0, x1 in spans:
+        A.draw_myelin(ax, x0, x1, AX_Y[axon], kind=kind)
+
+
+def _nodes(ax, axon, xs):
+    for x in xs:
+        A.draw_node(ax, x, AX_Y[axon])
+
+
+def _arms(xs, edge):
+    """Oligodendrocyte arm targets: the top of axon 1's sheath, the bottom of axon 2's."""
+    return [(x, AX_Y[0] + edge) for x in xs] + [(x, AX_Y[1] - edge) for x in xs]
+
+
+def _healthy_outside(ax):
+    """The stretches outside the lesion stay myelinated in every state."""
+    for axon in (0, 1):
+        _sheaths(ax, axon, OUTER)
+
+
+# ================================================================ 1. the repair story
+
+@dataclass(frozen=True)
+class RepairState:
+    """Section 1: one lesion from healthy tissue to remyelination."""
+
+    stage: int = 0  # 0 healthy ... 6 the human twist (see REPAIR_STEPS)
+
+
+SURVIVOR = (31.5, MID_Y)  # a mature oligodendrocyte that survives the attack
+NEWCOMER = (54.0, MID_Y)  # where the new oligodendrocyte matures
+OPC_HOME = ((81.0, 39.0), (91.0, 39.0))  # resting place above axon 2, outside the lesion
+GHOST = (64.0, MID_Y)  # where an oligodendrocyte died
+
+
+def draw_repair(ax, state):
+    s = state.stage
+    _zone(ax, LESION[0], LESION[1], 1.5, 36.0)
+    _note(ax, 50, 38.0, "lesion", colour=style.MUTED)
+    for axon in (0, 1):
+        A.draw_axon(ax, AX_X[0], AX_X[1], AX_Y[axon])
+    _healthy_outside(ax)
+    for axon in (0, 1):
+        if s == 0:
+            _sheaths(ax, axon, OLD)
+            _nodes(ax, axon, OLD_NODES)
+        elif s == 1:
+            _sheaths(ax, axon, OLD, kind="damaged")
+        elif s >= 5:
+            _sheaths(ax, axon, NEW, kind="thin")
+            _nodes(ax, axon, NEW_NODES)
+    # oligodendrocytes: in health, two make the sheaths inside the lesion
+    if s == 0:
+        A.draw_oligodendrocyte(ax, *SURVIVOR, targets=_arms((36.0,), INTACT_EDGE))
+        A.draw_oligodendrocyte(ax, *GHOST, targets=_arms((64.0,), INTACT_EDGE))
+    elif s < 6:
+        A.draw_oligodendrocyte(ax, *SURVIVOR)  # survived, but lost its sheaths here
+    else:
+        A.draw_oligodendrocyte(ax, *SURVIVOR, targets=_arms((34.0,), THIN_EDGE))
+        _ring(ax, *SURVIVOR, 4.2)
+        _note(ax, 4.0, 40.5, "an old oligodendrocyte that\nsurvived may help", ha="left")
+        _arrow(ax, 17.0, 37.5, 28.6, 24.2, width=1.2, head=9)
+    if s == 1:  # an outline where an oligodendrocyte died
+        ax.add_artist(Circle(GHOST, 2.6, fill=False, edgecolor=style.MUTED,
+                             linewidth=style.line(1.2), linestyle=(0, (2, 2)), zorder=5))
+        _note(ax, GHOST[0] + 3.4, MID_Y, "died", ha="left", colour=style.MUTED)
+    if s == 4:
+        touch = [(x, AX_Y[0] + 0.8) for x in (46.0, 62.0)] + [(x, AX_Y[1] - 0.8) for x in (46.0, 62.0)]
+        A.draw_oligodendrocyte(ax, *NEWCOMER, targets=touch)
+        _note(ax, 54.0, 41.5, "an OPC matures into a new oligodendrocyte")
+    elif s == 5:
+        A.draw_oligodendrocyte(ax, *NEWCOMER, targets=_arms((34.0, 50.0, 66.0), THIN_EDGE))
+        _note(ax, 50.0, 41.5, "thinner, shorter new sheaths: a pale 'shadow plaque'")
+    elif s == 6:
+        A.draw_oligodendrocyte(ax, *NEWCOMER, targets=_arms((50.0, 66.0), THIN_EDGE))
+    # OPCs: resting, then dividing, then recruited, then one matures
+    if s <= 1:
+        A.draw_opc(ax, *OPC_HOME[1])
+    elif s == 2:
+        for x, y in OPC_HOME:
+            A.draw_opc(ax, x, y)
+        _note(ax, 75.5, 43.0, "OPCs activated: they divide", ha="right")
+    elif s == 3:
+        A.draw_opc(ax, *OPC_HOME[1])
+        A.draw_opc(ax, *NEWCOMER)
+        _arrow(ax, 81.0, 36.5, 59.0, 23.2, dash=(0, (3, 2)), rad=0.15)
+        _note(ax, 60.0, 41.5, "recruited: OPCs move into the lesion")
+    else:
+        A.draw_opc(ax, *OPC_HOME[1])  # the pool of precursors is kept
+    # immune cells: attack, then clear-up, then rest
+    if s == 1:
+        A.draw_t_cell(ax, 38.0, 6.0)
+        A.draw_macrophage(ax, 48.0, MID_Y, size=2.6)
+        _note(ax, 50.0, 41.5, "an immune attack strips the myelin")
+    elif s in (2, 3):
+        A.draw_macrophage(ax, 50.0, 6.0, size=2.4, eating=True)
+        _note(ax, 55.0, 6.0, "clears myelin debris", ha="left")
+    else:
+        A.draw_macrophage(ax, 50.0, 6.0, size=1.7, resting=True)
+    if s == 5:
+        A.draw_signal(ax, 88.0, AX_Y[0], size=1.3)
+        _note(ax, 88.0, 7.0, "signals cross again")
+
+
+def describe_repair(state):
+    s = state.stage
+    base = ("Two axons run through a lesion (the pale dashed area); outside it, their myelin "
+            "sheaths are intact. ")
+    return base + {
+        0: "Healthy tissue: inside the future lesion, two oligodendrocytes (O) each make a myelin "
+           "sheath on both axons, with nodes of Ranvier between sheaths. An oligodendrocyte "
+           "precursor cell (OPC, P) rests above the axons, outside the lesion, and a resting "
+           "microglial cell (M) sits below.",
+        1: "Demyelination: an immune attack, with a T cell and an active macrophage (M), strips "
+           "the myelin. The sheaths inside the lesion are damaged, broken fragments. One "
+           "oligodendrocyte has died (a dashed outline marks where it was); the other survived "
+           "but lost its sheaths here. The OPC (P) "
+           "still rests outside the lesion.",
+        2: "Clear-up and activation: a macrophage (M) has engulfed the myelin debris, leaving "
+           "the axons bare inside the lesion. Outside the lesion, the OPC has divided: two "
+           "OPCs (P). The surviving oligodendrocyte (O) has no sheaths here.",
+        3: "Recruitment: one OPC (P) has moved into the lesion, between the bare axons (dashed "
+           "arrow); the other stays behind outside. The macrophage (M) is still clearing "
+           "debris. The "
+           "surviving oligodendrocyte (O) still has no sheaths here.",
+        4: "Differentiation: one OPC has matured into a new oligodendrocyte (O) whose arms touch "
+           "both bare axons; it has not wrapped them yet. One OPC (P) stays outside as a "
+           "reserve. The microglial cell (M) is resting again.",
+        5: "Remyelination: the new oligodendrocyte has wrapped both axons in thin new myelin: "
+           "three thinner, shorter sheaths per axon (hatched) with more nodes of Ranvier. A nerve "
+           "signal (orange star) crosses the lesion again. A spare OPC (P), the surviving "
+           "oligodendrocyte (O) and a resting microglial cell (M) are also shown.",
+        6: "The human twist: the old oligodendrocyte that survived the attack (ringed) also makes "
+           "one of the thin new myelin sheaths on each axon, beside the new oligodendrocyte; "
+           "nodes of Ranvier separate the short new sheaths. "
+           "Carbon dating of human shadow plaques suggests this happens in people. A spare OPC "
+           "(P) and a resting microglial cell (M) are also shown.",
+    }[s]
+
+
+REPAIR_SCENE = Scene(
+    "remyelination", draw_repair, describe_repair, width=100, height=46,
+    legend=("axon", "myelin", "damaged_myelin", "thin_myelin", "node", "oligodendrocyte", "opc",
+            "macrophage", "t_cell", "signal"),
+)
+
+REPAIR_STEPS = (
+    Step("Healthy tissue",
+         "Oligodendrocytes (O) wrap axons in myelin; one cell makes sheaths on several axons. "
+         "Oligodendrocyte precursor cells (OPCs, P) wait throughout the adult brain and spinal "
+         "cord: roughly 5% of all cells there [1]. <b>Predict:</b> when myelin is lost, which "
+         "cell do you expect to rebuild it?",
+         RepairState(0)),
+    Step("An attack strips the myelin",
+         "In a new lesion, immune cells (a T cell, macrophages) strip the myelin (lesson 02). "
+         "Some oligodendrocytes die; others may survive. The axons are now bare, and the signal "
+         "slows or stops.",
+         RepairState(1)),
+    Step("Clear-up, and OPCs are activated",
+         "Macrophages and microglia (M) engulf the myelin debris: debris left behind would hold "
+         "repair back [11]. Nearby OPCs are <b>activated</b>: they change shape and divide [2, 3].",
+         RepairState(2)),
+    Step("OPCs are recruited",
+         "The OPCs are <b>recruited</b>: they move into the lesion, towards the bare axons "
+         "[2, 3]. Pro-repair macrophages and microglia help this along in mice [12].",
+         RepairState(3)),
+    Step("An OPC matures",
+         "An OPC <b>differentiates</b>: it matures into a new oligodendrocyte whose arms reach "
+         "out to the bare axons [2, 3]. This is the step that most often fails in chronic MS "
+         "lesions (section 2).",
+         RepairState(4)),
+    Step("New, thinner myelin",
+         "The new oligodendrocyte wraps the axons in <b>thinner, shorter</b> sheaths. Thin sheaths "
+         "are why remyelinated areas, called <b>shadow plaques</b>, look pale [2, 3]. The signal "
+         "can cross again. In some people repair is extensive, especially early in the disease "
+         "[4].",
+         RepairState(5)),
+    Step("In people, old cells may help too",
+         "Carbon-14 dating of human brain tissue found that the oligodendrocytes in shadow plaques "
+         "were old, pre-existing cells [5]. So in people, unlike in rodents, <b>surviving mature "
+         "oligodendrocytes</b> may also make new myelin. More OPCs may not be the only route to "
+         "repair. <i>(A finding from human tissue, not a treatment.)</i>",
+         RepairState(6)),
+)
+
+
+def remyelination_story():
+    """Storyboard: the body's own repair, from healthy tissue to new thin myelin."""
+    return Storyboard(REPAIR_SCENE, REPAIR_STEPS, heading="How the body repairs myelin")
+
+
+# ================================================================ 2. what blocks repair
+
+@dataclass(frozen=True)
+class Block:
+    """One reason remyelination fails: a switch in the explorer, a row in its table."""
+
+    key: str
+    control: str  # the label on the checkbox
+    seen: str  # what is known (HTML, with reference numbers)
+    idea: str  # an idea to lift the block (HTML)
+    level: str  # evidence key for the idea, or "" when there is no treatment
+
+
+BLOCKS = (
+    Block("differentiation", "Differentiation block",
+          "OPCs, and even pre-myelinating oligodendrocytes, are often present in chronic MS "
+          "lesions but fail to mature and wrap the axons [7, 8].",
+          "Drugs that push OPCs to mature, such as clemastine (section 4) [33].", "rct"),
+    Block("ageing", "Ageing (old OPCs)",
+          "OPCs respond less well with age, so repair slows [9, 10].",
+          "Rejuvenating old OPCs: a young circulation or metformin restored repair in old "
+          "rodents [9, 10].", "animal"),
+    Block("debris", "Myelin debris left behind",
+          "Myelin debris that is not cleared away holds back OPC maturation [11].",
+          "Better debris clearance by macrophages and microglia [11, 12].", "animal"),
+    Block("inflammation", "Hostile inflammation",
+          "Ongoing inflammation and too few pro-repair (\u201cM2-like\u201d) macrophages and "
+          "microglia hamper repair; the M1/M2 split is a simplification [2, 3, 12].",
+          "Shifting macrophages and microglia to a pro-repair state [12].", "animal"),
+    Block("axon_lost", "Axon lost",
+          "An axon that has died leaves nothing to remyelinate; lost axons in the brain and "
+          "spinal cord regrow poorly [13, 14].",
+          "No treatment regrows lost axons: the aim is to protect them before they are lost.",
+          ""),
+)
+BLOCK_KEYS = tuple(b.key for b in BLOCKS)
+
+
+@dataclass(frozen=True)
+class BlockState:
+    """Section 2: which blocks act on the lesion (all off: repair succeeds)."""
+
+    differentiation: bool = False
+    ageing: bool = False
+    debris: bool = False
+    inflammation: bool = False
+    axon_lost: bool = False
+
+    def acting(self):
+        return tuple(b for b in BLOCKS if getattr(self, b.key))
+
+    @property
+    def repaired(self):
+        """True when OPCs can do their job (a lost axon still cannot be repaired)."""
+        return not (self.differentiation or self.ageing or self.debris or self.inflammation)
+
+
+OPCS_STUCK = ((42.0, MID_Y), (60.0, MID_Y))
+FRAGMENTS = ((35.0, 38.5, 12.6), (44.0, 47.0, 13.5), (54.0, 57.5, 12.4), (63.0, 66.0, 13.3))
+
+
+def _outcome(state):
+    if state.repaired and not state.axon_lost:
+        return "Outcome: repair succeeds on both axons"
+    if state.repaired:
+        return "Outcome: axon 2 is repaired; axon 1 is lost"
+    if state.axon_lost:
+        return "Outcome: no repair, and axon 1 is lost"
+    return "Outcome: repair fails; both axons stay bare"
+
+
+def draw_blocks(ax, state):
+    _zone(ax, LESION[0], LESION[1], 1.5, 36.0)
+    _note(ax, 50.0, 38.0, "lesion", colour=style.MUTED)
+    _note(ax, 50.0, 43.3, _outcome(state), step=0, fontweight="bold")
+    _note(ax, 14.0, AX_Y[0] + 4.6, "axon 1", colour=style.MUTED)
+    _note(ax, 14.0, AX_Y[1] + 4.6, "axon 2", colour=style.MUTED)
+    live = (1,) if state.axon_lost else (0, 1)
+    A.draw_axon(ax, AX_X[0], AX_X[1], AX_Y[1])
+    if state.axon_lost:  # axon 1: two stumps and degenerating pieces between them
+        A.draw_axon(ax, AX_X[0], 30.0, AX_Y[0])
+        A.draw_axon(ax, 70.0, AX_X[1], AX_Y[0])
+        for x0, x1, y in FRAGMENTS:
+            A.draw_axon(ax, x0, x1, y, thickness=1.3)
+        _note(ax, 50.0, 8.6, "axon 1 lost: nothing to remyelinate")
+    else:
+        A.draw_axon(ax, AX_X[0], AX_X[1], AX_Y[0])
+    _healthy_outside(ax)
+    for axon in live:
+        if state.repaired:
+            _sheaths(ax, axon, NEW, kind="thin")
+            _nodes(ax, axon, NEW_NODES)
+        elif state.debris:
+            _sheaths(ax, axon, OLD, kind="damaged")
+    if state.debris:
+        _note(ax, 87.0, 7.0, "myelin debris\nnot cleared")
+    # cells
+    if state.repaired:
+        targets = [(x, AX_Y[1] - THIN_EDGE) for x in (34.0, 50.0, 66.0)]
+        if not state.axon_lost:
+            targets += [(x, AX_Y[0] + THIN_EDGE) for x in (34.0, 50.0, 66.0)]
+        A.draw_oligodendrocyte(ax, *NEWCOMER, targets=targets)
+        A.draw_opc(ax, *OPC_HOME[1])
+    elif state.ageing:
+        A.draw_opc(ax, 89.0, 40.5)
+        _stop_bar(ax, 84.5, 40.5, 77.5, 40.5)
+        _note(ax, 99.5, 35.0, "old OPCs\nrespond poorly", ha="right")
+    else:
+        for x, y in OPCS_STUCK:
+            A.draw_opc(ax, x, y)
+            _stop_bar(ax, x + 3.2, y + 1.6, x + 6.6, y + 3.2)
+        why = "OPCs stuck: cannot mature"
+        _note(ax, 51.0, 33.6, why)
+    if state.inflammation:
+        A.draw_t_cell(ax, 31.0, 4.6)
+        A.draw_t_cell(ax, 37.0, 4.6)
+        A.draw_macrophage(ax, 44.0, 4.6, size=2.2)
+        _note(ax, 48.0, 4.6, "inflammation goes on", ha="left")
+    else:
+        A.draw_macrophage(ax, 30.5, 5.0, size=1.6, resting=True)
+    # the signal on each axon: through the lesion, or stopped at its edge
+    for axon in (0, 1):
+        if axon in live and state.repaired:
+            A.draw_signal(ax, 88.0, AX_Y[axon], size=1.2)
+        else:
+            A.draw_signal(ax, 12.0, AX_Y[axon], size=1.2)
+            A.draw_block(ax, 26.0 if state.debris and axon in live else 28.5, AX_Y[axon], size=1.2)
+
+
+def describe_blocks(state):
+    acting = state.acting()
+    names = ", ".join(b.control for b in acting) or "none"
+    text = [f"Two axons cross a lesion (pale dashed area); outside it their myelin sheaths are "
+            f"intact. Blocks acting: {names}. {_outcome(state)}."]
+    if state.axon_lost:
+        text.append("Axon 1 has died inside the lesion: only its two stumps and a few pieces "
+                    "remain, so there is nothing to remyelinate and its signal stops at the lesion "
+                    "(black cross, conduction block).")
+    if state.repaired:
+        which = "axon 2" if state.axon_lost else "both axons"
+        text.append(f"A new oligodendrocyte (O) has wrapped {which} in thin new myelin: shorter, "
+                    f"hatched sheaths with nodes of Ranvier between them, and the nerve signal "
+                    f"(orange star) gets through. A spare OPC (P) waits outside the lesion.")
+    else:
+        bare = "covered in broken myelin debris" if state.debris else "bare"
+        which = "Axon 2 stays" if state.axon_lost else "Both axons stay"
+        text.append(f"No new oligodendrocyte forms. {which} {bare} inside the lesion, so the "
+                    f"nerve signal (orange star) stops at its edge (black cross, conduction "
+                    f"block).")
+        if state.ageing:
+            text.append("An aged OPC (P) stays outside the lesion: it responds poorly (a line "
+                        "ending in a bar means the step does not happen).")
+        else:
+            text.append("Two OPCs (P) have reached the lesion but are stuck: they cannot mature "
+                        "(lines ending in a bar).")
+    if state.inflammation:
+        text.append("Inflammation goes on: two T cells and an active macrophage (M) sit in the "
+                    "lesion.")
+    else:
+        text.append("A resting microglial cell (M) sits in the lesion.")
+    return " ".join(text)
+
+
+BLOCK_SCENE = Scene(
+    "repair-blocks", draw_blocks, describe_blocks, width=100, height=46,
+    legend=("axon", "myelin", "damaged_myelin", "thin_myelin", "node", "oligodendrocyte", "opc",
+            "macrophage", "t_cell", "signal", "block"),
+)
+
+
+def _badge(level):
+    return E.evidence_html(level) if level else "<i>no treatment</i>"
+
+
+def blocks_table():
+    """HTML: each block, what is known, an idea to lift it and its evidence level."""
+    rows = "".join(
+        f"<tr><td><b>{html.escape(b.control)}</b></td><td>{b.seen}</td><td>{b.idea}</td>"
+        f"<td>{_badge(b.level)}</td></tr>"
+        for b in BLOCKS
+    )
+    return (f'<table style="font-size:{style.html_font_size()}"><thead><tr><th>Block</th>'
+            f"<th>What is known</th><th>An idea to lift it</th><th>Evidence for the idea</th>"
+            f"</tr></thead><tbody>{rows}</tbody></table>")
+
+
+def repair_blocks():
+    """Explorer: switch each block on or off and see repair succeed or fail."""
+    controls = {
+        b.key: w.Checkbox(value=False, description=b.control, indent=False,
+                          layout=w.Layout(width="auto", margin="0 1em 0 0"))
+        for b in BLOCKS
+    }
+    return Explorer(BLOCK_SCENE, controls, make_state=lambda v: BlockState(**v),
+                    heading="What blocks repair? Switch the blocks on and off",
+                    note=blocks_table())
+
+
+# ================================================================ 3. which cell can make myelin?
+
+@dataclass(frozen=True)
+class Cell:
+    """One candidate cell: what it is, whether it can make myelin, how it may help."""
+
+    key: str  # the actor key
+    button: str  # the toggle's label
+    title: str  # drawn at the top of the diagram
+    origin: str  # where it comes from (description, tooltip and table)
+    makes: str  # middle column caption (drawn)
+    verdict: str  # right column: can it make new myelin? (drawn)
+    helps: tuple  # two short lines: how it may help in MS (drawn beside the marker)
+    level: str  # evidence key for the 'helps' claim
+    summary: str  # one plain sentence for the description and the table (HTML, refs)
+
+
+CELLS = (
+    Cell("hsc", "HSC (blood-forming)", "HSC: haematopoietic stem cell",
+         "from bone marrow; for AHSCT collected from the blood",
+         "blood and immune cells only", "No",
+         ("Proven use: rescues blood formation in AHSCT;",
+          "the benefit comes from the immune reset (lesson 03)"),
+         "guideline",
+         "HSCs make only blood and immune cells. In AHSCT they do not become oligodendrocytes, "
+         "neurons or myelin: they restore blood formation after the immune system is removed "
+         "[17, 18, 19]."),
+    Cell("msc", "MSC (stromal)", "MSC: mesenchymal stromal cell",
+         "from bone marrow, fat or umbilical cord",
+         "signals: calm immune cells,\nsupport the body's own OPCs", "Claims largely discredited",
+         ("May help by signalling (shown in animals); the largest",
+          "randomised trial: no drop in MRI inflammation"),
+         "animal",
+         "Claims that MSCs become oligodendrocytes inside the body are weakly supported and "
+         "largely discredited (cell fusion, culture artefacts) [19, 20, 21]. They act mostly by "
+         "signalling [22, 23, 24]; most given into a vein are trapped in the lungs [26], and the "
+         "largest randomised trial found no drop in MRI inflammation [27]."),
+    Cell("nsc", "NSC (neural)", "NSC: neural stem/precursor cell",
+         "from fetal or donor nervous tissue",
+         "in mice: mostly 'bystander'\nsignals that calm and support",
+         "Plausibly; not the main effect",
+         ("Transplants in people: two small phase 1 studies,",
+          "safety and feasibility only, no proof of benefit"),
+         "small_trial",
+         "NSCs are the only transplanted type here that can plausibly make new "
+         "oligodendrocytes, but in mice they help mostly through \u201cbystander\u201d signals "
+         "[28, 29]. Two small phase 1 studies in people with progressive MS looked at safety "
+         "[30, 31]."),
+    Cell("opc", "OPC (the body's own)", "OPC: oligodendrocyte precursor cell",
+         "already in the patient's brain and spinal cord",
+         "activated, recruited,\nmatures into an oligodendrocyte", "Yes: the patient's own repair",
+         ("Boosting them with a drug (clemastine): one small",
+          "randomised trial, a small effect"),
+         "rct",
+         "The patient's own OPCs do the repair; in people, surviving mature oligodendrocytes "
+         "may help too [2, 5]. A drug that pushes OPCs to mature had a small effect in one "
+         "randomised trial [33]."),
+)
+CELL_BY_KEY = {c.key: c for c in CELLS}
+DRAW_CELL = {"hsc": A.draw_hsc, "msc": A.draw_msc, "nsc": A.draw_nsc, "opc": A.draw_opc}
+
+
+@dataclass(frozen=True)
+class CellState:
+    """Section 3: which candidate cell is shown."""
+
+    cell: str = "hsc"
+
+
+def _signals(ax, x0, y0, targets):
+    """Dotted arrows: a cell signalling to others without becoming them."""
+    for tx, ty in targets:
+        _arrow(ax, x0, y0, tx, ty, dash=(0, (1, 1.5)), width=1.6, head=9)
+
+
+def draw_cell(ax, state):
+    c = CELL_BY_KEY[state.cell]
+    _note(ax, 50.0, 42.8, c.title, step=0, fontweight="bold")
+    # left: the candidate cell
+    size = 2.6 if c.key == "opc" else 3.4
+    DRAW_CELL[c.key](ax, 11.0, 26.0, size=size)
+    # middle: what it makes or does
+    _note(ax, 41.0, 36.0, "What it does", colour=style.MUTED)
+    if c.key == "hsc":
+        for x, draw in ((31.0, A.draw_t_cell), (40.0, A.draw_b_cell)):
+            draw(ax, x, 28.5)
+        A.draw_macrophage(ax, 49.5, 28.5, size=2.3)
+        _arrow(ax, 15.5, 26.5, 27.5, 27.8)
+    elif c.key in ("msc", "nsc"):
+        A.draw_t_cell(ax, 32.0, 31.0)
+        A.draw_opc(ax, 48.0, 27.5)
+        _signals(ax, 16.0, 27.0, [(30.0, 30.4), (44.3, 27.5)])
+    else:
+        _arrow(ax, 16.0, 26.0, 69.0, 26.0, width=1.8)
+    _note(ax, 41.0, 22.0, c.makes)
+    # right: can it make new myelin?
+    _note(ax, 80.0, 36.0, "Makes new myelin?", colour=style.MUTED)
+    _note(ax, 80.0, 32.2, c.verdict, fontweight="bold")
+    A.draw_axon(ax, 63.0, 97.0, 17.0)
+    for x0, x1 in ((63.5, 79.5), (80.5, 96.5)):
+        A.draw_myelin(ax, x0, x1, 17.0, kind="thin")
+    A.draw_node(ax, 80.0, 17.0)
+    A.draw_oligodendrocyte(ax, 80.0, 25.0, targets=[(71.5, 17.0 + THIN_EDGE),
+                                                     (88.5, 17.0 + THIN_EDGE)])
+    if c.key in ("hsc", "msc"):
+        _cross_out(ax, 66.0, 13.5, 94.0, 29.0)
+    elif c.key == "nsc":
+        _ring(ax, 80.0, 25.0, 4.0)
+        _arrow(ax, 14.0, 23.0, 75.6, 23.4, dash=(0, (4, 3)), rad=0.16)
+    # bottom: how it may help in MS, with its evidence level
+    _note(ax, 3.0, 11.6, "How it may help in MS", ha="left", fontweight="bold")
+    _note(ax, 3.0, 7.9, c.helps[0], ha="left")
+    _note(ax, 3.0, 4.3, c.helps[1], ha="left")
+    E.draw_evidence(ax, 62.0, 4.6, c.level, width=7.0)
+
+
+def describe_cell(state):
+    c = CELL_BY_KEY[state.cell]
+    name = A.ACTORS[c.key].name
+    middle = {
+        "hsc": "Arrows lead to what it makes: a T cell, a B cell and a macrophage (M), i.e. blood "
+               "and immune cells only.",
+        "msc": "Dotted arrows show signals to a T cell and to an oligodendrocyte precursor cell "
+               "(OPC, P): it calms immune cells and supports the body's own OPCs.",
+        "nsc": "Dotted arrows show signals to a T cell and to an oligodendrocyte precursor cell "
+               "(OPC, P): in mice it helps mostly by such bystander signals. A dashed arrow and "
+               "ring mark that it can plausibly make an oligodendrocyte.",
+        "opc": "A long arrow leads from the precursor to an oligodendrocyte: it is activated, "
+               "recruited and matures.",
+    }[c.key]
+    right = {
+        "hsc": "The picture of an oligodendrocyte (O) making thin new myelin sheaths, with a node "
+               "of Ranvier, on an axon is crossed out: no.",
+        "msc": "The picture of an oligodendrocyte (O) making thin new myelin sheaths, with a node "
+               "of Ranvier, on an axon is crossed out: claims that MSCs do this are largely "
+               "discredited.",
+        "nsc": "On the right, an oligodendrocyte (O) makes thin new myelin sheaths, with a node of "
+               "Ranvier, on an axon: plausible, but in mice not the main effect.",
+        "opc": "On the right, the new oligodendrocyte (O) makes thin new myelin sheaths, with a "
+               "node of Ranvier, on an axon: yes, this is the patient's own repair.",
+    }[c.key]
+    helps = " ".join(c.helps)
+    return (f"The {name}, {c.origin}. {middle} {right} How it may help in MS: {helps}. "
+            f"Marker: {E.describe_evidence(c.level)}.")
+
+
+CELL_SCENE = Scene(
+    "which-cell", draw_cell, describe_cell, width=100, height=46,
+    legend=("hsc", "msc", "nsc", "opc", "oligodendrocyte", "thin_myelin", "t_cell", "b_cell",
+            "macrophage", "node"),
+)
+
+
+def cell_table():
+    """HTML: the four cells side by side, each with its evidence badge."""
+    rows = "".join(
+        f"<tr><td><b>{html.escape(c.title)}</b><br>{html.escape(c.origin)}</td>"
+        f"<td>{html.escape(c.verdict)}</td>"
+        f"<td>{c.summary}</td><td>{E.evidence_html(c.level)}<br>"
+        f"{html.escape(' '.join(c.helps))}</td></tr>"
+        for c in CELLS
+    )
+    return (f'<table style="font-size:{style.html_font_size()}"><thead><tr><th>Cell</th>'
+            f"<th>Makes new myelin?</th><th>What the evidence says</th>"
+            f"<th>How it may help in MS, and the evidence level</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
+
+
+def which_cell():
+    """Explorer: choose a cell type and see whether it can make myelin."""
+    choice = w.ToggleButtons(options=[(c.button, c.key) for c in CELLS], value="hsc",
+                             description="Cell", style={"button_width": "auto"},
+                             tooltips=[f"{c.title}, {c.origin}" for c in CELLS])
+    return Explorer(CELL_SCENE, {"cell": choice}, make_state=lambda v: CellState(v["cell"]),
+                    heading="Which cell can make myelin?")
+
+
+def comparison_table():
+    """Display the side-by-side table of the four cells."""
+    from IPython.display import HTML, display
+
+    display(HTML(cell_table()))
+
+
+# ================================================================ 4. drugs that boost repair
+
+@dataclass(frozen=True)
+class DrugRow:
+    text: str  # drawn beside the marker
+    level: str
+
+
+DRUG_ROWS = (
+    DrugRow("Found in a screen: clemastine helps OPCs mature in a dish", "in_vitro"),
+    DrugRow("ReBUILD trial: visual signals slightly faster", "rct"),
+    DrugRow("Rejuvenating old OPCs (metformin): rodents only", "animal"),
+)
+
+
+@dataclass(frozen=True)
+class DrugState:
+    """Section 4: one static picture (no choices)."""
+
+    rows: int = len(DRUG_ROWS)
+
+
+def draw_drugs(ax, state):
+    A.draw_opc(ax, 8.0, 28.0)
+    _arrow(ax, 13.0, 28.0, 33.5, 28.0, width=1.8)
+    _note(ax, 23.0, 31.0, "a drug such as clemastine")
+    _note(ax, 23.0, 25.0, "pushes it to mature")
+    A.draw_axon(ax, 30.0, 54.0, 20.0)
+    for x0, x1 in ((30.5, 41.5), (42.5, 53.5)):
+        A.draw_myelin(ax, x0, x1, 20.0, kind="thin")
+    A.draw_node(ax, 42.0, 20.0)
+    A.draw_oligodendrocyte(ax, 42.0, 28.5, targets=[(36.0, 20.0 + THIN_EDGE),
+                                                    (48.0, 20.0 + THIN_EDGE)])
+    _note(ax, 58.0, 29.5, "aim: more thin new myelin\nfrom the patient's own cells",
+          ha="left")
+    for i, row in enumerate(DRUG_ROWS[: state.rows]):
+        y = 13.0 - 4.6 * i
+        _note(ax, 3.0, y + 0.9, row.text, ha="left")
+        E.draw_evidence(ax, 62.0, y, row.level, width=7.0)
+
+
+def describe_drugs(state):
+    rows = "; ".join(f"{row.text}: {E.describe_evidence(row.level)}"
+                     for row in DRUG_ROWS[: state.rows])
+    return ("An oligodendrocyte precursor cell (OPC, P) is pushed by a drug such as clemastine to "
+            "mature into an oligodendrocyte (O), which wraps an axon in thin new myelin sheaths "
+            "with a node of Ranvier between them: the aim is more repair from the patient's own "
+            f"cells. Below, each claim has an evidence marker. {rows}.")
+
+
+DRUG_SCENE = Scene("remyelination-drugs", draw_drugs, describe_drugs, width=100, height=34,
+                   legend=("opc", "oligodendrocyte", "axon", "thin_myelin", "node"))
+
+
+def drug_evidence():
+    """Show the drug picture with an evidence marker on each claim."""
+    show(DRUG_SCENE, DrugState(), title="Boosting the body's own repair with drugs")
+
+
+# ================================================================ self-check
+
+QUESTIONS = (
+    Question(
+        "In AHSCT, a patient gets their own haematopoietic stem cells (HSCs) back after "
+        "chemotherapy. What do these cells become?",
+        (
+            Option("New oligodendrocytes that rebuild the myelin.", False,
+                   "A common misconception. HSCs make only blood and immune cells; they do not "
+                   "become oligodendrocytes, neurons or myelin. Repair is done by the patient's "
+                   "own OPCs (and perhaps surviving oligodendrocytes)."),
+            Option("Blood and immune cells: they restore blood formation.", True,
+                   "Yes. The reinfused cells are a rescue that restores blood formation; the "
+                   "benefit against MS comes from removing and rebuilding the immune system "
+                   "(lesson 03)."),
+            Option("New neurons that replace lost axons.", False,
+                   "No. HSCs cannot make neurons, and lost axons in the brain and spinal cord "
+                   "regrow poorly."),
+        ),
+        topic="HSCs do not make myelin",
+    ),
+    Question(
+        "Mesenchymal stromal cells (MSCs) are infused into a vein. Where do most of them end "
+        "up?",
+        (
+            Option("In the brain, where they turn into oligodendrocytes.", False,
+                   "This is the \u201choming and rebuilding\u201d misconception. Most MSCs given "
+                   "into a vein do not reach the brain in large numbers, and claims that they "
+                   "become oligodendrocytes in the body are largely discredited."),
+            Option("Trapped in the lungs, where most disappear within days.", True,
+                   "Yes. Where MSCs have effects, they seem to come from the signals they "
+                   "release (and from how the body reacts to them), not from rebuilding tissue."),
+            Option("In the spinal cord, where they replace lost axons.", False,
+                   "No. MSCs do not become nerve cells or axons in the body; the early "
+                   "\u201cneuron-like\u201d results were partly culture artefacts."),
+        ),
+        topic="infused cells do not home to the brain and rebuild it",
+    ),
+    Question(
+        "Which statement about remyelination in MS is right?",
+        (
+            Option("It never happens: lost myelin is lost for good.", False,
+                   "No. Remyelination is a natural repair process, and in some people it is "
+                   "extensive, especially early in the disease (shadow plaques are remyelinated "
+                   "areas)."),
+            Option("It happens, sometimes extensively, but often fails in chronic lesions and "
+                   "with age.", True,
+                   "Yes. OPCs are often present in chronic lesions but fail to mature; ageing, "
+                   "debris and a hostile environment also hold repair back."),
+            Option("It always restores the original, full-thickness myelin.", False,
+                   "No. New sheaths are thinner and shorter than the originals, which is why "
+                   "shadow plaques look pale."),
+        ),
+        topic="remyelination happens but often fails",
+    ),
+    Question(
+        "Tick every statement that is supported by the evidence in this lesson.",
+        (
+            Option("HSCs, MSCs and NSCs all repair myelin in the same way.", False,
+                   "No: they differ in origin, in what they can become, in how they may help and "
+                   "in the strength of the evidence. Only AHSCT has strong clinical evidence in "
+                   "MS, and that evidence is about stopping inflammation."),
+            Option("Of the transplanted cells, only NSCs can plausibly make new "
+                   "oligodendrocytes, yet in mice they help mostly by signalling.", True,
+                   "Yes. Even for NSCs, the benefit in animal models came mostly from "
+                   "\u201cbystander\u201d signals, and the first studies in people were small "
+                   "phase 1 safety studies."),
+            Option("MSC, NSC and other cell therapies for MS are experimental and belong in "
+                   "regulated clinical trials.", True,
+                   "Yes. Guidelines say these cell therapies should be given only within "
+                   "regulated clinical trials."),
+            Option("Clemastine is an approved remyelinating treatment for MS.", False,
+                   "No. One small randomised trial found a small effect on the speed of visual "
+                   "signals; no therapy has yet been proven to restore function by "
+                   "remyelination."),
+        ),
+        multiple=True,
+        topic="not all stem cell therapies are the same",
+    ),
+    Question(
+        "In a chronic lesion, OPCs sit right next to bare axons, but no new myelin forms. "
+        "Which block does this point to most directly?",
+        (
+            Option("A differentiation block: the OPCs fail to mature.", True,
+                   "Yes. OPCs (and even pre-myelinating oligodendrocytes) are present but do not "
+                   "mature and wrap the axons. Drugs such as clemastine try to push them past "
+                   "this step."),
+            Option("There are no OPCs left.", False,
+                   "The question says OPCs are there. In many chronic lesions the problem is "
+                   "not a lack of OPCs but their failure to mature."),
+            Option("The axons have been lost.", False,
+                   "The axons are still there (bare). A lost axon would leave nothing to "
+                   "remyelinate."),
+        ),
+        topic="differentiation block",
+    ),
+)
+
+
+def self_check():
+    return Quiz(QUESTIONS)
+
+
+# ================================================================ static exports
+
+FIGURES = (
+    FigureSpec("04-remyelination-lesion", REPAIR_SCENE, RepairState(1),
+               "Demyelination: an immune attack strips the myelin"),
+    FigureSpec("04-remyelination-opcs-recruited", REPAIR_SCENE, RepairState(3),
+               "Remyelination: OPCs are recruited into the lesion"),
+    FigureSpec("04-remyelination-thin-myelin", REPAIR_SCENE, RepairState(5),
+               "Remyelination: thinner, shorter new myelin sheaths"),
+    FigureSpec("04-remyelination-old-cells", REPAIR_SCENE, RepairState(6),
+               "In people, surviving oligodendrocytes may help repair"),
+    FigureSpec("04-blocks-none", BLOCK_SCENE, BlockState(),
+               "No blocks: repair succeeds"),
+    FigureSpec("04-blocks-differentiation", BLOCK_SCENE, BlockState(differentiation=True),
+               "Differentiation block: OPCs present but stuck"),
+    FigureSpec("04-blocks-axon-lost", BLOCK_SCENE, BlockState(axon_lost=True),
+               "A lost axon cannot be remyelinated"),
+    FigureSpec("04-which-cell-hsc", CELL_SCENE, CellState("hsc"), "HSCs do not make myelin"),
+    FigureSpec("04-which-cell-msc", CELL_SCENE, CellState("msc"),
+               "MSCs act mostly by signalling"),
+    FigureSpec("04-which-cell-nsc", CELL_SCENE, CellState("nsc"),
+               "NSCs: plausible, but mostly signalling in mice"),
+    FigureSpec("04-which-cell-opc", CELL_SCENE, CellState("opc"),
+               "OPCs: the patient's own repair cells"),
+    FigureSpec("04-remyelination-drugs", DRUG_SCENE, DrugState(),
+               "Boosting the body's own repair with drugs"),
+)
