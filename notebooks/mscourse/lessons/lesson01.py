@@ -197,9 +197,9 @@ COMPARE_CHOICES = (
 
 O_XY = (50.0, 38.0)  # the oligodendrocyte's cell body
 # (axon height, this oligodendrocyte's sheath); the other sheaths on each axon
-# (made by other oligodendrocytes) follow every 24 units, with a node between.
-CNS_AXONS = ((50.0, (11.5, 34.5)), (44.0, (48.5, 71.5)), (32.0, (24.5, 47.5)), (26.0, (55.5, 78.5)))
-CNS_PERIOD = 24.0
+# (made by other oligodendrocytes) follow every 28 units, with a node between.
+CNS_AXONS = ((50.0, (9.5, 36.5)), (44.0, (46.5, 73.5)), (32.0, (22.5, 49.5)), (26.0, (53.5, 80.5)))
+CNS_PERIOD = 28.0
 SHEATH_HALF = 0.8 + 1.76  # half the height of a sheath on a standard axon
 CNS_X = (1.0, 99.0)
 
@@ -220,7 +220,7 @@ def _cns_sheaths(mine):
 
 
 PNS_Y = 7.5
-PNS_SHEATHS = ((3.0, 24.0), (26.0, 47.0), (49.0, 70.0), (72.0, 93.0))
+PNS_SHEATHS = ((2.0, 33.0), (34.0, 65.0), (66.0, 97.0))
 PNS_TITLE_Y = 18.5
 OPC_XY = (6.0, 38.0)
 
@@ -258,7 +258,9 @@ def draw_compare(ax, state):
         _note(ax, 98.5, O_XY[1], "1 cell: 4 sheaths, 4 axons", ha="right", fontweight="bold")
     elif f == "schwann":
         x0, x1 = PNS_SHEATHS[1]
-        _ring(ax, (x0 + x1) / 2, PNS_Y + 2.8, 6.0)
+        ax.add_artist(Rectangle((x0 - 0.6, PNS_Y - 3.4), x1 - x0 + 1.2, 9.6, fill=False,
+                                edgecolor=style.INK, linewidth=style.line(2.0),
+                                linestyle=(0, (4, 2)), zorder=10))
         _note(ax, (x0 + x1) / 2, PNS_Y, "1", step=0, fontweight="bold")
         _note(ax, 98.5, PNS_TITLE_Y, "1 cell: 1 sheath, 1 axon", ha="right", fontweight="bold")
     elif f == "ms":
@@ -284,7 +286,7 @@ def describe_compare(state):
         "oligodendrocyte": "A dashed ring marks the oligodendrocyte and its four sheaths are "
                            "numbered 1 to 4: one cell myelinates many axons (dozens of sheaths "
                            "in the real brain).",
-        "schwann": "A dashed ring marks one Schwann cell and its single sheath, numbered 1: one "
+        "schwann": "A dashed box marks one Schwann cell and its single sheath, numbered 1: one "
                    "cell, one sheath, one axon.",
         "ms": "A dashed box surrounds the CNS: MS attacks the myelin made by oligodendrocytes. "
               "The peripheral nerve with its Schwann cells is spared in MS.",
