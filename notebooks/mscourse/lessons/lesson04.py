@@ -250,16 +250,18 @@ REPAIR_STEPS = (
          RepairState(1)),
     Step("Clear-up, and OPCs are activated",
          "Macrophages and microglia (M) engulf the myelin debris: debris left behind would hold "
-         "repair back [11]. Nearby OPCs are <b>activated</b>: they change shape and divide [2, 3].",
+         "repair back [11] " + E.evidence_html("animal") + ". Nearby OPCs are "
+         "<b>activated</b>: they change shape and divide [2, 3].",
          RepairState(2)),
     Step("OPCs are recruited",
          "The OPCs are <b>recruited</b>: they move into the lesion, towards the bare axons "
-         "[2, 3]. Pro-repair macrophages and microglia help this along in mice [12].",
+         "[2, 3]. <b>Predict:</b> what must happen next before any new myelin can form?",
          RepairState(3)),
     Step("An OPC matures",
          "An OPC <b>differentiates</b>: it matures into a new oligodendrocyte whose arms reach "
-         "out to the bare axons [2, 3]. This is the step that most often fails in chronic MS "
-         "lesions (section 2).",
+         "out to the bare axons [2, 3]. Pro-repair macrophages and microglia help OPCs mature, "
+         "in mice [12] " + E.evidence_html("animal") + ". In many chronic MS lesions this is the "
+         "step that fails [7, 8] (section 2).",
          RepairState(4)),
     Step("New, thinner myelin",
          "The new oligodendrocyte wraps the axons in <b>thinner, shorter</b> sheaths. Thin sheaths "
@@ -455,16 +457,26 @@ def _badge(level):
     return E.evidence_html(level) if level else "<i>no treatment</i>"
 
 
+_TABLE = ('style="width:100%;border-collapse:collapse;line-height:1.4;'
+          'font-size:{size}"')
+_CELL = 'style="vertical-align:top;text-align:left;padding:4px 8px;border-top:1px solid #D9D9D9"'
+
+
+def _table(headers, rows):
+    head = "".join(f'<th {_CELL}>{h}</th>' for h in headers)
+    body = "".join("<tr>" + "".join(f"<td {_CELL}>{c}</td>" for c in row) + "</tr>"
+                   for row in rows)
+    return (f"<table {_TABLE.format(size=style.html_font_size())}><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>")
+
+
 def blocks_table():
-    """HTML: each block, what is known, an idea to lift it and its evidence level."""
-    rows = "".join(
-        f"<tr><td><b>{html.escape(b.control)}</b></td><td>{b.seen}</td><td>{b.idea}</td>"
-        f"<td>{_badge(b.level)}</td></tr>"
-        for b in BLOCKS
+    """HTML: each block, what is known, and an idea to lift it with its evidence level."""
+    return _table(
+        ("Block", "What is known", "An idea to lift it, and the evidence for that idea"),
+        [(f"<b>{html.escape(b.control)}</b>", b.seen, f"{b.idea}<br>{_badge(b.level)}")
+         for b in BLOCKS],
     )
-    return (f'<table style="font-size:{style.html_font_size()}"><thead><tr><th>Block</th>'
-            f"<th>What is known</th><th>An idea to lift it</th><th>Evidence for the idea</th>"
-            f"</tr></thead><tbody>{rows}</tbody></table>")
 
 
 def repair_blocks():
@@ -634,17 +646,13 @@ CELL_SCENE = Scene(
 
 def cell_table():
     """HTML: the four cells side by side, each with its evidence badge."""
-    rows = "".join(
-        f"<tr><td><b>{html.escape(c.title)}</b><br>{html.escape(c.origin)}</td>"
-        f"<td>{html.escape(c.verdict)}</td>"
-        f"<td>{c.summary}</td><td>{E.evidence_html(c.level)}<br>"
-        f"{html.escape(' '.join(c.helps))}</td></tr>"
-        for c in CELLS
+    return _table(
+        ("Cell", "Makes new myelin?", "What the evidence says",
+         "How it may help in MS, and the evidence level"),
+        [(f"<b>{html.escape(c.title)}</b><br>{html.escape(c.origin)}", html.escape(c.verdict),
+          c.summary, f"{html.escape(' '.join(c.helps))}<br>{E.evidence_html(c.level)}")
+         for c in CELLS],
     )
-    return (f'<table style="font-size:{style.html_font_size()}"><thead><tr><th>Cell</th>'
-            f"<th>Makes new myelin?</th><th>What the evidence says</th>"
-            f"<th>How it may help in MS, and the evidence level</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>")
 
 
 def which_cell():
@@ -653,14 +661,8 @@ def which_cell():
                              description="Cell", style={"button_width": "auto"},
                              tooltips=[f"{c.title}, {c.origin}" for c in CELLS])
     return Explorer(CELL_SCENE, {"cell": choice}, make_state=lambda v: CellState(v["cell"]),
-                    heading="Which cell can make myelin?")
-
-
-def comparison_table():
-    """Display the side-by-side table of the four cells."""
-    from IPython.display import HTML, display
-
-    display(HTML(cell_table()))
+                    heading="Which cell can make myelin?",
+                    note="<b>The four cells side by side:</b>" + cell_table())
 
 
 # ================================================================ 4. drugs that boost repair
