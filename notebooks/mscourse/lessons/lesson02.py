@@ -564,7 +564,7 @@ def course_curve(course):
     t = np.linspace(0.0, 1.0, 241)
     base = 0.05
     if course == "pp":
-        g = t + 0.022 * np.sin(6 * np.pi * t)  # plateaus, never a fall
+        g = t + 0.022 * np.sin(6 * np.pi * t)  # an uneven pace, never a fall
         d = base + 0.78 * np.clip(g, 0, None) ** 0.9
         return t, d, np.full_like(t, base)
     creep = c["creep"] * t
@@ -658,8 +658,8 @@ def describe_course(state):
               "secondary progressive MS: first a relapsing phase with peaks and recovery, then, after a dotted "
               "line, a progressive phase in which disability rises steadily, with only a small relapse.",
         "pp": "An illustrative sketch, not data, of disability over time (no numbers on either axis) in "
-              "primary progressive MS: disability rises steadily from the start, with plateaus, and there are "
-              "no relapse peaks.",
+              "primary progressive MS: disability rises steadily from the start, and there are no relapse "
+              "peaks.",
     }[state.course]
     parts = [text]
     if state.relapses:
