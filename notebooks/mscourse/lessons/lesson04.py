@@ -503,8 +503,9 @@ class Cell:
     origin: str  # where it comes from (description, tooltip and table)
     makes: str  # middle column caption (drawn)
     verdict: str  # right column: can it make new myelin? (drawn)
-    helps: tuple  # two short lines: how it may help in MS (drawn beside the marker)
+    helps: tuple  # how it may help in MS, in two short lines (description and table)
     level: str  # evidence key for the 'helps' claim
+    short: str  # the 'helps' claim in a few words, drawn beside the marker
     summary: str  # one plain sentence for the description and the table (HTML, refs)
 
 
@@ -514,7 +515,7 @@ CELLS = (
          "blood and immune cells only", "No",
          ("Proven use: rescues blood formation in AHSCT;",
           "the benefit comes from the immune reset (lesson 03)"),
-         "guideline",
+         "guideline", "Proven use: blood rescue in AHSCT",
          "HSCs make only blood and immune cells. In AHSCT they do not become oligodendrocytes, "
          "neurons or myelin: they restore blood formation after the immune system is removed "
          "[17, 18, 19]."),
@@ -523,7 +524,7 @@ CELLS = (
          "signals: calm immune cells,\nsupport the body's own OPCs", "Claims largely discredited",
          ("May help by signalling (shown in animals); the largest",
           "randomised trial: no drop in MRI inflammation"),
-         "animal",
+         "animal", "Helps by signalling: shown in animals",
          "Claims that MSCs become oligodendrocytes inside the body are weakly supported and "
          "largely discredited (cell fusion, culture artefacts) [19, 20, 21]. They act mostly by "
          "signalling [22, 23, 24]; most given into a vein are trapped in the lungs [26], and the "
@@ -534,7 +535,7 @@ CELLS = (
          "Plausibly; not the main effect",
          ("Transplants in people: two small phase 1 studies,",
           "safety and feasibility only, no proof of benefit"),
-         "small_trial",
+         "small_trial", "Transplants: small phase 1 safety studies",
          "NSCs are the only transplanted type here that can plausibly make new "
          "oligodendrocytes, but in mice they help mostly through \u201cbystander\u201d signals "
          "[28, 29]. Two small phase 1 studies in people with progressive MS looked at safety "
@@ -544,7 +545,7 @@ CELLS = (
          "activated, recruited,\nmatures into an oligodendrocyte", "Yes: the patient's own repair",
          ("Boosting them with a drug (clemastine): one small",
           "randomised trial, a small effect"),
-         "rct",
+         "rct", "Boosted by clemastine in one small trial",
          "The patient's own OPCs do the repair; in people, surviving mature oligodendrocytes "
          "may help too [2, 5]. A drug that pushes OPCs to mature had a small effect in one "
          "randomised trial [33]."),
@@ -568,43 +569,41 @@ def _signals(ax, x0, y0, targets):
 
 def draw_cell(ax, state):
     c = CELL_BY_KEY[state.cell]
-    _note(ax, 50.0, 42.8, c.title, step=0, fontweight="bold")
+    _note(ax, 50.0, 38.6, c.title, step=0, fontweight="bold")
     # left: the candidate cell
     size = 2.6 if c.key == "opc" else 3.4
-    DRAW_CELL[c.key](ax, 11.0, 26.0, size=size)
+    DRAW_CELL[c.key](ax, 11.0, 21.0, size=size)
     # middle: what it makes or does
-    _note(ax, 41.0, 36.0, "What it does", colour=style.MUTED)
+    _note(ax, 41.0, 32.0, "What it does", colour=style.MUTED)
     if c.key == "hsc":
         for x, draw in ((31.0, A.draw_t_cell), (40.0, A.draw_b_cell)):
-            draw(ax, x, 28.5)
-        A.draw_macrophage(ax, 49.5, 28.5, size=2.3)
-        _arrow(ax, 15.5, 26.5, 27.5, 27.8)
+            draw(ax, x, 24.0)
+        A.draw_macrophage(ax, 49.5, 24.0, size=2.3)
+        _arrow(ax, 15.5, 21.5, 27.5, 23.0)
     elif c.key in ("msc", "nsc"):
-        A.draw_t_cell(ax, 32.0, 31.0)
-        A.draw_opc(ax, 48.0, 27.5)
-        _signals(ax, 16.0, 27.0, [(30.0, 30.4), (44.3, 27.5)])
+        A.draw_t_cell(ax, 32.0, 26.5)
+        A.draw_opc(ax, 48.0, 23.0)
+        _signals(ax, 16.0, 22.0, [(30.0, 25.9), (44.3, 23.0)])
     else:
-        _arrow(ax, 16.0, 26.0, 69.0, 26.0, width=1.8)
-    _note(ax, 41.0, 22.0, c.makes)
+        _arrow(ax, 16.0, 21.0, 69.0, 21.0, width=1.8)
+    _note(ax, 41.0, 17.0, c.makes)
     # right: can it make new myelin?
-    _note(ax, 80.0, 36.0, "Makes new myelin?", colour=style.MUTED)
-    _note(ax, 80.0, 32.2, c.verdict, fontweight="bold")
-    A.draw_axon(ax, 63.0, 97.0, 17.0)
+    _note(ax, 80.0, 32.0, "Makes new myelin?", colour=style.MUTED)
+    _note(ax, 80.0, 28.2, c.verdict, fontweight="bold")
+    A.draw_axon(ax, 63.0, 97.0, 13.0)
     for x0, x1 in ((63.5, 79.5), (80.5, 96.5)):
-        A.draw_myelin(ax, x0, x1, 17.0, kind="thin")
-    A.draw_node(ax, 80.0, 17.0)
-    A.draw_oligodendrocyte(ax, 80.0, 25.0, targets=[(71.5, 17.0 + THIN_EDGE),
-                                                     (88.5, 17.0 + THIN_EDGE)])
+        A.draw_myelin(ax, x0, x1, 13.0, kind="thin")
+    A.draw_node(ax, 80.0, 13.0)
+    A.draw_oligodendrocyte(ax, 80.0, 21.0, targets=[(71.5, 13.0 + THIN_EDGE),
+                                                     (88.5, 13.0 + THIN_EDGE)])
     if c.key in ("hsc", "msc"):
-        _cross_out(ax, 66.0, 13.5, 94.0, 29.0)
+        _cross_out(ax, 66.0, 9.5, 94.0, 25.0)
     elif c.key == "nsc":
-        _ring(ax, 80.0, 25.0, 4.0)
-        _arrow(ax, 14.0, 23.0, 75.6, 23.4, dash=(0, (4, 3)), rad=0.16)
+        _ring(ax, 80.0, 21.0, 4.0)
+        _arrow(ax, 14.0, 18.0, 75.6, 19.4, dash=(0, (4, 3)), rad=0.16)
     # bottom: how it may help in MS, with its evidence level
-    _note(ax, 3.0, 11.6, "How it may help in MS", ha="left", fontweight="bold")
-    _note(ax, 3.0, 7.9, c.helps[0], ha="left")
-    _note(ax, 3.0, 4.3, c.helps[1], ha="left")
-    E.draw_evidence(ax, 62.0, 4.6, c.level, width=7.0)
+    _note(ax, 3.0, 3.8, c.short, ha="left")
+    E.draw_evidence(ax, 58.0, 2.9, c.level, width=7.0)
 
 
 def describe_cell(state):
@@ -638,7 +637,7 @@ def describe_cell(state):
 
 
 CELL_SCENE = Scene(
-    "which-cell", draw_cell, describe_cell, width=100, height=46,
+    "which-cell", draw_cell, describe_cell, width=100, height=41,
     legend=("hsc", "msc", "nsc", "opc", "oligodendrocyte", "thin_myelin", "t_cell", "b_cell",
             "macrophage", "node"),
 )
