@@ -81,7 +81,7 @@ def _rgb(colour):
 def test_widget_image_carries_its_description_as_text():
     scene = Scene("t", lambda ax, s: A.draw_t_cell(ax, 50, 20), lambda s: "One T cell.", height=40)
     view = DiagramView(scene, None)
-    assert view.image.tooltip == "One T cell."
+    assert not view.image.tooltip, "a tooltip breaks ipywidgets 8.1 image views in the browser"
     assert "One T cell." in view.description.value and 'aria-live="polite"' in view.description.value
 
 

@@ -162,6 +162,7 @@ def open_and_run(page, lab, notebook):
 def assert_no_errors(page):
     body = page.inner_text(".jp-Notebook")
     assert "Error displaying widget" not in body
+    assert "Failed to create view" not in body
     assert "Traceback" not in body
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
 
@@ -309,10 +310,16 @@ def test_lesson_in_the_browser(lab, notebook):
         shown = page.locator(WIDGET_CLASSES)
         assert shown.count() == code_cells - 1, "each lesson call should show one widget or figure"
         for i in range(shown.count()):
-            assert shown.nth(i).locator("img").count() or re.search(r"quiz|glossary", shown.nth(i).get_attribute("class"))
+            kind = shown.nth(i).get_attribute("class")
+            if "storyboard" in kind or "explorer" in kind:
+                assert shown.nth(i).locator("img.mscourse-diagram").count() == 1, "diagram missing"
+            elif "figure" in kind:
+                assert shown.nth(i).locator("img").count() == 1
         page.wait_for_function(
             "() => [...document.querySelectorAll('.mscourse-storyboard img, .mscourse-explorer img,"
-            " .mscourse-figure img')].every(i => i.complete && i.naturalWidth > 0)", timeout=20_000)
+            " .mscourse-figure img')].every(i => i.complete && i.naturalWidth > 0)"
+            " && document.querySelectorAll('img.mscourse-diagram').length ==="
+            " document.querySelectorAll('.mscourse-storyboard, .mscourse-explorer').length", timeout=20_000)
         assert outputs.count() >= code_cells - 1
 
         expected = expected_steps(notebook)

@@ -52,7 +52,10 @@ class DiagramView(w.VBox):
     def __init__(self, scene, state):
         self.scene = scene
         self.renderer = Renderer(scene)
+        # No tooltip on the image: ipywidgets 8.1 ImageView fails to render with one.
+        # The description below (aria-live) is the diagram's text alternative.
         self.image = w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
+        self.image.add_class("mscourse-diagram")
         self.description = w.HTML(layout=w.Layout(width="100%"))
         self.description.add_class("mscourse-description")
         self.timings = []  # seconds per update, read by the benchmark
@@ -68,7 +71,6 @@ class DiagramView(w.VBox):
         self.image.value = self.renderer.png(state)
         self.state = state
         text = describe(self.scene, state)
-        self.image.tooltip = text  # the image's own text alternative (its title)
         self.description.value = (
             f'<div style="font-size:{style.html_font_size()}" role="status" aria-live="polite">'
             f"<em>What the diagram shows:</em> {_esc(text)}</div>"
