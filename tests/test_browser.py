@@ -10,6 +10,7 @@ browser. Without them it skips, saying how to enable it; under CI (CI=true)
 it fails instead. Screenshots go to build/screenshots/.
 """
 
+import contextlib
 import html
 import json
 import os
@@ -77,8 +78,9 @@ def lab_settings(folder):
         (target / f"{plugin}.jupyterlab-settings").write_text(json.dumps(values))
 
 
-@pytest.fixture(scope="module")
-def lab():
+@contextlib.contextmanager
+def running_lab(extra_env=None):
+    """A private JupyterLab on 127.0.0.1 and headless Chromium, torn down after."""
     require_browser()
     port, token = free_port(), "mscourse-test"
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="mscourse-lab-"))
@@ -87,7 +89,7 @@ def lab():
     work = scratch / "notebooks"
     shutil.copytree(NOTEBOOKS_DIR, work, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(scratch / "settings"),
-               JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"))
+               JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"), **(extra_env or {}))
     log = open(scratch / "server.log", "w")
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
@@ -107,12 +109,7 @@ def lab():
                 if time.time() > deadline:
                     pytest.fail("JupyterLab did not start within 90 s")
                 time.sleep(0.3)
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            yield {"browser": browser, "url": f"http://127.0.0.1:{port}", "token": token}
-            browser.close()
+        yield {"url": f"http://127.0.0.1:{port}", "token": token}
     finally:
         server.terminate()
         try:
@@ -121,6 +118,30 @@ def lab():
             server.kill()
         log.close()
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def lab(browser):
+    with running_lab() as session:
+        yield {**session, "browser": browser}
+
+
+@pytest.fixture(scope="module")
+def presenting_lab(browser):
+    # MSCOURSE_PRESENTER=1 reaches every kernel the server starts: the README's way to present.
+    with running_lab({"MSCOURSE_PRESENTER": "1"}) as session:
+        yield {**session, "browser": browser}
 
 
 def text_of(fragment):
@@ -347,3 +368,43 @@ def test_lesson_in_the_browser(lab, notebook):
         page.screenshot(path=str(SCREENSHOTS / f"{notebook.stem}.png"))
     finally:
         page.close()
+
+
+def test_presenting_live_on_a_projector(presenting_lab, lab):
+    """Presenter style + JupyterLab presentation mode at projector size: widgets stay live."""
+    notebook = next(p for p in NOTEBOOKS if p.name.startswith("01_"))
+    page = presenting_lab["browser"].new_page(viewport={"width": 1920, "height": 1080})
+    try:
+        open_and_run(page, presenting_lab, notebook)
+        page.keyboard.press("Control+Shift+C")
+        page.keyboard.type("Presentation Mode")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("body[data-jp-presentation-mode='true'], .jp-mod-presentationMode",
+                               timeout=10_000)
+        assert_no_errors(page)
+        board = page.locator(".mscourse-storyboard").first
+        board.scroll_into_view_if_needed()
+        page.evaluate("el => el.scrollIntoView({block: 'start'})", board.element_handle())
+        width = board.locator("img.mscourse-diagram").evaluate("i => i.naturalWidth")
+        expected = expected_steps(notebook)
+        total, _ = wait_for_step(board, 1, expected)
+        board.locator("button:has-text('Next')").click()
+        wait_for_step(board, 2, expected)
+        caption_size = board.locator(".mscourse-caption p").evaluate(
+            "p => parseFloat(getComputedStyle(p).fontSize)")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "presenting-01_healthy_myelin.png"))
+    finally:
+        page.close()
+    # The same diagram without the presenter style is smaller, picture and text alike.
+    normal = lab["browser"].new_page(viewport={"width": 1920, "height": 1080})
+    try:
+        open_and_run(normal, lab, notebook)
+        board = normal.locator(".mscourse-storyboard").first
+        normal_width = board.locator("img.mscourse-diagram").evaluate("i => i.naturalWidth")
+        normal_size = board.locator(".mscourse-caption p").evaluate(
+            "p => parseFloat(getComputedStyle(p).fontSize)")
+    finally:
+        normal.close()
+    assert width > 1.3 * normal_width, (width, normal_width)
+    assert caption_size > 1.3 * normal_size, (caption_size, normal_size)
