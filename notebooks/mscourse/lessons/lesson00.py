@@ -19,7 +19,7 @@ CAST = (
     ("myelin", (27, 31), "Myelin sheaths wrap the axon in segments and speed up the signal."),
     ("node", (36, 31), "Nodes of Ranvier are the short gaps between sheaths, where the signal is renewed."),
     ("oligodendrocyte", (50, 42), "An oligodendrocyte makes the myelin sheaths of the brain and spinal cord, "
-                                  "several at once."),
+                                  "several at once, each on a different axon (the other axons are out of view)."),
     ("opc", (80, 42), "An oligodendrocyte precursor cell (OPC) can mature into a new oligodendrocyte."),
     ("macrophage", (88, 20), "Microglia are the brain's resident immune cells; macrophages come in from the blood."),
     ("vessel", (14, 9), "A blood vessel: its tightly sealed wall is the blood-brain barrier."),
@@ -52,7 +52,8 @@ def draw_cast(ax, state):
         for x in NODES:
             A.draw_node(ax, x, 31)
     if "oligodendrocyte" in shown:
-        A.draw_oligodendrocyte(ax, 50, 42, targets=[(25, 33), (47, 33), (69, 33)])
+        # One sheath on this axon; the other arms reach axons out of view.
+        A.draw_oligodendrocyte(ax, 50, 42, targets=[(47, 33), (36, 50.5), (64, 50.5)])
     if "opc" in shown:
         A.draw_opc(ax, 80, 42)
     if "macrophage" in shown:
