@@ -22,6 +22,7 @@ DRAWERS = {
     "b_cell": lambda ax: A.draw_b_cell(ax, 50, 25),
     "antibody": lambda ax: A.draw_antibody(ax, 50, 25),
     "macrophage": lambda ax: A.draw_macrophage(ax, 50, 25),
+    "microglia": lambda ax: A.draw_macrophage(ax, 50, 25, resting=True),
     "vessel": lambda ax: A.draw_vessel(ax, 10, 90, 25),
     "signal": lambda ax: A.draw_signal(ax, 50, 25),
     "block": lambda ax: A.draw_block(ax, 50, 25),
@@ -78,6 +79,7 @@ def test_actor_colours_are_shared_only_by_related_actors():
         {"b_cell", "antibody"},  # antibodies are made by B cells
         {"neuron", "axon"},  # one cell
         {"node", "block"},  # black marks on the axon itself
+        {"macrophage", "microglia"},  # one cell type, resting or activated
     ]
     for colour, keys in by_colour.items():
         if len(keys) > 1:

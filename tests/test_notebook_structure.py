@@ -116,8 +116,10 @@ def test_every_cell_has_slide_metadata(nb):
         slide = cell["metadata"].get("slideshow", {}).get("slide_type")
         assert slide in SLIDE_TYPES, f"cell {i} has no slide type"
     assert nb["cells"][0]["metadata"]["slideshow"]["slide_type"] == "slide"
-    assert any(c["metadata"]["slideshow"]["slide_type"] == "notes" for c in nb["cells"]), \
-        "no speaker notes"
+    notes = [c for c in nb["cells"] if c["metadata"]["slideshow"]["slide_type"] == "notes"]
+    assert notes, "no speaker notes"
+    for cell in notes:  # notes show as ordinary cells in JupyterLab: say who they are for
+        assert source(cell).startswith("**For instructors**"), source(cell)[:60]
 
 
 def test_committed_clean_and_small(request, nb):

@@ -52,7 +52,8 @@ ACTORS = {
         Actor("t_cell", "T cell", style.OKABE_ITO["vermillion"], "orange-red circle labelled T", ("t cell", "t-cell")),
         Actor("b_cell", "B cell", style.OKABE_ITO["blue"], "blue rounded square labelled B", ("b cell", "b-cell")),
         Actor("antibody", "antibody", style.OKABE_ITO["blue"], "small blue Y shape", ("antibod",)),
-        Actor("macrophage", "macrophage / microglia", style.OKABE_ITO["reddish_purple"], "pink-purple lumpy cell labelled M", ("macrophage", "microglia")),
+        Actor("macrophage", "macrophage / activated microglia", style.OKABE_ITO["reddish_purple"], "pink-purple lumpy cell labelled M", ("macrophage", "microglia")),
+        Actor("microglia", "resting microglia", style.OKABE_ITO["reddish_purple"], "small pink-purple cell with many fine branches, labelled M", ("microglia",)),
         Actor("vessel", "blood vessel and blood-brain barrier", "#FCE4EC", "pale pink tube whose wall is a row of tightly joined cells", ("blood vessel", "blood-brain barrier", "bloodstream")),
         Actor("signal", "nerve signal (action potential)", style.OKABE_ITO["orange"], "orange star", ("signal", "action potential", "impulse")),
         Actor("block", "conduction block", style.INK, "black cross", ("block", "stops", "fails")),
@@ -271,7 +272,7 @@ def draw_macrophage(ax, x, y, size=2.4, resting=False, eating=False, z=6):
                                      facecolor=ACTORS["myelin"].colour, edgecolor=style.INK,
                                      linewidth=style.line(0.6), zorder=z + 0.05))
         _label(ax, x - (0.0 if not eating else 0.05 * size), y, "M", z=z + 0.1)
-    _mark(ax, "macrophage")
+    _mark(ax, "microglia" if resting else "macrophage")
 
 
 # ---------------------------------------------------------------- vessels, signals
@@ -379,6 +380,8 @@ def _legend_icon(ax, key, x, y):
         draw_antibody(ax, x, y + 0.2, size=0.9)
     elif key == "macrophage":
         draw_macrophage(ax, x, y, size=1.3)
+    elif key == "microglia":
+        draw_macrophage(ax, x, y, size=1.2, resting=True)
     elif key == "vessel":
         draw_vessel(ax, x - 2.5, x + 2.5, y, height=1.8)
     elif key == "signal":
@@ -425,7 +428,8 @@ def draw_legend(ax, keys, width=100.0, per_row=LEGEND_PER_ROW):
 _SHORT = {
     "neuron": "neuron",
     "opc": "OPC",
-    "macrophage": "macrophage/\nmicroglia",
+    "macrophage": "macrophage/\nactive microglia",
+    "microglia": "resting\nmicroglia",
     "vessel": "blood vessel\n(barrier wall)",
     "signal": "nerve signal",
     "hsc": "HSC",

@@ -63,11 +63,20 @@ TERMS = (
     ("Schwann cell", "the PNS cell that myelinates a single segment of one axon."),
     ("TCR repertoire", "the collection of different T-cell receptors in a person, i.e. the range of targets their T cells can recognise."),
     ("Treatment-related mortality (TRM)", "deaths caused by the treatment itself rather than the disease."),
-    # Terms the brief asks to be defined inline; definitions follow brief sections 2-7.
+    # Terms the brief asks to be defined inline, and words the lessons use often;
+    # definitions follow brief sections 1-7.
     ("Transdifferentiation", "a claimed switch of one specialised cell type into an unrelated one (for example a marrow cell becoming a nerve cell); for MSCs in the body the evidence is weak."),
     ("Thymus and TRECs", "the thymus is the organ where new T cells mature; T-cell receptor excision circles (TRECs) are DNA by-products that mark T cells recently made there."),
     ("Stem cell tourism", "travelling, often abroad, to a clinic that sells unproven stem cell treatments outside regulated trials."),
     ("Shadow plaque", "a lesion that has been remyelinated; its thin new myelin makes it look pale."),
+    ("T cell", "a lymphocyte that recognises one target through its T-cell receptor; helper (CD4) T cells direct immune responses and CD8 T cells can kill cells directly."),
+    ("CD4 and CD8", "surface markers that split T cells into helpers (CD4) and killers (CD8); in MS lesions CD8 T cells are often the most numerous."),
+    ("Macrophage", "an immune cell that engulfs debris and microbes; in MS, macrophages from the blood and activated microglia strip and eat myelin."),
+    ("Astrocyte", "a star-shaped support cell of the brain and spinal cord; after damage astrocytes form a scar (gliosis)."),
+    ("T2 lesion", "a bright spot on a T2-weighted (or FLAIR) MRI scan; T2 lesions add up over time and show old and new damage together."),
+    ("T1 black hole", "a dark spot on a T1-weighted MRI scan that marks severe tissue loss; not every old lesion becomes one."),
+    ("Brain atrophy", "shrinkage of the brain measured on MRI; it reflects the loss of neurons and axons."),
+    ("Natalizumab", "an antibody medicine that blocks the adhesion molecule VLA-4, so fewer immune cells can cross the blood-brain barrier."),
     ("Chronic active lesion", "a \"smouldering\" lesion with a burnt-out centre and a rim of activated microglia that slowly expands."),
 )
 

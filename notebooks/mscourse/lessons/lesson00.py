@@ -21,7 +21,9 @@ CAST = (
     ("oligodendrocyte", (50, 42), "An oligodendrocyte makes the myelin sheaths of the brain and spinal cord, "
                                   "several at once, each on a different axon (the other axons are out of view)."),
     ("opc", (80, 42), "An oligodendrocyte precursor cell (OPC) can mature into a new oligodendrocyte."),
-    ("macrophage", (88, 20), "Microglia are the brain's resident immune cells; macrophages come in from the blood."),
+    ("microglia", (88, 20), "Microglia are the brain's resident immune cells. Resting, they have many fine "
+                            "branches; activated, they (and macrophages from the blood) become lumpy "
+                            "and can eat myelin."),
     ("vessel", (14, 9), "A blood vessel: its tightly sealed wall is the blood-brain barrier."),
     ("t_cell", (34, 9), "T cells are immune cells that recognise a target and direct or carry out attacks."),
     ("b_cell", (52, 9), "B cells make antibodies and present targets to T cells."),
@@ -56,7 +58,7 @@ def draw_cast(ax, state):
         A.draw_oligodendrocyte(ax, 50, 42, targets=[(47, 33), (36, 50.5), (64, 50.5)])
     if "opc" in shown:
         A.draw_opc(ax, 80, 42)
-    if "macrophage" in shown:
+    if "microglia" in shown:
         A.draw_macrophage(ax, 88, 20, resting=True)
     if "vessel" in shown:
         A.draw_vessel(ax, 3, 75, 9, height=8)
@@ -86,13 +88,16 @@ def describe_cast(state):
     return text
 
 
-CAST_SCENE = Scene("cast", draw_cast, describe_cast, width=100, height=50, legend=CAST_KEYS)
+CAST_SCENE = Scene("cast", draw_cast, describe_cast, width=100, height=50,
+                   legend=CAST_KEYS[:5] + ("microglia", "macrophage") + CAST_KEYS[6:])
 
 TOUR_STEPS = tuple(
     Step(
         title=A.ACTORS[key].name[0].upper() + A.ACTORS[key].name[1:],
         caption=line + (" Press <b>Next</b> to meet the next one." if i < len(CAST) - 1
-                        else " That is the whole cast: every lesson draws them the same way."),
+                        else " That is the whole cast. Living in the brain: neurons, oligodendrocytes, "
+                             "OPCs and microglia. Arriving from the blood: T cells, B cells, antibodies "
+                             "and macrophages. Every lesson draws them the same way."),
         state=CastState(revealed=i + 1, highlight=key),
     )
     for i, (key, _, line) in enumerate(CAST)
