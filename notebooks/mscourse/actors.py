@@ -58,7 +58,7 @@ ACTORS = {
         Actor("signal", "nerve signal (action potential)", style.OKABE_ITO["orange"], "orange star", ("signal", "action potential", "impulse")),
         Actor("block", "conduction block", style.INK, "black cross", ("block", "stops", "fails")),
         Actor("hsc", "haematopoietic stem cell (HSC)", "#882255", "wine-red round cell with a large nucleus, labelled H", ("hsc", "haematopoietic", "blood-forming stem")),
-        Actor("msc", "mesenchymal stromal cell (MSC)", "#999933", "olive spindle-shaped cell, labelled MS", ("msc", "mesenchymal")),
+        Actor("msc", "mesenchymal stromal cell (MSC)", "#999933", "olive spindle-shaped cell, labelled MSC", ("msc", "mesenchymal")),
         Actor("nsc", "neural stem/precursor cell (NSC)", "#332288", "indigo hexagon labelled N", ("nsc", "neural stem")),
     ]
 }
@@ -337,7 +337,7 @@ def draw_msc(ax, x, y, size=2.2, z=6):
     ys = y + size * 0.55 * np.sin(t) * (1 - 0.35 * np.cos(t) ** 2)
     _add(ax, Polygon(np.column_stack([xs, ys]), closed=True, facecolor=ACTORS["msc"].colour,
                          edgecolor=style.INK, linewidth=style.line(1.1), zorder=z))
-    _label(ax, x, y, "MS", size_step=-1.5, colour=style.INK, z=z + 0.1)
+    _label(ax, x, y, "MSC", size_step=-1.5, colour=style.INK, z=z + 0.1)
     _mark(ax, "msc")
 
 
@@ -391,14 +391,14 @@ def _legend_icon(ax, key, x, y):
     elif key == "hsc":
         draw_hsc(ax, x, y, size=1.2)
     elif key == "msc":
-        draw_msc(ax, x, y, size=1.1)
+        draw_msc(ax, x, y, size=1.4)
     elif key == "nsc":
         draw_nsc(ax, x, y, size=1.2)
     else:
         raise KeyError(f"no legend icon for actor {key!r}")
 
 
-LEGEND_PER_ROW = 5
+LEGEND_PER_ROW = 4
 LEGEND_ROW_HEIGHT = 5.0
 
 

@@ -77,6 +77,14 @@ TERMS = (
     ("T1 black hole", "a dark spot on a T1-weighted MRI scan that marks severe tissue loss; not every old lesion becomes one."),
     ("Brain atrophy", "shrinkage of the brain measured on MRI; it reflects the loss of neurons and axons."),
     ("Natalizumab", "an antibody medicine that blocks the adhesion molecule VLA-4, so fewer immune cells can cross the blood-brain barrier."),
+    ("Randomised controlled trial (RCT)", "a study in which chance decides who gets the treatment and who gets the comparison, so the groups differ only by the treatment."),
+    ("Cohort study", "an observational study that follows a group of treated people over time, without a randomised comparison group."),
+    ("Single-arm trial", "a trial in which everyone gets the treatment; with no comparison group, it shows what happens after treatment, not how much is due to it."),
+    ("Meta-analysis", "a study that pools the results of many earlier studies to get one overall estimate."),
+    ("Hazard ratio", "how much lower or higher the rate of an event is in one group than in another; 0.5 means half the rate."),
+    ("Cumulative incidence", "the share of people who have had an event by a given time, for example by 5 years."),
+    ("Confounding", "when a difference between groups is caused by something other than the treatment, such as who was chosen for it."),
+    ("Surrogate endpoint", "a measurement (such as a nerve-signal speed or an MRI sign) used in place of what matters most to patients, such as disability."),
     ("Chronic active lesion", "a \"smouldering\" lesion with a burnt-out centre and a rim of activated microglia that slowly expands."),
 )
 
