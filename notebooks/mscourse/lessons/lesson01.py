@@ -255,7 +255,8 @@ def draw_compare(ax, state):
         _ring(ax, *O_XY, 4.2)
         for i, (y, mine) in enumerate(CNS_AXONS):
             _note(ax, (mine[0] + mine[1]) / 2, y, str(i + 1), step=0, fontweight="bold")
-        _note(ax, 98.5, O_XY[1], "1 cell: 4 sheaths, 4 axons", ha="right", fontweight="bold")
+        _note(ax, 98.5, O_XY[1], "1 cell: many sheaths (4 drawn),\neach on a different axon",
+              ha="right", fontweight="bold")
     elif f == "schwann":
         x0, x1 = PNS_SHEATHS[1]
         ax.add_artist(Rectangle((x0 - 0.6, PNS_Y - 3.4), x1 - x0 + 1.2, 9.6, fill=False,
@@ -283,9 +284,10 @@ def describe_compare(state):
             "single axon, with nodes of Ranvier in the gaps. ")
     return text + {
         "overview": "Choose a view to point one difference out.",
-        "oligodendrocyte": "A dashed ring marks the oligodendrocyte and its four sheaths are "
-                           "numbered 1 to 4: one cell myelinates many axons (dozens of sheaths "
-                           "in the real brain).",
+        "oligodendrocyte": "A dashed ring marks the oligodendrocyte and four of its sheaths are "
+                           "numbered 1 to 4, each on a different axon: one cell makes many "
+                           "sheaths on many axons (dozens of sheaths in the real brain; four "
+                           "are drawn).",
         "schwann": "A dashed box marks one Schwann cell and its single sheath, numbered 1: one "
                    "cell, one sheath, one axon.",
         "ms": "A dashed box surrounds the CNS: MS attacks the myelin made by oligodendrocytes. "
@@ -321,9 +323,10 @@ class EventState:
 
 
 E_Y = 16.0
-E_THICK = 2.6
+E_THICK = 3.4  # a thick axon: the close-up shows the inside of the axon
+E_BAND = 2.4  # each myelin band of the lengthwise cut
 E_NODES = (12.0, 50.0, 88.0)
-E_HALF = E_THICK / 2 + E_THICK * 1.1  # half the height of a sheath in the close-up
+E_HALF = E_THICK / 2 + E_BAND  # half the height of a sheath in the close-up
 
 
 def _ion(ax, x, kind):
@@ -337,6 +340,12 @@ def _ion(ax, x, kind):
         _note(ax, x, 3.6, "K\u207a out", step=0)
 
 
+def _cut_sheath(ax, x0, x1):
+    """A sheath cut open lengthwise: a band of myelin above and below the axon."""
+    for sign in (1, -1):
+        A.draw_myelin(ax, x0, x1, E_Y + sign * (E_THICK + E_BAND) / 2, thickness=E_BAND / 3.2)
+
+
 def draw_event(ax, state):
     p = state.phase
     A.draw_axon(ax, 1.0, 99.0, E_Y, thickness=E_THICK)
@@ -344,7 +353,7 @@ def draw_event(ax, state):
     for a, b in zip(edges, edges[1:]):
         x0 = a if a == edges[0] else a + 0.9
         x1 = b if b == edges[-1] else b - 0.9
-        A.draw_myelin(ax, x0, x1, E_Y, thickness=E_THICK)
+        _cut_sheath(ax, x0, x1)
     for i, x in enumerate(E_NODES):
         A.draw_node(ax, x, E_Y, thickness=E_THICK)
         _note(ax, x, 32.5, f"node {i + 1}", step=0)
@@ -352,11 +361,11 @@ def draw_event(ax, state):
     hops = {3: 1, 4: 2, 5: 2}.get(p, 0)
     _arcs(ax, [(E_NODES[i], E_NODES[i + 1]) for i in range(hops)], top, 7.5)
     if p == 2:
-        _arrow(ax, E_NODES[0] + 1.5, E_Y, E_NODES[1] - 1.5, E_Y, width=2.0, dash=(0, (4, 2)), z=7)
-        _note(ax, 31.0, E_Y + E_HALF + 3.0, "current spreads fast, under the myelin")
+        _arrow(ax, E_NODES[0] + 2.8, E_Y, E_NODES[1] - 1.5, E_Y, width=2.0, dash=(0, (4, 2)), z=7)
+        _note(ax, 31.0, E_Y + E_HALF + 3.0, "current spreads fast inside the axon, under the myelin")
     star = {1: 0, 2: 0, 3: 1, 4: 2}.get(p)
     if star is not None:
-        A.draw_signal(ax, E_NODES[star], E_Y, size=1.7)
+        A.draw_signal(ax, E_NODES[star], E_Y, size=1.5)
     if p in (1, 2):
         _ion(ax, E_NODES[0], "na")
     if p == 3:
@@ -366,10 +375,12 @@ def draw_event(ax, state):
         _ion(ax, E_NODES[2], "na")
         _ion(ax, E_NODES[1], "k")
     if p == 0:
+        _note(ax, 50.0, 25.5, "myelin drawn cut open lengthwise: the grey axon runs inside it")
         _note(ax, 31.0, 6.0, "at rest: every node is ready to fire")
     if p == 5:
-        _arc(ax, E_NODES[2], 98.0, top, 4.0)
-        A.draw_signal(ax, 93.0, top + 4.0, size=1.2)
+        _arrow(ax, E_NODES[2] + 1.5, E_Y, 93.8, E_Y, width=2.0, dash=(0, (3, 1.5)), z=7,
+               head=9)
+        A.draw_signal(ax, 96.4, E_Y, size=1.2)
         for x in E_NODES:
             _note(ax, x, 5.0, "ions cross\nhere", fontweight="bold")
         for a, b in zip(E_NODES, E_NODES[1:]):
@@ -378,21 +389,23 @@ def draw_event(ax, state):
 
 def describe_event(state):
     base = ("Close-up of an axon wrapped in myelin sheaths, with three nodes of Ranvier "
-            "(nodes 1, 2 and 3) in the gaps. ")
+            "(nodes 1, 2 and 3) in the gaps. The myelin is drawn cut open lengthwise, as yellow "
+            "bands above and below, so the grey axon is visible inside it. ")
     return base + {
         0: "At rest: no signal yet. Each node is packed with sodium (Na+) channels, ready to "
            "fire.",
         1: "Node 1 fires: the nerve signal (orange star) is at node 1, where an arrow shows "
            "sodium ions (Na+) flowing into the axon.",
-        2: "The signal (orange star) is still at node 1. A dashed arrow inside the axon shows "
-           "its current spreading quickly, under the myelin, towards node 2.",
+        2: "The signal (orange star) is still at node 1. A dashed arrow inside the grey axon, "
+           "between the myelin bands, shows its current spreading quickly towards node 2.",
         3: "Node 2 fires: the signal (orange star) is now at node 2, with Na+ flowing in there. "
            "An arc shows the jump from node 1. At node 1, potassium ions (K+) flow out and the "
            "node returns to rest.",
         4: "Node 3 fires: the signal (orange star) has jumped again, from node 2 to node 3 (two "
            "arcs). Na+ flows in at node 3; K+ flows out at node 2.",
-        5: "The signal (orange star) leaves the picture on the right after jumping node to node "
-           "(three arcs). Labels point out that ions crossed the membrane only at the nodes, "
+        5: "After jumping from node to node (two arcs), the signal (orange star) is leaving the "
+           "picture on the right: a dashed arrow inside the axon shows its current spreading on "
+           "beyond node 3. Labels point out that ions crossed the membrane mainly at the nodes, "
            "with hardly any ion flow under the myelin: less pumping afterwards, so less energy "
            "used.",
     }[state.phase]
@@ -404,9 +417,9 @@ EVENT_SCENE = Scene("saltatory_event", draw_event, describe_event, width=100, he
 EVENT_STEPS = (
     Step("At rest",
          "Each <b>node of Ranvier</b> is a short gap between sheaths, about 1 µm long, packed with "
-         "voltage-gated Na⁺ channels. On each side, the paranodes anchor the edges of the sheath, "
-         "and just beyond them sit K⁺ channels [4]. <b>Predict:</b> where along this axon can the "
-         "signal be renewed?",
+         "voltage-gated Na⁺ channels [4]. The myelin is drawn cut open lengthwise, so you can see "
+         "the axon running inside it. <b>Predict:</b> where along this axon can the signal be "
+         "renewed?",
          EventState(0)),
     Step("Node 1 fires",
          "Na⁺ channels at node 1 open and Na⁺ rushes in: an action potential at node 1.",
@@ -417,7 +430,9 @@ EVENT_STEPS = (
          EventState(2)),
     Step("Node 2 fires, node 1 recovers",
          "The current pushes node 2 past threshold: its Na⁺ channels open and the signal is "
-         "renewed at full strength. At node 1, K⁺ flows out and the node returns to rest.",
+         "renewed at full strength. At node 1, K⁺ flows out and the node returns to rest. The "
+         "arc is shorthand for 'renewed at the next node': the current always flows inside the "
+         "axon.",
          EventState(3)),
     Step("And again: saltatory conduction",
          "Node 3 fires. The action potential is regenerated only at the nodes, so it seems to "
@@ -425,7 +440,7 @@ EVENT_STEPS = (
          "to jump), first shown in experiments in the 1930s and 1940s [3].",
          EventState(4)),
     Step("Why jumping saves energy",
-         "Ions crossed the membrane only at the nodes. Every ion that crosses must later be "
+         "Ions crossed the membrane mainly at the nodes. Every ion that crosses must later be "
          "pumped back, which costs energy; so a myelinated axon needs less pumping. Myelin also "
          "makes conduction much faster and allows compact wiring [1, 3].",
          EventState(5)),
@@ -464,11 +479,14 @@ class Tick:
 def conduction_path(bare):
     """The signal's position at every time step, in this simplified model.
 
-    Over an intact sheath the signal hops to the next node in one step. Along
-    one bare sheath it creeps, taking ``CREEP_TICKS`` steps, and the next node
-    renews it. Along two or more bare sheaths in a row, the node between them
-    has lost its cluster of Na+ channels, too much current leaks out, and the
-    signal fails partway (conduction block).
+    A stretch that has just lost its myelin has few Na+ channels, so only nodes
+    renew the signal. Over an intact sheath the signal hops to the next node in
+    one step. Along one bare sheath current leaks out, so it creeps, taking
+    ``CREEP_TICKS`` steps, and the next node renews it. Along two or more bare
+    sheaths in a row, the node between them has lost its structure with the
+    myelin on both sides, nothing renews the signal over the long leaky stretch,
+    and it fades out partway (conduction block). The later spreading of Na+
+    channels along the bare axon is left out.
     """
     bare = set(bare)
     ticks = [Tick("start", C_NODES[0])]
@@ -498,7 +516,7 @@ def conduction_path(bare):
 
 
 def lost_nodes(bare):
-    """Nodes (1..4) with bare axon on both sides: they lose their Na+ channel cluster."""
+    """Nodes (1..4) with bare axon on both sides: in this model they can no longer work."""
     return tuple(n for n in range(1, N_SHEATHS) if n in bare and n + 1 in bare)
 
 
@@ -525,14 +543,16 @@ def _status(state):
     end = path[-1]
     arrived = end.kind in ("hop", "renewed") and end.x == C_NODES[-1] and t >= len(path) - 1
     if arrived:
-        return (f"arrived at the end at step {len(path) - 1}",
-                f"The signal has reached the end of the axon; it arrived at time step "
-                f"{len(path) - 1}.")
+        when = len(path) - 1
+        short = ("it reaches the end of the axon" if t == when
+                 else f"it reached the end of the axon at step {when}")
+        return (short,
+                f"The signal has reached the end of the axon; it arrived at time step {when}.")
     if tick.kind == "block":
         return ("conduction block: the signal fails",
-                f"Conduction block: along bare sheaths {tick.sheath - 1} and {tick.sheath} too "
-                f"much current leaked out, and the signal stops inside sheath {tick.sheath}. "
-                f"It will never arrive.")
+                f"Conduction block: with no node to renew it over the long leaky stretch of "
+                f"bare sheaths {tick.sheath - 1} and {tick.sheath}, the signal fades out inside "
+                f"sheath {tick.sheath}. It will never arrive.")
     if tick.kind == "start":
         return ("the signal starts at the first node",
                 "The signal starts at the first node, next to the cell body.")
@@ -569,7 +589,7 @@ def draw_conduction(ax, state):
             _note(ax, (x0 + x1) / 2, 6.3, f"sheath {k}:\nno myelin", fontweight="bold")
     tick_x, tick_y = [], []
     for n, x in enumerate(C_NODES):
-        if n in lost:  # the channel cluster has spread out along the bare axon
+        if n in lost:  # a node that has lost its structure: scattered grey ticks
             for dx in (-3.5, -1.2, 1.2, 3.5):
                 tick_x += [x + dx, x + dx, np.nan, x + dx * 0.8, x + dx * 0.8, np.nan]
                 tick_y += [C_Y + 1.0, C_Y + 1.9, np.nan, C_Y - 1.0, C_Y - 1.9, np.nan]
@@ -621,7 +641,9 @@ def describe_conduction(state):
     if not bare:
         text += "Every sheath is intact. "
     elif len(bare) == N_SHEATHS:
-        text += "All five sheaths have lost their myelin: the axon is bare. "
+        text += ("All five sheaths have lost their myelin: the axon is bare. Unlike the "
+                 "naturally unmyelinated axon of section 1, a freshly bare axon has few sodium "
+                 "channels along its length. ")
     elif len(bare) == 1:
         text += f"Sheath {bare[0]} has no myelin (bare axon). "
     else:
@@ -630,13 +652,15 @@ def describe_conduction(state):
     if lost:
         if len(lost) == 1:
             text += (f"The node between bare sheaths {lost[0]} and {lost[0] + 1} has lost its "
-                     f"tight cluster of sodium channels (drawn as scattered grey ticks). ")
+                     f"structure, because the myelin on both sides is gone (drawn as scattered "
+                     f"grey ticks): in this model it cannot renew the signal. ")
         else:
             pairs = [f"between {'sheaths ' if i == 0 else ''}{n} and {n + 1}"
                      for i, n in enumerate(lost)]
             text += (f"The nodes with bare axon on both sides ({', '.join(pairs[:-1])}, "
-                     f"and {pairs[-1]}) have lost their tight clusters of sodium channels (drawn "
-                     f"as scattered grey ticks). ")
+                     f"and {pairs[-1]}) have lost their structure, because the myelin on both "
+                     f"sides is gone (drawn as scattered grey ticks): in this model they cannot "
+                     f"renew the signal. ")
     _, sentence = _status(state)
     text += f"Time step {state.time}. {sentence} "
     path, tick = _now(state)
@@ -674,10 +698,15 @@ def conduction_explorer():
     for k in range(1, N_SHEATHS + 1):
         controls[f"strip{k}"] = w.Checkbox(value=False, description=f"Remove sheath {k}",
                                            indent=False, layout=w.Layout(width="auto"))
-    note = ("<b>A simplified model.</b> One bare sheath: the signal creeps across slowly and "
-            "the next node renews it. Two or more bare sheaths in a row: the node between them "
-            "no longer works, the current leaks away and the signal fails (conduction block). "
-            "Real axons vary; the time steps are illustrative, not milliseconds.")
+    note = ("<b>A simplified model.</b> A stretch that has just lost its myelin has few Na⁺ "
+            "channels, so only the nodes can renew the signal. <b>One bare sheath:</b> current "
+            "leaks out, so the next node takes longer to fire, but it does fire: the signal "
+            "arrives late. <b>Two bare sheaths in a row:</b> the node between them has lost its "
+            "structure with the myelin on both sides (grey ticks); nothing renews the signal "
+            "over the long leaky stretch, so it fades out (conduction block). Real axons later "
+            "add Na⁺ channels along the bare stretch, which can bring back slow conduction at "
+            "an energy cost; the model leaves this out. The time steps are illustrative, not "
+            "milliseconds.")
     return Explorer(CONDUCTION_SCENE, controls, make_state=_conduction_state,
                     heading="Remove the myelin, sheath by sheath", note=note)
 
@@ -757,8 +786,8 @@ OPC_SCENE = Scene("opc_story", draw_opc_story, describe_opc_story, width=100, he
 
 OPC_STEPS = (
     Step("OPCs wait in the tissue",
-         "<b>Oligodendrocyte precursor cells (OPCs)</b>, also called NG2-glia, are spread "
-         "throughout the adult brain and spinal cord: roughly 5% of the cells there [6]. "
+         "<b>Oligodendrocyte precursor cells (OPCs)</b> are spread throughout the adult brain "
+         "and spinal cord: roughly 5% of the cells there [6]. "
          "<b>Predict:</b> can the adult brain still make new oligodendrocytes?",
          OpcState(0)),
     Step("An OPC divides",
@@ -771,7 +800,7 @@ OPC_STEPS = (
     Step("It wraps a new sheath",
          "The new oligodendrocyte wraps myelin around a stretch of axon. This is how new myelin "
          "is added in adult life, for example during learning (shown in mice) [6, 8], and how "
-         "myelin is rebuilt after injury (<b>remyelination</b>, lesson 04) [12].",
+         "myelin is rebuilt after injury (<b>remyelination</b>, lesson 02, section 5) [12].",
          OpcState(3)),
     Step("The new sheath carries the signal",
          "With its new sheath, this stretch of axon conducts by jumping again. In adult humans "
@@ -831,8 +860,8 @@ def draw_support(ax, state):
             A.draw_axon(ax, x0, x1, S_Y, thickness=thick)
         _line(ax, [2.0, 14.0], [S_Y, S_Y], colour=TRAIL_COLOUR, width=3.2, dash=(0, (1, 1.4)), z=6)
         A.draw_signal(ax, 14.0, S_Y, size=1.15)
-        _note(ax, 1.0, 24.0, "no myelin and no fuel from an oligodendrocyte:\n"
-                             "the axon is stressed (swollen in places)", ha="left",
+        _note(ax, 1.0, 24.0, "myelin gone, and with it the fuel its oligodendrocyte\n"
+                             "supplied: the axon is stressed (swollen in places)", ha="left",
               fontweight="bold")
         _note(ax, 15.0, 5.0, "slow signal", fontweight="bold")
         status = "Myelin just lost: slow (or blocked) signal, axon short of energy"
@@ -863,8 +892,9 @@ def describe_support(state):
                    "An oligodendrocyte (O) holds the left sheath; an arrow labelled lactate "
                    "shows it passing fuel through the myelin into the axon. The nerve signal "
                    "(orange star) jumps from node to node (an arc over the middle sheath).",
-        "lost": "The left sheath and its oligodendrocyte are gone: that stretch of axon has no "
-                "myelin and no fuel supply, and it is drawn swollen in places, a sign of stress. "
+        "lost": "The left sheath and its oligodendrocyte are gone: that stretch of axon has lost "
+                "its myelin and the fuel its oligodendrocyte supplied, and it is drawn swollen "
+                "in places, a sign of stress. "
                 "The nerve signal (small orange star) creeps slowly along the bare stretch "
                 "(dotted line). The other two myelin sheaths and the nodes of Ranvier are still "
                 "intact.",
@@ -897,8 +927,8 @@ QUESTIONS = (
         (
             Option("It insulates the axon, so the signal's current spreads quickly from one node "
                    "to the next.", True,
-                   "Yes. Myelin lowers the capacitance of the wrapped membrane and raises its "
-                   "resistance, so current spreads passively and fast along a sheath."),
+                   "Yes. The thick wrapping stops current leaking out through the membrane, so "
+                   "it spreads passively and fast along the sheath to the next node."),
             Option("It saves energy, because ions cross the membrane mainly at the nodes.", True,
                    "Yes. Every ion that crosses must be pumped back later, which costs energy. "
                    "With myelin, ions cross mainly at the short nodes."),
@@ -932,6 +962,27 @@ QUESTIONS = (
                    "is much slower: about 1 m/s instead of up to about 100 m/s [1, 3]."),
         ),
         topic="the signal travels along the myelin",
+    ),
+    Question(
+        "In the conduction explorer's model, sheaths 2 and 4 have lost their myelin, but they "
+        "are not next to each other. What happens to the signal?",
+        (
+            Option("It arrives at the same time as with all the myelin intact.", False,
+                   "No. Along each bare sheath current leaks out, so the next node takes longer "
+                   "to fire. Each bare sheath adds a delay."),
+            Option("It arrives, but late.", True,
+                   "Yes. Each bare sheath lies next to a working node that renews the signal, "
+                   "so it gets through, only more slowly (at time step 9 instead of 5 in the "
+                   "model)."),
+            Option("It is blocked and never arrives.", False,
+                   "No. Each bare sheath is next to a working node that renews the signal. In "
+                   "the model, block needs a long leaky stretch, such as two bare sheaths side "
+                   "by side, with no working node between them."),
+            Option("It arrives sooner, because there is less myelin in the way.", False,
+                   "No. Myelin is not in the signal's way: the current flows inside the axon, "
+                   "and the myelin stops it leaking out. Without myelin the signal is slower."),
+        ),
+        topic="any myelin loss blocks the signal",
     ),
     Question(
         "MS damages myelin. Which myelin-making cells does it affect?",
