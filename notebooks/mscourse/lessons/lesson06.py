@@ -1,0 +1,744 @@
+"""Lesson 06, mechanism 4: neuroprotection.
+
+An axon under stress (energy failure, calcium overload, death signals, and
+finally a cut axon), the protections proposed for it, each with its evidence
+marker, why stopping inflammation is the best-proven neuroprotection in people,
+and how neuroprotection is measured (neurofilament light chain, brain volume,
+visual evoked potentials).
+
+Everything an instructor may want to edit is data near the top of each part:
+the storyboard steps (``STRESS_STEPS``), the protections (``PROTECTIONS``),
+the inflammation scenarios (``SCENARIOS``), the measures (``MEASURES``) and
+the self-check ``QUESTIONS``. Reference numbers in captions ([n]) follow the
+notebook's reference list. The stress markers (mitochondria, calcium, sodium
+channels, death signals, leaking neurofilament) are drawn here, lesson-local.
+"""
+
+from dataclasses import dataclass
+
+import ipywidgets as w
+import numpy as np
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle, Ellipse, FancyArrowPatch
+
+from .. import actors as A
+from .. import style
+from ..evidence import describe_evidence, draw_evidence, evidence_html
+from ..export import FigureSpec
+from ..scene import Scene, caption_text, illustrative_tag
+from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
+
+MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
+HARM_INK = "#A30000"  # stress and harm markers (always labelled as well)
+MITO_FILL = "#F6C9A8"  # a healthy mitochondrion
+CALCIUM_FILL = "#56B4E9"
+
+
+# ---------------------------------------------------------------- small drawing helpers
+
+def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4):
+    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
+                         linestyle=dash or "-", zorder=z, solid_capstyle="round"))
+
+
+def _arrow(ax, p0, p1, kind="act", colour=style.INK, dashed=False, rad=0.0, width=1.6, z=7):
+    """kind "act": a head (supports, delivers); kind "inh": a flat bar (holds back)."""
+    style_ = "-|>" if kind == "act" else "-[,widthB=0.9,lengthB=0"
+    ax.add_artist(FancyArrowPatch(
+        p0, p1, arrowstyle=style_, mutation_scale=12 if kind == "act" else 10,
+        connectionstyle=f"arc3,rad={rad}", color=colour, linewidth=style.line(width),
+        linestyle=(0, (4, 2.5)) if dashed else "-", shrinkA=0, shrinkB=0, zorder=z))
+
+
+def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, box=False, **kw):
+    if box:
+        kw["bbox"] = dict(boxstyle="round,pad=0.15", facecolor=style.PAPER, edgecolor="none")
+    caption_text(ax, x, y, text, size_step=step, colour=colour, ha=ha, **kw)
+
+
+# lesson-local stress markers
+
+def _mito(ax, x, y, healthy=True):
+    """A mitochondrion: a rounded body with folded inner membranes (a zigzag).
+    A failing one is grey, dashed and crossed through."""
+    ax.add_artist(Ellipse((x, y), 4.4, 1.9, facecolor=MITO_FILL if healthy else style.LIGHT_GREY,
+                          edgecolor=style.INK, linewidth=style.line(1.0),
+                          linestyle="-" if healthy else (0, (2, 1.5)), zorder=5))
+    xs = np.linspace(x - 1.6, x + 1.6, 7)
+    ys = y + np.array([0.5, -0.5] * 4)[:7]
+    _line(ax, xs, ys, colour=style.INK, width=0.8, z=5.1)
+    if not healthy:
+        _line(ax, [x - 2.0, x + 2.0], [y - 1.2, y + 1.2], colour=HARM_INK, width=1.6, z=5.2)
+
+
+def _calcium(ax, points):
+    """Calcium ions: small blue dots inside the axon (labelled Ca²⁺ nearby)."""
+    for x, y in points:
+        ax.add_artist(Circle((x, y), 0.5, facecolor=CALCIUM_FILL, edgecolor=style.INK,
+                             linewidth=style.line(0.7), zorder=5.3))
+
+
+def _sodium(ax, x0, x1, y, half):
+    """Sodium channels spread out along a bare membrane: short ticks above and below."""
+    xs, ys = [], []
+    for x in np.arange(x0, x1, 3.0):  # one artist for all ticks: cheaper to redraw
+        for sign in (1, -1):
+            xs += [x, x, np.nan]
+            ys += [y + sign * half, y + sign * (half + 1.0), np.nan]
+    _line(ax, xs, ys, colour=style.INK, width=1.4, z=4.5)
+
+
+def _death(ax, x, y, size=1.3):
+    """A death (apoptosis) signal: a jagged bolt."""
+    xs = x + size * np.array([0.0, 0.8, -0.3, 0.7])
+    ys = y + size * np.array([1.6, 0.3, 0.0, -1.4])
+    _line(ax, xs, ys, colour=HARM_INK, width=2.2, z=8)
+
+
+def _leak(ax, x, y):
+    """Neurofilament light chain leaking from a cut axon: small grey dots drifting away."""
+    for dx, dy in ((-1.2, -3.0), (0.6, -4.4), (-0.4, -6.0), (1.4, -6.8)):
+        ax.add_artist(Circle((x + dx, y + dy), 0.45, facecolor=style.GREY, edgecolor=style.INK,
+                             linewidth=style.line(0.6), zorder=5))
+
+
+# ================================================================ the axon under stress
+
+@dataclass(frozen=True)
+class AxonState:
+    """One picture of the axon.
+
+    stage: 0 healthy, 1 myelin stripped, 2 energy failure, 3 calcium overload and
+    death signals, 4 axon cut. inflamed: immune cells attacking. protect: the
+    protections switched on. repaired: the patient's own OPCs remyelinate part of the
+    lesion (inflammation stopped for years). claim: an evidence claim to mark ("" none).
+    """
+
+    stage: int = 0
+    inflamed: bool = True
+    protect: tuple = ()
+    repaired: bool = False
+    claim: str = ""
+
+
+Y = 22.0  # the axon's centre line (a close-up: the axon is drawn thick)
+HALF = 1.5  # half the axon's thickness
+LESION = (38.0, 72.0)
+LEFT_SHEATHS = ((13.0, 25.0), (26.0, 37.4))
+RIGHT_SHEATHS = ((72.6, 85.0), (86.0, 98.0))
+
+
+@dataclass(frozen=True)
+class Features:
+    """What is on screen for a state: shared by the drawing and the description."""
+
+    healthy: bool  # stage 0: the lesion still has its myelin
+    stripped: bool  # stage 1: broken myelin
+    remyel_full: bool  # the remyelination protection: thin new myelin over the whole lesion
+    remyel_part: bool  # years after inflammation stopped: own repair of part of the lesion
+    bare: tuple  # (x0, x1) of the bare, stressed membrane, or ()
+    mito: tuple  # x positions of the mitochondria drawn
+    mito_ok: bool  # refuelled by the MSC
+    calcium: bool
+    axon_bolt: bool  # a death signal on the axon
+    neuron_bolt: bool  # a death signal at the neuron's cell body
+    cut: bool
+    immune: bool  # T cell and macrophage attacking
+    msc: bool  # an MSC is drawn (any MSC protection on)
+
+
+def features(state):
+    s, on = state.stage, set(state.protect)
+    full = "remyelination" in on and s >= 2
+    part = state.repaired and not full and s >= 2
+    cut = s >= 4 and not full
+    bare = ()
+    if s >= 2 and not full:
+        bare = (55.4, LESION[1]) if part else LESION
+    mito_ok = "mitochondria" in on
+    mito = ()
+    if s >= 2 and not cut and (not full or mito_ok):
+        mito = (63.0,) if part else (46.0, 63.0)
+    return Features(
+        healthy=s == 0, stripped=s == 1, remyel_full=full, remyel_part=part, bare=bare,
+        mito=mito, mito_ok=mito_ok, calcium=s >= 3 and not full and not cut,
+        axon_bolt=s >= 3 and "apoptosis" not in on,
+        neuron_bolt=s >= 3 and "apoptosis" not in on and "trophic" not in on,
+        cut=cut, immune=state.inflamed and s >= 1, msc=bool(on - {"remyelination"}),
+    )
+
+
+def _axon_core(ax, state, dy=0.0):
+    """Everything but the evidence board, drawn ``dy`` above the design coordinates.
+
+    Bands: sources (MSC, OPC, immune cells) on top, stress markers just above and
+    below the axon, the axon in the middle.
+    """
+    f, on = features(state), set(state.protect)
+    y = Y + dy
+    A.draw_neuron(ax, 8.5, y, size=3.4)
+    if f.cut:
+        A.draw_axon(ax, 11.0, 56.0, y, thickness=2 * HALF)
+        A.draw_axon(ax, 59.5, 98.0, y, thickness=2 * HALF)
+    else:
+        A.draw_axon(ax, 11.0, 98.0, y, thickness=2 * HALF)
+    for a, b in LEFT_SHEATHS + RIGHT_SHEATHS:
+        A.draw_myelin(ax, a, b, y, thickness=2 * HALF)
+    for x in (25.5, 85.5):
+        A.draw_node(ax, x, y, thickness=2 * HALF)
+    l0, l1 = LESION
+    # the lesion's own myelin
+    if f.healthy:
+        A.draw_myelin(ax, l0 + 0.2, 54.6, y, thickness=2 * HALF)
+        A.draw_myelin(ax, 55.4, l1 - 0.2, y, thickness=2 * HALF)
+        A.draw_node(ax, 55.0, y, thickness=2 * HALF)
+        A.draw_oligodendrocyte(ax, 55.0, y + 15.0, targets=[(46.0, y + 4.8), (64.0, y + 4.8)])
+        _note(ax, 60.0, y + 17.0, "feeds the axon\n(lactate)", ha="left")
+        A.draw_signal(ax, 92.0, y, size=1.3)
+        _note(ax, 24.0, y + 14.0, "a healthy myelinated axon:\nthe signal gets through")
+    elif f.stripped:
+        A.draw_myelin(ax, l0 + 0.5, l1 - 0.5, y, thickness=2 * HALF, kind="damaged")
+        _note(ax, 55.0, y - 6.5, "myelin stripped")
+    elif f.remyel_full or f.remyel_part:
+        spans = [(l0 + 0.3, 54.6)] + ([] if f.remyel_part else [(55.4, l1 - 0.3)])
+        for a, b in spans:
+            A.draw_myelin(ax, a, b, y, thickness=2 * HALF, kind="thin")
+        if f.remyel_full:
+            A.draw_node(ax, 55.0, y, thickness=2 * HALF)
+        A.draw_oligodendrocyte(ax, 56.0, y + 15.0, size=2.3,
+                               targets=[(46.0, y + 3.3)] + ([] if f.remyel_part else [(64.0, y + 3.3)]))
+        A.draw_opc(ax, 43.0, y + 17.5)
+        _arrow(ax, (45.6, y + 17.2), (53.3, y + 15.8), colour=style.INK, width=1.2)
+        _note(ax, 49.5, y + 21.0, "own OPC matures")
+    # stresses
+    if f.bare:
+        _sodium(ax, f.bare[0] + 1.0, f.bare[1] - 0.5, y, HALF)
+        _note(ax, (f.bare[0] + f.bare[1]) / 2 - 1.0, y + 5.0, "Na⁺ channels spread out")
+    for x in f.mito:
+        _mito(ax, x, y, healthy=f.mito_ok)
+    if f.mito:
+        _note(ax, f.mito[0], y - 5.2, "mitochondria refuelled" if f.mito_ok else "mitochondria failing")
+    if f.calcium:
+        _calcium(ax, ((51.0, y + 0.6), (53.5, y - 0.6), (56.0, y + 0.6), (58.5, y - 0.6)))
+        _note(ax, 62.0, y - 8.2, "Ca²⁺ floods in")
+    if f.axon_bolt:
+        _death(ax, 28.0, y + 5.6)
+    if f.neuron_bolt:
+        _death(ax, 12.5, y + 5.0)
+    if f.axon_bolt or f.neuron_bolt:
+        _note(ax, 19.0, y - 8.6, "death signals\n(apoptosis)")
+    if f.cut:
+        A.draw_block(ax, 57.8, y, size=1.6)
+        _leak(ax, 57.8, y - 1.5)
+        _note(ax, 64.0, y - 6.5, "axon cut: neurofilament leaks out", ha="left")
+    # the inflammation
+    if f.immune:
+        A.draw_t_cell(ax, 78.0, y + 17.0)
+        A.draw_macrophage(ax, 89.0, y + 13.5, size=2.4, eating=True)
+        _arrow(ax, (86.8, y + 11.8), (71.0, y + 3.4), colour=HARM_INK, dashed=True)
+        _arrow(ax, (76.8, y + 15.4), (68.5, y + 3.4), colour=HARM_INK, dashed=True)
+        _note(ax, 92.0, y + 19.5, "oxidants")
+    elif state.stage >= 1:
+        _note(ax, 84.0, y + 16.0, "inflammation stopped:\nno immune cells")
+    # the proposed MSC protections
+    if f.msc:
+        A.draw_msc(ax, 18.0, y + 19.0, size=2.4)
+        _note(ax, 8.0, y + 19.0, "MSC")
+    if "trophic" in on:
+        _arrow(ax, (15.0, y + 17.8), (9.8, y + 4.2), colour=MSC_INK)
+        _note(ax, 3.0, y + 12.5, "trophic factors", ha="left", box=True)
+    if "apoptosis" in on and state.stage >= 3:
+        _arrow(ax, (19.0, y + 17.2), (28.4, y + 8.3), kind="inh", colour=MSC_INK)
+    if "mitochondria" in on and f.mito:
+        target = (f.mito[0], y + 1.3)
+        _arrow(ax, (21.5, y + 18.0), target, colour=MSC_INK)
+        mx, my = 21.5 + 0.45 * (target[0] - 21.5), y + 18.0 + 0.45 * (target[1] - y - 18.0)
+        _mito(ax, mx, my, healthy=True)
+
+
+PROTECTIONS = (
+    # key, button, name on the board, what it does, evidence key
+    ("trophic", "Trophic factors", "Trophic",
+     "trophic factors from the MSC (such as BDNF, NGF, GDNF, IGF-1, VEGF and HGF) support "
+     "the neuron's survival", "animal"),
+    ("mitochondria", "Mitochondrial support", "Mitochondria",
+     "the MSC hands over healthy mitochondria, so the failing ones are refuelled "
+     "(shown in mouse lungs, not in MS)", "animal"),
+    ("apoptosis", "Less apoptosis", "Less apoptosis",
+     "fewer death signals reach the axon and the neuron, and there is less oxidative injury",
+     "animal"),
+    ("remyelination", "Remyelination", "Remyelination",
+     "the patient's own OPC matures into an oligodendrocyte that wraps thin new myelin, "
+     "which restores conduction and is expected to protect the axon", "animal"),
+)
+PROTECTION_KEYS = tuple(p[0] for p in PROTECTIONS)
+CLAIMS = {
+    "stopped": ("small_trial", "stopping inflammation: less axon injury (NfL falls)"),
+}
+
+
+def _board(ax, state, top):
+    """The evidence board: one slot per protection, filled when it is switched on."""
+    _line(ax, [1, 99], [top + 1.9, top + 1.9], colour=style.LIGHT_GREY, width=1.0)
+    if not state.protect:
+        _note(ax, 50, top - 2.2, "Evidence markers appear here.",
+              colour=style.MUTED, step=0)
+    for i, (key, _, short, _, level) in enumerate(PROTECTIONS):
+        if key not in state.protect:
+            continue
+        col, row = divmod(i, 2)
+        x0, y = 1.5 + 50.0 * col, top - row * 4.4
+        _note(ax, x0, y, "✔ " + short, ha="left", fontweight="bold")
+        draw_evidence(ax, x0 + 18.6, y - 1.1, level, width=6.0)
+
+
+def draw_stress(ax, state):
+    _axon_core(ax, state)
+    if state.claim:
+        level, text = CLAIMS[state.claim]
+        draw_evidence(ax, 3.0, 2.0, level, width=6.5)
+        _note(ax, 40.0, 2.9, text, ha="left", step=0)
+
+
+def draw_protect(ax, state):
+    _axon_core(ax, state, dy=6.0)
+    _board(ax, state, top=7.0)
+
+
+def describe_axon(state):
+    f, on = features(state), set(state.protect)
+    parts = ["A close-up of a neuron (left) and its axon, with myelin sheaths and nodes of "
+             "Ranvier on both sides of a lesion in the middle."]
+    if f.healthy:
+        parts.append("Healthy: the lesion area still has its myelin, made by an oligodendrocyte "
+                     "that also feeds the axon with lactate. A nerve signal (orange star) gets "
+                     "through.")
+    elif f.stripped:
+        parts.append("Inflammation has stripped the myelin in the lesion: the sheaths there are "
+                     "broken and damaged.")
+    elif f.remyel_full:
+        parts.append("Remyelination: the patient's own OPC (precursor cell, P) has matured into an "
+                     "oligodendrocyte (O) that wraps the lesion in thin new myelin with a new node "
+                     "of Ranvier in the middle. The sodium channels regroup at the node, and the "
+                     "calcium overload eases.")
+    elif f.remyel_part:
+        parts.append("Years after the inflammation stopped, the patient's own OPC (precursor "
+                     "cell, P) has matured into an oligodendrocyte (O) that has wrapped part of "
+                     "the lesion in thin new myelin; the rest of the axon is still bare.")
+    else:
+        parts.append("The myelin in the lesion is gone: the axon is bare.")
+    if f.bare:
+        parts.append("Energy failure: sodium (Na+) channels have spread out along the bare "
+                     "membrane (ticks), so the axon needs more energy.")
+    if f.mito:
+        parts.append("The axon's mitochondria are " + (
+            "refuelled by mitochondria from the MSC." if f.mito_ok
+            else "failing (grey, crossed through)."))
+    if f.calcium:
+        parts.append("Calcium (Ca2+, blue dots) floods into the axon.")
+    if f.axon_bolt and f.neuron_bolt:
+        parts.append("Death (apoptosis) signals (red bolts) hit the axon and the neuron.")
+    elif f.axon_bolt:
+        parts.append("A death (apoptosis) signal (red bolt) still hits the axon, but the "
+                     "neuron's cell body is supported.")
+    elif state.stage >= 3:
+        parts.append("The death (apoptosis) signals are held back.")
+    if f.cut:
+        parts.append("The axon is cut: the nerve signal fails (black cross), the part beyond the "
+                     "cut will degenerate, and neurofilament light chain leaks out (grey dots), "
+                     "which can be measured in blood and spinal fluid.")
+    if f.immune:
+        parts.append("Inflammation continues: a T cell (T) and a macrophage (M) release oxidants "
+                     "that harm the axon (dashed red arrows).")
+    elif state.stage >= 1:
+        parts.append("The inflammation has stopped: no immune cells attack.")
+    for key, _, short, text, level in PROTECTIONS:
+        if key in on:
+            parts.append(f"{short} is on: {text} ({describe_evidence(level)}).")
+    if f.msc:
+        parts.append("The trophic factors, mitochondria and anti-apoptosis signals come from a "
+                     "mesenchymal stromal cell (MSC, an olive spindle, top left).")
+    if on and f.immune:
+        parts.append("The immune attack itself goes on.")
+    if state.claim:
+        level, text = CLAIMS[state.claim]
+        parts.append(f"Marker: {text}, {describe_evidence(level)}.")
+    return " ".join(parts)
+
+
+STRESS_SCENE = Scene("axon_stress", draw_stress, describe_axon, width=100, height=46,
+                     legend=("neuron", "axon", "myelin", "damaged_myelin", "thin_myelin", "node",
+                             "oligodendrocyte", "opc", "t_cell", "macrophage", "signal", "block"))
+PROTECT_SCENE = Scene("axon_protect", draw_protect, describe_axon, width=100, height=52,
+                      legend=("neuron", "axon", "myelin", "thin_myelin", "node", "oligodendrocyte",
+                              "opc", "msc", "t_cell", "macrophage"))
+
+MARKER_KEY = (
+    "<b>Stress markers</b> (drawn only in this lesson): ticks on the bare axon = sodium "
+    "channels spread out; rounded body with a zigzag = a mitochondrion (grey, dashed and crossed "
+    "through when failing); blue dots = calcium; red bolt = a death (apoptosis) signal; grey "
+    "dots at a cut = neurofilament leaking out."
+)
+
+STRESS_STEPS = (
+    Step("A healthy axon",
+         "Myelin speeds the signal, and the oligodendrocyte that makes it also feeds the axon with "
+         "energy-rich metabolites such as lactate. In mice, this support is needed for the axon "
+         "to survive in the long term [4, 5]. <b>Predict:</b> what will happen to the axon if its "
+         "myelin is stripped away?",
+         AxonState(0)),
+    Step("Inflammation strips the myelin",
+         "Immune cells attack; macrophages and activated microglia strip the myelin and release "
+         "damaging oxidants (reactive oxygen and nitrogen species) [2, 3]. Axons are cut even in "
+         "early, active lesions [1].",
+         AxonState(1)),
+    Step("Energy failure",
+         "On a bare axon, sodium (Na⁺) channels spread out along the membrane. Pumping the "
+         "extra sodium back out needs more energy (ATP), but the axon's mitochondria are damaged "
+         "and the oligodendrocyte's fuel is gone [2, 3]. <b>Predict:</b> what happens when the "
+         "pumps run out of energy?",
+         AxonState(2)),
+    Step("Calcium overload and death signals",
+         "Without enough energy, calcium (Ca²⁺ ions) builds up inside the axon and switches on "
+         "enzymes that damage it. Glutamate toxicity and death (apoptosis) signals add to the "
+         "injury [2, 3].",
+         AxonState(3)),
+    Step("The axon is cut",
+         "The axon breaks. The signal can no longer pass, and the part beyond the cut "
+         "degenerates. Lost axons in the brain and spinal cord regrow poorly, so this loss, not "
+         "demyelination alone, is the main cause of permanent disability [1, 2, 3]. A protein "
+         "from the broken axon, neurofilament light chain, leaks into the spinal fluid and blood "
+         "[6].",
+         AxonState(4)),
+)
+
+
+def axon_story():
+    """Storyboard: an axon under stress, from healthy to cut."""
+    return Storyboard(STRESS_SCENE, STRESS_STEPS, heading="An axon under stress")
+
+
+def _protect_state(values):
+    return AxonState(stage=3, inflamed=True,
+                     protect=tuple(k for k in PROTECTION_KEYS if values[k]))
+
+
+PROTECT_NOTE = (
+    MARKER_KEY + " <b>Evidence for each protection:</b> "
+    + "; ".join(f"{button} {evidence_html(level)}" for _, button, _, _, level in PROTECTIONS)
+    + ". None of them has been shown to protect axons in people with MS."
+)
+
+
+def protection_explorer():
+    """Explorer: switch the proposed protections on, each with its evidence marker."""
+    controls = {
+        key: w.ToggleButton(value=False, description=button, icon="check",
+                            tooltip=f"Switch {button.lower()} on or off",
+                            layout=w.Layout(width="auto"))
+        for key, button, _, _, _ in PROTECTIONS
+    }
+    return Explorer(PROTECT_SCENE, controls, make_state=_protect_state,
+                    heading="Proposed protections for a stressed axon", note=PROTECT_NOTE)
+
+
+# ================================================================ stopping inflammation
+
+SCENARIOS = {
+    # (inflammation, time) -> the state drawn
+    ("ongoing", "months"): AxonState(stage=3, inflamed=True),
+    ("ongoing", "years"): AxonState(stage=4, inflamed=True),
+    ("stopped", "months"): AxonState(stage=2, inflamed=False, claim="stopped"),
+    ("stopped", "years"): AxonState(stage=2, inflamed=False, repaired=True, claim="stopped"),
+}
+
+
+def inflammation_explorer():
+    """Explorer: inflammation ongoing or stopped, months or years later."""
+    inflammation = w.ToggleButtons(options=[("Ongoing", "ongoing"), ("Stopped (e.g. AHSCT)", "stopped")],
+                                   value="ongoing", description="Inflammation",
+                                   style={"description_width": "initial"})
+    time = w.ToggleButtons(options=[("Months later", "months"), ("Years later", "years")],
+                           value="months", description="Time",
+                           style={"description_width": "initial"})
+    return Explorer(STRESS_SCENE, {"inflammation": inflammation, "time": time},
+                    make_state=lambda v: SCENARIOS[(v["inflammation"], v["time"])],
+                    heading="Stop the inflammation, protect the axon",
+                    note="Stopping inflammation " + evidence_html("small_trial")
+                    + ": after AHSCT, neurofilament light chain falls and brain shrinkage slows "
+                    "towards normal (cohorts and single-group trials in people).")
+
+
+# ================================================================ measuring neuroprotection
+
+@dataclass(frozen=True)
+class MeasureState:
+    measure: str = "nfl"  # "nfl", "atrophy" or "vep"
+    treated: bool = False
+
+
+MEASURES = (
+    ("Neurofilament light chain", "nfl"),
+    ("Brain volume", "atrophy"),
+    ("Visual evoked potential", "vep"),
+)
+PLOT = (12.0, 96.0, 9.0, 34.0)  # x0, x1, y0, y1 of the sketch area
+
+
+def _axes(ax, xlabel, ylabel):
+    x0, x1, y0, y1 = PLOT
+    _arrow(ax, (x0, y0), (x1, y0), colour=style.INK, width=1.2)
+    _arrow(ax, (x0, y0), (x0, y1), colour=style.INK, width=1.2)
+    _note(ax, x1, y0 - 2.6, xlabel, ha="right")
+    _note(ax, x0 + 1.0, y1 + 1.8, ylabel, ha="left")
+
+
+def _curve(ax, xs, ys, colour=style.INK, dash=None, width=2.2):
+    _line(ax, xs, ys, colour=colour, width=width, dash=dash, z=6)
+
+
+def draw_measure(ax, state):
+    x0, x1, y0, y1 = PLOT
+    illustrative_tag(ax, 100, 44)
+    t = np.linspace(x0 + 1, x1 - 2, 60)
+    treat_x = 44.0
+    after = t >= treat_x
+    if state.measure == "nfl":
+        _axes(ax, "time →", "NfL in blood or spinal fluid ↑")
+        _curve(ax, [x0 + 1, x1 - 2], [15.0, 15.0], colour=style.MUTED, dash=(0, (4, 3)), width=1.4)
+        _note(ax, x1 - 2, 13.4, "healthy range", ha="right", colour=style.MUTED)
+        untreated = 26.0 + 2.5 * np.sin((t - x0) / 3.0) + 5.0 * np.exp(-((t - 30) / 2.5) ** 2) \
+            + 5.0 * np.exp(-((t - 64) / 2.5) ** 2)
+        start = np.interp(treat_x, t, untreated)
+        treated = np.where(after, 15.8 + (start - 15.8) * np.exp(-(t - treat_x) / 6.0), untreated)
+        # what is measured: a cut axon leaking neurofilament
+        A.draw_axon(ax, 52.0, 59.0, 41.0, thickness=1.2)
+        A.draw_axon(ax, 60.5, 67.0, 41.0, thickness=1.2)
+        _leak(ax, 59.8, 43.6)
+        _note(ax, 69.0, 41.0, "injured axon", ha="left")
+    elif state.measure == "atrophy":
+        _axes(ax, "time →", "brain volume ↑")
+        healthy = 32.0 - 0.06 * (t - x0)
+        _curve(ax, t, healthy, colour=style.MUTED, dash=(0, (4, 3)), width=1.4)
+        _note(ax, x1 - 2, healthy[-1] + 1.8, "healthy ageing", ha="right", colour=style.MUTED)
+        untreated = 31.0 - 0.2 * (t - x0)
+        start = np.interp(treat_x, t, untreated)
+        treated = np.where(after, start - 3.0 * (1 - np.exp(-(t - treat_x) / 4.0))
+                           - 0.06 * (t - treat_x), untreated)
+        if state.treated:
+            _note(ax, treat_x + 4.0, start - 6.5, "early extra drop\n(pseudo-atrophy)", ha="left")
+        A.draw_neuron(ax, 60.0, 40.5, size=1.8)
+        _note(ax, 65.0, 40.5, "nerve tissue lost", ha="left")
+    else:
+        _axes(ax, "time after the pattern appears →", "brain's response")
+        tt = np.linspace(x0 + 1, x1 - 2, 80)
+
+        def wave(peak):
+            return 18.0 + 9.0 * np.exp(-((tt - peak) / 4.0) ** 2) \
+                - 3.0 * np.exp(-((tt - peak + 9) / 4.0) ** 2)
+
+        _curve(ax, tt, wave(38.0), colour=style.MUTED, dash=(0, (4, 3)), width=1.4)
+        _note(ax, 38.0, 12.5, "healthy", colour=style.MUTED)
+        _curve(ax, tt, wave(58.0), colour=style.MUTED if state.treated else style.INK,
+               dash=(0, (1, 1.5)) if state.treated else None)
+        _note(ax, 62.0, 26.0, "demyelinated: late", ha="left")
+        if state.treated:
+            _curve(ax, tt, wave(53.0))
+            _note(ax, 54.5, 30.4, "remyelinated: a little earlier", ha="left")
+        A.draw_axon(ax, 41.0, 59.0, 41.0, thickness=1.2)
+        A.draw_myelin(ax, 42.0, 49.0, 41.0, thickness=1.2)
+        A.draw_signal(ax, 54.0, 41.0, size=1.0)
+        _note(ax, 61.0, 41.0, "optic nerve", ha="left")
+    if state.measure != "vep":
+        if state.treated:
+            _curve(ax, t, untreated, colour=style.MUTED, dash=(0, (1, 1.5)))
+            _curve(ax, t, treated)
+            _line(ax, [treat_x, treat_x], [y0, y1 - 1.0], colour=style.INK, width=1.2,
+                  dash=(0, (2, 2)))
+            _note(ax, treat_x, y0 + 2.2, "inflammation stopped (e.g. AHSCT)", box=True)
+        else:
+            _curve(ax, t, untreated)
+    level = {"nfl": "small_trial", "atrophy": "small_trial", "vep": "rct"}[state.measure]
+    if state.treated:
+        draw_evidence(ax, 3.0, 40.0, level, width=6.5)
+    _note(ax, 3.0, 1.5, {"nfl": "NfL: a protein from injured axons",
+                         "atrophy": "atrophy: the brain shrinks as nerve tissue is lost",
+                         "vep": "VEP: how fast the optic nerve carries a visual signal"}[state.measure],
+          ha="left", step=0)
+
+
+def describe_measure(state):
+    treated = state.treated
+    if state.measure == "nfl":
+        text = ("An illustrative sketch, not data, of neurofilament light chain (NfL) over time, "
+                "with a small drawing of a cut axon leaking neurofilament. A dashed line marks the "
+                "healthy range. ")
+        if treated:
+            text += ("A vertical line marks when the inflammation is stopped, for example by "
+                     "AHSCT. After it, NfL falls towards the healthy range: fewer axons are "
+                     "being injured. A dotted line shows the untreated course for comparison. "
+                     "Marked " + describe_evidence("small_trial") + ".")
+        else:
+            text += ("With ongoing inflammation, NfL stays above the healthy range and jumps "
+                     "with each attack.")
+        return text
+    if state.measure == "atrophy":
+        text = ("An illustrative sketch, not data, of brain volume over time, with a small "
+                "neuron drawing. A dashed line shows the slow shrinkage of healthy ageing; the "
+                "MS line falls faster. ")
+        if treated:
+            text += ("After the inflammation is stopped (vertical line), the volume first drops a "
+                     "little faster (pseudo-atrophy, partly as inflammatory swelling resolves), "
+                     "then falls only about as fast as in healthy ageing; a dotted line shows the "
+                     "untreated course. Marked "
+                     + describe_evidence("small_trial") + ".")
+        else:
+            text += "Untreated, it keeps falling faster than healthy ageing."
+        return text
+    text = ("An illustrative sketch, not data, of a visual evoked potential (VEP): the brain's "
+            "electrical response after a pattern appears, with a small drawing of a partly "
+            "myelinated axon of the optic nerve carrying a nerve signal. The dashed healthy wave "
+            "peaks early; the wave from a demyelinated optic nerve peaks late.")
+    if treated:
+        text += (" After remyelination the peak moves a little earlier, as with clemastine in "
+                 "the ReBUILD trial. Marked " + describe_evidence("rct") + ".")
+    return text
+
+
+MEASURE_SCENE = Scene("measures", draw_measure, describe_measure, width=100, height=44,
+                      legend=("axon", "myelin", "neuron", "signal"))
+
+
+def measure_explorer():
+    """Explorer: three ways to measure neuroprotection, before and after treatment."""
+    measure = w.ToggleButtons(options=MEASURES, value="nfl", description="Measure",
+                              style={"description_width": "initial"})
+    treated = w.Checkbox(value=False, description="Show the treated course", indent=False)
+    return Explorer(MEASURE_SCENE, {"measure": measure, "treated": treated},
+                    make_state=lambda v: MeasureState(v["measure"], v["treated"]),
+                    heading="How is neuroprotection measured?",
+                    note="Treated course: for NfL and brain volume, stopping inflammation (for "
+                         "example with AHSCT) " + evidence_html("small_trial")
+                         + "; for the VEP, a remyelinating drug (clemastine, ReBUILD trial) "
+                         + evidence_html("rct") + ".")
+
+
+# ================================================================ self-check
+
+QUESTIONS = (
+    Question(
+        "A student writes: “Anti-inflammatory effects and neuroprotection are two separate "
+        "mechanisms.” What is the best reply?",
+        (
+            Option("Right: one acts on immune cells, the other on neurons, so they never "
+                   "overlap.", False,
+                   "No. Inflammation is a main cause of axon damage (oxidants, stripped myelin, "
+                   "energy failure), so calming it protects axons."),
+            Option("They overlap: stopping inflammation is itself the best-proven "
+                   "neuroprotection in people.", True,
+                   "Yes. After AHSCT stops inflammation, neurofilament light chain falls and brain "
+                   "shrinkage slows towards normal. Direct protection by transplanted cells is "
+                   "shown only in animals."),
+            Option("Neuroprotection is only about regrowing lost neurons.", False,
+                   "No. Neuroprotection means keeping neurons and axons alive and working. Lost "
+                   "neurons in the brain and spinal cord are largely irreplaceable."),
+        ),
+        topic="Anti-inflammatory and neuroprotective effects are separate mechanisms",
+    ),
+    Question(
+        "MSCs transferred mitochondria to stressed cells in one study. How strong is the evidence "
+        "that this protects axons in people with MS?",
+        (
+            Option("Strong: randomised trials in MS showed it.", False,
+                   "No. No trial in people has shown it."),
+            Option("Weak: it was shown in injured lungs of animals, not in MS.", True,
+                   "Yes. That is why its marker says animal studies, and even that is for another "
+                   "tissue."),
+            Option("It is guideline-recommended for progressive MS.", False,
+                   "No. No MSC treatment is recommended for MS; MSC therapies are experimental "
+                   "and belong in clinical trials."),
+        ),
+        topic="If it works in mice with EAE, it works in people",
+    ),
+    Question(
+        "A growth factor from MSCs (HGF) helped mice with MS-like disease recover. What can you "
+        "conclude for people with MS?",
+        (
+            Option("It will protect nerves in people too.", False,
+                   "No. “If it works in mice with EAE, it works in people” is a misconception: in "
+                   "the MESEMS trial, MSCs did not reduce MRI inflammation in people."),
+            Option("It is a hypothesis worth testing in controlled trials in people.", True,
+                   "Yes. A mouse result tells you what to test, not what works in people."),
+            Option("Nothing: mouse studies are useless.", False,
+                   "No. Mouse studies show mechanisms and give ideas to test; some, such as the "
+                   "idea behind natalizumab, did translate."),
+        ),
+        topic="If it works in mice with EAE, it works in people",
+    ),
+    Question(
+        "Which measures are used to track neuroprotection in people? Tick every one.",
+        (
+            Option("Neurofilament light chain (NfL) in blood or spinal fluid.", True,
+                   "Yes: it rises when axons are injured, and it fell after AHSCT."),
+            Option("Brain volume (atrophy) on MRI.", True,
+                   "Yes: shrinkage reflects the loss of nerve tissue. Watch out for pseudo-atrophy "
+                   "just after inflammation stops."),
+            Option("Visual evoked potential (VEP) latency.", True,
+                   "Yes: it shows how fast the optic nerve carries signals, so it can reveal "
+                   "remyelination (ReBUILD)."),
+            Option("The number of MSCs found in the brain after an infusion.", False,
+                   "No. Most infused MSCs are trapped in the lungs and die within days; they do "
+                   "not home to the brain and rebuild it."),
+        ),
+        multiple=True,
+        topic="Infused stem cells home to the brain and rebuild it",
+    ),
+    Question(
+        "A clinic offers injections of a person's own fat-derived “stem cells” to protect their "
+        "nerves, saying: “They are your own cells, so there is no risk.” Which reply fits the "
+        "evidence?",
+        (
+            Option("True: own cells cannot cause harm.", False,
+                   "No. Own cells can be contaminated, mishandled or put in the wrong place; "
+                   "people have been blinded by injections of their own fat-derived “stem cells”."),
+            Option("Own cells are not automatically safe, and no cell treatment has been shown to "
+                   "protect nerves in people with MS; such treatments belong in regulated "
+                   "trials.", True,
+                   "Yes. Ask whether it is a registered clinical trial, and discuss it with an MS "
+                   "specialist."),
+            Option("It is safe if the clinic has many good testimonials.", False,
+                   "No. Testimonials are not evidence; they are a red flag for unproven "
+                   "clinics (lesson 08)."),
+        ),
+        topic="Using my own cells makes it safe",
+    ),
+)
+
+
+def self_check():
+    return Quiz(QUESTIONS)
+
+
+# ================================================================ static exports
+
+FIGURES = (
+    FigureSpec("06-axon-healthy", STRESS_SCENE, AxonState(0), "A healthy myelinated axon"),
+    FigureSpec("06-axon-energy-failure", STRESS_SCENE, AxonState(2),
+               "A demyelinated axon: energy failure"),
+    FigureSpec("06-axon-calcium-death", STRESS_SCENE, AxonState(3),
+               "A demyelinated axon: calcium overload and death signals"),
+    FigureSpec("06-axon-cut", STRESS_SCENE, AxonState(4), "The axon is cut"),
+    FigureSpec("06-inflammation-stopped", STRESS_SCENE, SCENARIOS[("stopped", "years")],
+               "Years after the inflammation stopped"),
+    FigureSpec("06-protections-all", PROTECT_SCENE, AxonState(stage=3, protect=PROTECTION_KEYS),
+               "Proposed protections for a stressed axon, with evidence markers"),
+    FigureSpec("06-protections-msc", PROTECT_SCENE,
+               AxonState(stage=3, protect=("trophic", "mitochondria", "apoptosis")),
+               "MSC protections without remyelination"),
+    FigureSpec("06-measure-nfl", MEASURE_SCENE, MeasureState("nfl", True),
+               "Neurofilament light chain before and after inflammation stops (illustrative)"),
+    FigureSpec("06-measure-atrophy", MEASURE_SCENE, MeasureState("atrophy", True),
+               "Brain volume before and after inflammation stops (illustrative)"),
+    FigureSpec("06-measure-vep", MEASURE_SCENE, MeasureState("vep", True),
+               "Visual evoked potential latency and remyelination (illustrative)"),
+)
