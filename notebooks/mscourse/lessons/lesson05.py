@@ -202,7 +202,7 @@ def draw_signals(ax, state):
     acting = {k for k in SIGNAL_KEYS if status(state, k) == "acting"}
     # the lesion: an axon with damaged myelin and the cells of the inflammation
     _damaged_axon(ax, 44, 99, 31.5 + DY, lesion=(67, 99))
-    _note(ax, *_p(30, 31.5), "inflamed lesion:\ndamaged myelin")
+    _note(ax, *_p(33, 31.5), "inflamed lesion")
     for x, y in T_CELLS:
         A.draw_t_cell(ax, x, y)
     _note(ax, *_p(93.5, 66.5), "effector\nT cells")
@@ -233,8 +233,8 @@ def draw_signals(ax, state):
     # the evidence board: one slot per signal, filled when the signal is switched on
     _line(ax, [1, 99], [BOARD_TOP + 1.9, BOARD_TOP + 1.9], colour=style.LIGHT_GREY, width=1.0)
     if not state.on:
-        _note(ax, 50, BOARD_TOP - 6.0, "Switch a signal on: its evidence level appears here.",
-              colour=style.MUTED, step=0)
+        _note(ax, 50, BOARD_TOP - 6.0, "Evidence markers appear here.", colour=style.MUTED,
+              step=0)
     for i, sig in enumerate(SIGNALS):
         st = status(state, sig.key)
         if st == "off":
@@ -253,7 +253,7 @@ def describe_signals(state):
         "sheaths meet at a node of Ranvier), three effector "
         "T cells (circles labelled T), a regulatory T cell (labelled Treg) and a "
         "macrophage/microglial cell (M). On the left, a mesenchymal stromal cell (MSC, an olive "
-        "spindle labelled MS)."
+        "spindle labelled MSC)."
     ]
     acting = [s for s in SIGNALS if status(state, s.key) == "acting"]
     waiting = [s for s in SIGNALS if status(state, s.key) not in ("off", "acting")]
@@ -285,7 +285,8 @@ def describe_signals(state):
 
 
 SIGNAL_SCENE = Scene("msc_signals", draw_signals, describe_signals, width=100, height=61,
-                     legend=("msc", "t_cell", "macrophage", "axon", "damaged_myelin"))
+                     legend=("msc", "t_cell", "macrophage", "axon", "myelin", "damaged_myelin",
+                             "node"))
 
 
 def _signal_state(values):
@@ -346,7 +347,7 @@ def draw_approach(ax, state):
     _note(ax, 93.0, VESSEL_Y - 6.2, "barrier " + ("leaky" if inflamed else "sealed"),
           colour=style.INK)
     _damaged_axon(ax, 3, 97, 15.0, lesion=(36, 70))
-    _note(ax, 3.0, 21.0, "brain tissue: damaged myelin in the lesion", ha="left")
+    _note(ax, 3.0, 21.0, "brain tissue", ha="left")
     if inflamed:
         for x, kind in BLOOD_CELLS:
             _cell(ax, x, VESSEL_Y, kind)
@@ -357,16 +358,14 @@ def draw_approach(ax, state):
         _note(ax, 75.0, 25.5, "attacking myelin" if a == "none" else "calmer? (mice only)")
     if a == "none":
         _note(ax, 30.0, 30.0, "immune cells cross\nand attack", ha="center")
-        _note(ax, 50, 3.0, "Untreated: immune cells cross the leaky barrier and attack the myelin.",
-              step=0)
+        _note(ax, 33, 3.0, "Untreated: immune cells attack the myelin.", step=0)
     if a == "msc":
         A.draw_msc(ax, 11.5, VESSEL_Y, size=2.2)
         _note(ax, 2.0, 33.5, "MSC in the blood:\nmost stay in the lungs", ha="left")
         for target in ((42.0, 31.8), (55.0, 29.8), (61.4, 22.4)):
             _arrow(ax, (13.0, VESSEL_Y - 2.6), target, kind="inh", colour=MSC_INK, dashed=True)
         _note(ax, 27.0, 37.6, "signals (proposed)", box=True)
-        _note(ax, 33, 3.0, "MSC signalling: the cells stay, their activity is damped.", step=0,
-              ha="center")
+        _note(ax, 33, 3.0, "MSC signalling: the cells stay, damped.", step=0)
         draw_evidence(ax, 64.0, 1.6, "animal", width=7.0)
     if a == "ahsct":
         for x, kind in BLOOD_CELLS:
@@ -381,8 +380,7 @@ def draw_approach(ax, state):
         _note(ax, 62.0, 39.3, "a few clones survive", box=True)
         A.draw_macrophage(ax, 64.0, 21.0, size=2.4, resting=True)
         _note(ax, 75.0, 25.5, "resting microglia")
-        _note(ax, 33, 3.0, "AHSCT: most immune cells are removed, then regrow.", step=0,
-              ha="center")
+        _note(ax, 33, 3.0, "AHSCT: most immune cells removed.", step=0)
         draw_evidence(ax, 64.0, 1.6, "rct", width=7.0)
 
 
@@ -414,8 +412,8 @@ def describe_approach(state):
 
 
 APPROACH_SCENE = Scene("approach", draw_approach, describe_approach, width=100, height=50,
-                       legend=("vessel", "t_cell", "b_cell", "macrophage", "msc", "hsc", "axon",
-                               "myelin", "damaged_myelin", "node"))
+                       legend=("vessel", "t_cell", "b_cell", "macrophage", "microglia", "msc", "hsc",
+                               "axon", "myelin", "damaged_myelin", "node"))
 
 
 APPROACH_NOTE = (
@@ -501,14 +499,14 @@ def describe_route(state):
             "vessels in the middle, and the brain and spinal cord on the right, where a T cell "
             "(T) sits by an axon whose myelin is damaged in a lesion. ")
     return base + {
-        0: "Mesenchymal stromal cells (MSCs, olive spindles labelled MS) enter the arm vein "
+        0: "Mesenchymal stromal cells (MSCs, olive spindles labelled MSC) enter the arm vein "
            "through a drip; an arrow shows the blood carrying them on to the lungs.",
         1: "The MSCs are stuck in the tiny vessels of the lungs. A faint dashed arrow to the brain "
            "says that few, if any, arrive there. The marker shows "
            + describe_evidence("animal") + ": cell-tracking studies in mice.",
         2: "The MSCs in the lungs are ringed with dotted circles: they die within days. A "
            "macrophage (M), a phagocyte, engulfs the dying cells.",
-        3: "MSCs (MS) are still in the lungs next to a macrophage (M). Dashed arrows ending in bars "
+        3: "MSCs are still in the lungs next to a macrophage (M). Dashed arrows ending in bars "
            "run from the lungs to the T cell: in mice, lung-trapped "
            "MSCs released the anti-inflammatory protein TSG-6, and phagocytes (M) that engulfed "
            "dying MSCs switched on calming programmes. Marked "
@@ -520,7 +518,8 @@ def describe_route(state):
 
 
 ROUTE_SCENE = Scene("msc_route", draw_route, describe_route, width=100, height=42,
-                    legend=("msc", "vessel", "macrophage", "t_cell", "axon", "damaged_myelin"))
+                    legend=("msc", "vessel", "macrophage", "t_cell", "axon", "myelin",
+                            "damaged_myelin"))
 
 ROUTE_STEPS = (
     Step("Into a vein",
