@@ -528,7 +528,7 @@ ROUTE_STEPS = (
          "through the heart. Which organ's tiny vessels does it reach next?",
          RouteState(0)),
     Step("Stuck in the lungs",
-         "MSCs are large cells. After an intravenous infusion most are trapped in the tiny "
+         "After an intravenous infusion, most MSCs are trapped in the tiny "
          "vessels of the lungs, and they do not travel in large numbers to the brain "
          "[19, 20]. " + evidence_html("animal") + " (cell-tracking studies in mice).",
          RouteState(1)),

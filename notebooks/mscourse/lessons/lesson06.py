@@ -399,9 +399,8 @@ STRESS_STEPS = (
          "pumps run out of energy?",
          AxonState(2)),
     Step("Calcium overload and death signals",
-         "Without enough energy, calcium (Ca²⁺ ions) builds up inside the axon and switches on "
-         "enzymes that damage it. Glutamate toxicity and death (apoptosis) signals add to the "
-         "injury [2, 3].",
+         "Without enough energy, calcium (Ca²⁺ ions) builds up inside the axon: calcium "
+         "overload. Glutamate toxicity and death (apoptosis) signals add to the injury [2, 3].",
          AxonState(3)),
     Step("The axon is cut",
          "The axon breaks. The signal can no longer pass, and the part beyond the cut "
