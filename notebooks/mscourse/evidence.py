@@ -26,7 +26,8 @@ class Level:
 LEVELS = (
     Level(1, "in_vitro", "cell culture", "shown only in cells grown in a dish (in vitro)"),
     Level(2, "animal", "animal studies", "shown in animals, mostly mice or rats, not yet in people"),
-    Level(3, "small_trial", "small human trial", "seen in small early (phase 1 or 2) or uncontrolled studies in people"),
+    Level(3, "small_trial", "small human trial",
+          "seen in people in small early (phase 1 or 2) trials, or in uncontrolled or observational (cohort) studies"),
     Level(4, "rct", "randomised trial", "tested in people in at least one randomised controlled trial"),
     Level(5, "guideline", "guideline", "recommended, for selected patients, in clinical guidelines"),
 )
