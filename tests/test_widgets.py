@@ -125,3 +125,14 @@ def test_questions_must_have_a_right_answer():
         Question("?", (Option("x", False, "no"),))
     with pytest.raises(ValueError):
         Question("?", (Option("x", True, "a"), Option("y", True, "b")))
+
+
+def test_explorer_live_note_follows_the_controls():
+    slider = w.IntSlider(value=1, min=0, max=4, description="Cells")
+    ex = Explorer(SCENE, {"cells": slider}, make_state=lambda v: Count(v["cells"]),
+                  note_for=lambda v: f"You chose {v['cells']} cells.")
+    assert "You chose 1 cells." in ex.live_note.value
+    slider.value = 3
+    assert "You chose 3 cells." in ex.live_note.value
+    ex.reset.click()
+    assert "You chose 1 cells." in ex.live_note.value

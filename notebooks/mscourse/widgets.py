@@ -180,8 +180,11 @@ class Explorer(w.VBox):
     turns the dict of control values into the scene's state.
     """
 
-    def __init__(self, scene, controls, make_state=dict, heading="", note=""):
+    def __init__(self, scene, controls, make_state=dict, heading="", note="", note_for=None):
+        """``note`` is fixed HTML under the diagram; ``note_for(values)`` returns HTML
+        that follows the controls (for example, feedback on the chosen option)."""
         self.controls = dict(controls)
+        self.note_for = note_for
         self.make_state = make_state
         self.defaults = {k: c.value for k, c in self.controls.items()}
         self.view = DiagramView(scene, self.state())
@@ -198,6 +201,11 @@ class Explorer(w.VBox):
         parts.append(self.view)
         if note:
             parts.append(w.HTML(f'<p style="font-size:{style.html_font_size()}">{note}</p>'))
+        self.live_note = w.HTML()
+        self.live_note.add_class("mscourse-note")
+        if note_for:
+            parts.append(self.live_note)
+            self._update_note()
         self._muted = False
         super().__init__(parts)
         self.add_class("mscourse-explorer")
@@ -209,9 +217,15 @@ class Explorer(w.VBox):
     def state(self):
         return self.make_state(self.values())
 
+    def _update_note(self):
+        if self.note_for:
+            self.live_note.value = (f'<div style="font-size:{style.html_font_size()}">'
+                                    f"{self.note_for(self.values())}</div>")
+
     def refresh(self):
         if not self._muted:
             self.view.show(self.state())
+            self._update_note()
 
     def restore(self):
         self._muted = True  # one redraw for the whole reset, not one per control
