@@ -128,7 +128,7 @@ GHOST = (64.0, MID_Y)  # where an oligodendrocyte died
 def draw_repair(ax, state):
     s = state.stage
     _zone(ax, LESION[0], LESION[1], 1.5, 36.0)
-    _note(ax, 50, 38.0, "lesion", colour=style.MUTED)
+    _note(ax, 50, 38.0, "where a lesion will form" if s == 0 else "lesion", colour=style.MUTED)
     for axon in (0, 1):
         A.draw_axon(ax, AX_X[0], AX_X[1], AX_Y[axon])
     _healthy_outside(ax)
@@ -157,7 +157,8 @@ def draw_repair(ax, state):
                              linewidth=style.line(1.2), linestyle=(0, (2, 2)), zorder=5))
         _note(ax, GHOST[0] + 3.4, MID_Y, "died", ha="left", colour=style.MUTED)
     if s == 4:
-        touch = [(x, AX_Y[0] + 0.8) for x in (46.0, 62.0)] + [(x, AX_Y[1] - 0.8) for x in (46.0, 62.0)]
+        touch = [(x, AX_Y[0] + 0.8) for x in (46.0, 62.0)] \
+            + [(x, AX_Y[1] - 0.8) for x in (46.0, 62.0)]
         A.draw_oligodendrocyte(ax, *NEWCOMER, targets=touch)
         _note(ax, 54.0, 41.5, "an OPC matures into a new oligodendrocyte")
     elif s == 5:
@@ -195,45 +196,44 @@ def draw_repair(ax, state):
 
 
 def describe_repair(state):
+    """What is new in this step comes first; what stays the same comes last."""
     s = state.stage
-    base = ("Two axons run through a lesion (the pale dashed area); outside it, their myelin "
-            "sheaths are intact. ")
-    return base + {
-        0: "Healthy tissue: inside the future lesion, two oligodendrocytes (O) each make a myelin "
-           "sheath on both axons, with nodes of Ranvier between sheaths. An oligodendrocyte "
-           "precursor cell (OPC, P) rests above the axons, outside the lesion, and a resting "
-           "microglial cell (M) sits below.",
-        1: "Demyelination: an immune attack, with a T cell and an active macrophage (M), strips "
-           "the myelin. The sheaths inside the lesion are damaged, broken fragments. One "
+    outside = " Outside the lesion (pale dashed area), both axons keep their myelin sheaths."
+    return {
+        0: "Healthy tissue, before any damage. Two axons run through the area where a lesion "
+           "will form (pale dashed outline). Inside it, two oligodendrocytes (O) each make a "
+           "myelin sheath on both axons, with nodes of Ranvier between sheaths. An "
+           "oligodendrocyte precursor cell (OPC, P) rests above the axons, outside this area, "
+           "and a resting microglial cell (M) sits below.",
+        1: "An immune attack, by a T cell and an active macrophage (M), strips the myelin inside "
+           "the lesion: the sheaths there are now damaged, broken fragments. One "
            "oligodendrocyte has died (a dashed outline marks where it was); the other survived "
-           "but lost its sheaths here. The OPC (P) "
-           "still rests outside the lesion.",
-        2: "Clear-up and activation: a macrophage (M) has engulfed the myelin debris, leaving "
-           "the axons bare inside the lesion. Outside the lesion, the OPC has divided: two "
-           "OPCs (P). The surviving oligodendrocyte (O) has no sheaths here.",
-        3: "Recruitment: one OPC (P) has moved into the lesion, between the bare axons (dashed "
-           "arrow); the other stays behind outside. The macrophage (M) is still clearing "
-           "debris. The "
-           "surviving oligodendrocyte (O) still has no sheaths here.",
-        4: "Differentiation: one OPC has matured into a new oligodendrocyte (O) whose arms touch "
-           "both bare axons; it has not wrapped them yet. One OPC (P) stays outside as a "
-           "reserve. The microglial cell (M) is resting again.",
-        5: "Remyelination: the new oligodendrocyte has wrapped both axons in thin new myelin: "
-           "three thinner, shorter sheaths per axon (hatched) with more nodes of Ranvier. A nerve "
-           "signal (orange star) crosses the lesion again. A spare OPC (P), the surviving "
-           "oligodendrocyte (O) and a resting microglial cell (M) are also shown.",
+           "but lost its sheaths here. The OPC (P) still rests outside the lesion." + outside,
+        2: "A macrophage (M) has engulfed the myelin debris, so the axons are now bare inside "
+           "the lesion. Outside it, the OPC has divided: there are now two OPCs (P). The "
+           "surviving oligodendrocyte (O) has no sheaths here." + outside,
+        3: "One OPC (P) has moved into the lesion, between the bare axons (dashed arrow); the "
+           "other stays outside. The macrophage (M) is still clearing debris, and the surviving "
+           "oligodendrocyte (O) still has no sheaths here." + outside,
+        4: "The OPC in the lesion has matured into a new oligodendrocyte (O): its arms touch "
+           "both bare axons but have not wrapped them yet. The clear-up is over, and a resting "
+           "microglial cell (M) is back. One OPC (P) stays outside as a reserve." + outside,
+        5: "The new oligodendrocyte (O) has wrapped both axons in thin new myelin: three "
+           "thinner, shorter sheaths per axon (hatched), with more nodes of Ranvier. A nerve "
+           "signal (orange star) crosses the lesion again. Also shown: the surviving "
+           "oligodendrocyte, a spare OPC (P) and a resting microglial cell (M)." + outside,
         6: "The human twist: the old oligodendrocyte that survived the attack (ringed) also makes "
            "one of the thin new myelin sheaths on each axon, beside the new oligodendrocyte; "
-           "nodes of Ranvier separate the short new sheaths. "
-           "Carbon dating of human shadow plaques suggests this happens in people. A spare OPC "
-           "(P) and a resting microglial cell (M) are also shown.",
+           "nodes of Ranvier separate the short new sheaths. Carbon dating of human shadow "
+           "plaques suggests this happens in people. Also shown: a spare OPC (P) and a resting "
+           "microglial cell (M)." + outside,
     }[s]
 
 
 REPAIR_SCENE = Scene(
     "remyelination", draw_repair, describe_repair, width=100, height=46,
     legend=("axon", "myelin", "damaged_myelin", "thin_myelin", "node", "oligodendrocyte", "opc",
-            "macrophage", "t_cell", "signal"),
+            "signal", "macrophage", "microglia", "t_cell"),
 )
 
 REPAIR_STEPS = (
@@ -251,17 +251,19 @@ REPAIR_STEPS = (
     Step("Clear-up, and OPCs are activated",
          "Macrophages and microglia (M) engulf the myelin debris: debris left behind would hold "
          "repair back [11] " + E.evidence_html("animal") + ". Nearby OPCs are "
-         "<b>activated</b>: they change shape and divide [2, 3].",
+         "<b>activated</b>: they change shape and divide [2, 3] " + E.evidence_html("animal")
+         + ".",
          RepairState(2)),
     Step("OPCs are recruited",
          "The OPCs are <b>recruited</b>: they move into the lesion, towards the bare axons "
-         "[2, 3]. <b>Predict:</b> what must happen next before any new myelin can form?",
+         "[2, 3] " + E.evidence_html("animal") + ". <b>Predict:</b> what must happen next "
+         "before any new myelin can form?",
          RepairState(3)),
     Step("An OPC matures",
          "An OPC <b>differentiates</b>: it matures into a new oligodendrocyte whose arms reach "
-         "out to the bare axons [2, 3]. Pro-repair macrophages and microglia help OPCs mature, "
-         "in mice [12] " + E.evidence_html("animal") + ". In many chronic MS lesions this is the "
-         "step that fails [7, 8] (section 2).",
+         "out to the bare axons [2, 3] " + E.evidence_html("animal") + ". Pro-repair "
+         "macrophages and microglia help OPCs mature, in mice [12] " + E.evidence_html("animal")
+         + ". In many chronic MS lesions this is the step that fails [7, 8] (section 2).",
          RepairState(4)),
     Step("New, thinner myelin",
          "The new oligodendrocyte wraps the axons in <b>thinner, shorter</b> sheaths. Thin sheaths "
@@ -298,13 +300,16 @@ class Block:
 
 BLOCKS = (
     Block("differentiation", "Differentiation block",
-          "OPCs, and even pre-myelinating oligodendrocytes, are often present in chronic MS "
-          "lesions but fail to mature and wrap the axons [7, 8].",
-          "Drugs that push OPCs to mature, such as clemastine (section 4) [33].", "rct"),
+          "OPCs, and even pre-myelinating oligodendrocytes (cells that have started to mature but "
+          "have not yet made myelin), are often present in chronic MS lesions but fail to mature "
+          "and wrap the axons [7, 8].",
+          "Drugs that push OPCs to mature, such as clemastine: a small effect on the speed of "
+          "visual signals in one small trial [33]; a later safety warning in progressive MS is "
+          "unresolved (section 4).", "rct"),
     Block("ageing", "Ageing (old OPCs)",
           "OPCs respond less well with age, so repair slows [9, 10].",
-          "Rejuvenating old OPCs: a young circulation or metformin restored repair in old "
-          "rodents [9, 10].", "animal"),
+          "Rejuvenating old OPCs: sharing blood circulation with a young animal, or the drug "
+          "metformin, restored repair in old rodents [9, 10].", "animal"),
     Block("debris", "Myelin debris left behind",
           "Myelin debris that is not cleared away holds back OPC maturation [11].",
           "Better debris clearance by macrophages and microglia [11, 12].", "animal"),
@@ -339,9 +344,22 @@ class BlockState:
         """True when OPCs can do their job (a lost axon still cannot be repaired)."""
         return not (self.differentiation or self.ageing or self.debris or self.inflammation)
 
+    @property
+    def held_back_by(self):
+        """The blocks other than the differentiation block that hold OPCs in the lesion back."""
+        return tuple(word for key, word in (("debris", "debris"), ("inflammation", "inflammation"))
+                     if getattr(self, key))
+
+    @property
+    def opcs_in_lesion(self):
+        """OPCs reach the lesion unless ageing is the only block."""
+        return self.differentiation or bool(self.held_back_by)
+
 
 OPCS_STUCK = ((42.0, MID_Y), (60.0, MID_Y))
 FRAGMENTS = ((35.0, 38.5, 12.6), (44.0, 47.0, 13.5), (54.0, 57.5, 12.4), (63.0, 66.0, 13.3))
+DISTAL = ((75.5, 80.0, 13.4), (82.0, 86.0, 12.5), (88.5, 92.5, 13.2))  # beyond the cut
+OLD_OPC = (89.0, 43.0)
 
 
 def _outcome(state):
@@ -354,48 +372,65 @@ def _outcome(state):
     return "Outcome: repair fails; both axons stay bare"
 
 
+def _opc_label(state):
+    """Why the OPCs in the lesion fail, named by cause."""
+    held = " and ".join(state.held_back_by)
+    if state.differentiation and held:
+        return f"OPCs stuck: cannot mature,\nand held back by {held}"
+    if state.differentiation:
+        return "OPCs stuck: cannot mature"
+    return f"OPCs held back by {held}" if held else ""
+
+
 def draw_blocks(ax, state):
-    _zone(ax, LESION[0], LESION[1], 1.5, 36.0)
-    _note(ax, 50.0, 38.0, "lesion", colour=style.MUTED)
-    _note(ax, 50.0, 43.3, _outcome(state), step=0, fontweight="bold")
+    """Each block draws its own cue, so several blocks can be seen at once."""
+    _zone(ax, LESION[0], LESION[1], 1.5, 38.5)
+    _note(ax, 50.0, 40.5, "lesion", colour=style.MUTED)
+    _note(ax, 50.0, 46.3, _outcome(state), step=0, fontweight="bold")
     _note(ax, 14.0, AX_Y[0] + 4.6, "axon 1", colour=style.MUTED)
     _note(ax, 14.0, AX_Y[1] + 4.6, "axon 2", colour=style.MUTED)
     live = (1,) if state.axon_lost else (0, 1)
     A.draw_axon(ax, AX_X[0], AX_X[1], AX_Y[1])
-    if state.axon_lost:  # axon 1: two stumps and degenerating pieces between them
+    _sheaths(ax, 1, OUTER)
+    _sheaths(ax, 0, OUTER[:1])
+    if state.axon_lost:  # axon 1: a stump, and pieces in the lesion and beyond the cut
         A.draw_axon(ax, AX_X[0], 30.0, AX_Y[0])
-        A.draw_axon(ax, 70.0, AX_X[1], AX_Y[0])
-        for x0, x1, y in FRAGMENTS:
+        for x0, x1, y in FRAGMENTS + DISTAL:
             A.draw_axon(ax, x0, x1, y, thickness=1.3)
+        A.draw_myelin(ax, *OUTER[1], AX_Y[0], kind="damaged")
         _note(ax, 50.0, 8.6, "axon 1 lost: nothing to remyelinate")
     else:
         A.draw_axon(ax, AX_X[0], AX_X[1], AX_Y[0])
-    _healthy_outside(ax)
+        _sheaths(ax, 0, OUTER[1:])
     for axon in live:
         if state.repaired:
             _sheaths(ax, axon, NEW, kind="thin")
             _nodes(ax, axon, NEW_NODES)
         elif state.debris:
             _sheaths(ax, axon, OLD, kind="damaged")
-    if state.debris:
-        _note(ax, 87.0, 7.0, "myelin debris\nnot cleared")
-    # cells
+    # cells: a new oligodendrocyte, or each block's own cue
     if state.repaired:
         targets = [(x, AX_Y[1] - THIN_EDGE) for x in (34.0, 50.0, 66.0)]
         if not state.axon_lost:
             targets += [(x, AX_Y[0] + THIN_EDGE) for x in (34.0, 50.0, 66.0)]
         A.draw_oligodendrocyte(ax, *NEWCOMER, targets=targets)
         A.draw_opc(ax, *OPC_HOME[1])
-    elif state.ageing:
-        A.draw_opc(ax, 89.0, 40.5)
-        _stop_bar(ax, 84.5, 40.5, 77.5, 40.5)
-        _note(ax, 99.5, 35.0, "old OPCs\nrespond poorly", ha="right")
-    else:
+    if state.opcs_in_lesion:
         for x, y in OPCS_STUCK:
             A.draw_opc(ax, x, y)
-            _stop_bar(ax, x + 3.2, y + 1.6, x + 6.6, y + 3.2)
-        why = "OPCs stuck: cannot mature"
-        _note(ax, 51.0, 33.6, why)
+            if state.differentiation:
+                _stop_bar(ax, x + 3.2, y + 1.6, x + 6.6, y + 3.2)
+        label = _opc_label(state)
+        _note(ax, 50.0, 35.0 if "\n" in label else 34.2, label)
+    if state.ageing:
+        A.draw_opc(ax, *OLD_OPC)
+        _stop_bar(ax, OLD_OPC[0] - 4.5, OLD_OPC[1], OLD_OPC[0] - 11.5, OLD_OPC[1])
+        _note(ax, 99.5, 37.5, "old OPCs\nrespond poorly", ha="right")
+    if state.differentiation or state.ageing:  # a key for the inhibition symbol
+        _stop_bar(ax, 1.5, 43.0, 5.5, 43.0)
+        _note(ax, 6.8, 43.0, "= this step cannot happen", ha="left")
+    if state.debris:
+        _note(ax, 87.0, 5.2, "myelin debris\nnot cleared")
     if state.inflammation:
         A.draw_t_cell(ax, 31.0, 4.6)
         A.draw_t_cell(ax, 37.0, 4.6)
@@ -413,14 +448,10 @@ def draw_blocks(ax, state):
 
 
 def describe_blocks(state):
+    """Which blocks act and the outcome first; then each block's cue; the setting last."""
     acting = state.acting()
     names = ", ".join(b.control for b in acting) or "none"
-    text = [f"Two axons cross a lesion (pale dashed area); outside it their myelin sheaths are "
-            f"intact. Blocks acting: {names}. {_outcome(state)}."]
-    if state.axon_lost:
-        text.append("Axon 1 has died inside the lesion: only its two stumps and a few pieces "
-                    "remain, so there is nothing to remyelinate and its signal stops at the lesion "
-                    "(black cross, conduction block).")
+    text = [f"Blocks switched on: {names}. {_outcome(state)}."]
     if state.repaired:
         which = "axon 2" if state.axon_lost else "both axons"
         text.append(f"A new oligodendrocyte (O) has wrapped {which} in thin new myelin: shorter, "
@@ -432,24 +463,38 @@ def describe_blocks(state):
         text.append(f"No new oligodendrocyte forms. {which} {bare} inside the lesion, so the "
                     f"nerve signal (orange star) stops at its edge (black cross, conduction "
                     f"block).")
-        if state.ageing:
-            text.append("An aged OPC (P) stays outside the lesion: it responds poorly (a line "
-                        "ending in a bar means the step does not happen).")
+    if state.opcs_in_lesion:
+        if state.differentiation:
+            why = "they are stuck and cannot mature (each has a line ending in a bar)"
+            if state.held_back_by:
+                why += ", and " + " and ".join(state.held_back_by) + " hold them back too"
         else:
-            text.append("Two OPCs (P) have reached the lesion but are stuck: they cannot mature "
-                        "(lines ending in a bar).")
+            why = "they are held back by " + " and ".join(state.held_back_by)
+        text.append(f"Two OPCs (P) have reached the lesion, but {why}.")
+    if state.ageing:
+        text.append("An old OPC (P) stays outside the lesion, with a line ending in a bar: it "
+                    "responds poorly.")
+    if state.differentiation or state.ageing:
+        text.append("The key at the top left says that a line ending in a bar means this step "
+                    "cannot happen.")
+    if state.axon_lost:
+        text.append("Axon 1 has died: only a stump and a few pieces remain, so there is nothing "
+                    "to remyelinate and its signal stops at the lesion (black cross). Beyond the "
+                    "cut, the rest of axon 1 breaks down too, and its myelin there is broken.")
     if state.inflammation:
         text.append("Inflammation goes on: two T cells and an active macrophage (M) sit in the "
                     "lesion.")
     else:
         text.append("A resting microglial cell (M) sits in the lesion.")
+    text.append("Outside the lesion (pale dashed area), the axons keep their myelin sheaths"
+                + (", except beyond the cut in axon 1." if state.axon_lost else "."))
     return " ".join(text)
 
 
 BLOCK_SCENE = Scene(
-    "repair-blocks", draw_blocks, describe_blocks, width=100, height=46,
+    "repair-blocks", draw_blocks, describe_blocks, width=100, height=49,
     legend=("axon", "myelin", "damaged_myelin", "thin_myelin", "node", "oligodendrocyte", "opc",
-            "macrophage", "t_cell", "signal", "block"),
+            "signal", "block", "macrophage", "microglia", "t_cell"),
 )
 
 
@@ -505,7 +550,8 @@ class Cell:
     verdict: str  # right column: can it make new myelin? (drawn)
     helps: tuple  # how it may help in MS, in two short lines (description and table)
     level: str  # evidence key for the 'helps' claim
-    short: str  # the 'helps' claim in a few words, drawn beside the marker
+    short: str  # the 'helps' claim in a few words, drawn above the marker
+    about: str  # what the marker rates, drawn in its label: "evidence for <about>: <level>"
     summary: str  # one plain sentence for the description and the table (HTML, refs)
 
 
@@ -513,9 +559,9 @@ CELLS = (
     Cell("hsc", "HSC (blood-forming)", "HSC: haematopoietic stem cell",
          "from bone marrow; for AHSCT collected from the blood",
          "blood and immune cells only", "No",
-         ("Proven use: rescues blood formation in AHSCT;",
-          "the benefit comes from the immune reset (lesson 03)"),
-         "guideline", "Proven use: blood rescue in AHSCT",
+         ("Rescues blood formation within AHSCT, a guideline-supported treatment;",
+          "the benefit comes from the immune reset (lesson 03), not from HSCs"),
+         "guideline", "blood rescue within AHSCT (guideline-supported treatment)", "blood rescue",
          "HSCs make only blood and immune cells. In AHSCT they do not become oligodendrocytes, "
          "neurons or myelin: they restore blood formation after the immune system is removed "
          "[17, 18, 19]."),
@@ -524,7 +570,8 @@ CELLS = (
          "signals: calm immune cells,\nsupport the body's own OPCs", "Claims largely discredited",
          ("May help by signalling (shown in animals); the largest",
           "randomised trial: no drop in MRI inflammation"),
-         "animal", "Helps by signalling: shown in animals",
+         "animal", "signalling helps in animals; largest randomised trial: no MRI effect",
+         "the signalling benefit",
          "Claims that MSCs become oligodendrocytes inside the body are weakly supported and "
          "largely discredited (cell fusion, culture artefacts) [19, 20, 21]. They act mostly by "
          "signalling [22, 23, 24]; most given into a vein are trapped in the lungs [26], and the "
@@ -535,20 +582,22 @@ CELLS = (
          "Plausibly; not the main effect",
          ("Transplants in people: two small phase 1 studies,",
           "safety and feasibility only, no proof of benefit"),
-         "small_trial", "Transplants: small phase 1 safety studies",
-         "NSCs are the only transplanted type here that can plausibly make new "
-         "oligodendrocytes, but in mice they help mostly through \u201cbystander\u201d signals "
+         "small_trial", "transplants in people: small phase 1 safety studies", "safety in people",
+         "Of HSCs, MSCs and NSCs, only NSCs can plausibly make new oligodendrocytes "
+         "(stem-cell-derived OPCs are a further option, still only preclinical), but in mice "
+         "NSCs help mostly through \u201cbystander\u201d signals "
          "[28, 29]. Two small phase 1 studies in people with progressive MS looked at safety "
          "[30, 31]."),
     Cell("opc", "OPC (the body's own)", "OPC: oligodendrocyte precursor cell",
          "already in the patient's brain and spinal cord",
          "activated, recruited,\nmatures into an oligodendrocyte", "Yes: the patient's own repair",
          ("Boosting them with a drug (clemastine): one small",
-          "randomised trial, a small effect"),
-         "rct", "Boosted by clemastine in one small trial",
+          "randomised trial, small effect; a safety signal is unresolved"),
+         "rct", "clemastine: small effect in one trial; unproven", "clemastine",
          "The patient's own OPCs do the repair; in people, surviving mature oligodendrocytes "
-         "may help too [2, 5]. A drug that pushes OPCs to mature had a small effect in one "
-         "randomised trial [33]."),
+         "may help too [2, 5]. A drug that pushes OPCs to mature, clemastine, had a small "
+         "effect in one randomised trial [33]; a later safety warning in progressive MS is "
+         "unresolved (section 4)."),
 )
 CELL_BY_KEY = {c.key: c for c in CELLS}
 DRAW_CELL = {"hsc": A.draw_hsc, "msc": A.draw_msc, "nsc": A.draw_nsc, "opc": A.draw_opc}
@@ -575,11 +624,10 @@ def draw_cell(ax, state):
     DRAW_CELL[c.key](ax, 11.0, 21.0, size=size)
     # middle: what it makes or does
     _note(ax, 41.0, 32.0, "What it does", colour=style.MUTED)
-    if c.key == "hsc":
-        for x, draw in ((31.0, A.draw_t_cell), (40.0, A.draw_b_cell)):
+    if c.key == "hsc":  # a T cell and a B cell stand for all the blood and immune cells
+        for x, draw in ((33.0, A.draw_t_cell), (43.0, A.draw_b_cell)):
             draw(ax, x, 24.0)
-        A.draw_macrophage(ax, 49.5, 24.0, size=2.3)
-        _arrow(ax, 15.5, 21.5, 27.5, 23.0)
+        _arrow(ax, 15.5, 21.5, 29.5, 23.4)
     elif c.key in ("msc", "nsc"):
         A.draw_t_cell(ax, 32.0, 26.5)
         A.draw_opc(ax, 48.0, 23.0)
@@ -601,17 +649,18 @@ def draw_cell(ax, state):
     elif c.key == "nsc":
         _ring(ax, 80.0, 21.0, 4.0)
         _arrow(ax, 14.0, 18.0, 75.6, 19.4, dash=(0, (4, 3)), rad=0.16)
-    # bottom: how it may help in MS, with its evidence level
-    _note(ax, 3.0, 3.8, c.short, ha="left")
-    E.draw_evidence(ax, 58.0, 2.9, c.level, width=7.0)
+    # bottom: how it may help in MS, and the kind of study behind that claim
+    _note(ax, 3.0, 7.4, "In MS: " + c.short, ha="left")
+    E.draw_evidence(ax, 3.0, 1.2, c.level, width=7.0, label=False)
+    _note(ax, 11.6, 2.2, f"evidence for {c.about}: {E.level(c.level).label}", ha="left")
 
 
 def describe_cell(state):
     c = CELL_BY_KEY[state.cell]
     name = A.ACTORS[c.key].name
     middle = {
-        "hsc": "Arrows lead to what it makes: a T cell, a B cell and a macrophage (M), i.e. blood "
-               "and immune cells only.",
+        "hsc": "An arrow leads to what it makes: a T cell and a B cell stand for the blood and "
+               "immune cells it makes, and nothing else.",
         "msc": "Dotted arrows show signals to a T cell and to an oligodendrocyte precursor cell "
                "(OPC, P): it calms immune cells and supports the body's own OPCs.",
         "nsc": "Dotted arrows show signals to a T cell and to an oligodendrocyte precursor cell "
@@ -632,14 +681,16 @@ def describe_cell(state):
                "node of Ranvier, on an axon: yes, this is the patient's own repair.",
     }[c.key]
     helps = " ".join(c.helps)
-    return (f"The {name}, {c.origin}. {middle} {right} How it may help in MS: {helps}. "
-            f"Marker: {E.describe_evidence(c.level)}.")
+    helps = helps[0].lower() + helps[1:]
+    return (f"The {name}, {c.origin}. {middle} {right} At the bottom, how it may help in MS: "
+            f"{helps}. The marker beside it rates the kind of study behind that claim (evidence "
+            f"for {c.about}): {E.describe_evidence(c.level)}.")
 
 
 CELL_SCENE = Scene(
     "which-cell", draw_cell, describe_cell, width=100, height=41,
-    legend=("hsc", "msc", "nsc", "opc", "oligodendrocyte", "thin_myelin", "t_cell", "b_cell",
-            "macrophage", "node"),
+    legend=("hsc", "msc", "nsc", "opc", "oligodendrocyte", "thin_myelin", "node", "t_cell",
+            "b_cell"),
 )
 
 
@@ -649,7 +700,8 @@ def cell_table():
         ("Cell", "Makes new myelin?", "What the evidence says",
          "How it may help in MS, and the evidence level"),
         [(f"<b>{html.escape(c.title)}</b><br>{html.escape(c.origin)}", html.escape(c.verdict),
-          c.summary, f"{html.escape(' '.join(c.helps))}<br>{E.evidence_html(c.level)}")
+          c.summary, f"{html.escape(' '.join(c.helps))}<br>Evidence for "
+          f"{html.escape(c.about)}: {E.evidence_html(c.level)}")
          for c in CELLS],
     )
 
@@ -668,13 +720,16 @@ def which_cell():
 
 @dataclass(frozen=True)
 class DrugRow:
-    text: str  # drawn beside the marker
-    level: str
+    text: str  # the claim, drawn beside the marker ("\n" splits it over two lines)
+    level: str  # the kind of study behind the claim
 
 
 DRUG_ROWS = (
     DrugRow("Found in a screen: clemastine helps OPCs mature in a dish", "in_vitro"),
-    DrugRow("ReBUILD trial: visual signals slightly faster", "rct"),
+    DrugRow("ReBUILD, a small trial: visual signals slightly faster;\n"
+            "everyday function not shown", "rct"),
+    DrugRow("Warning: in progressive MS (TRAP-MS), the clemastine arm was\n"
+            "stopped for faster worsening; not yet peer-reviewed", "small_trial"),
     DrugRow("Rejuvenating old OPCs (metformin): rodents only", "animal"),
 )
 
@@ -686,35 +741,51 @@ class DrugState:
     rows: int = len(DRUG_ROWS)
 
 
+DRUG_TOP = 9.0  # the picture sits above the table of claims
+TABLE_TOP = 22.2
+
+
 def draw_drugs(ax, state):
-    A.draw_opc(ax, 8.0, 28.0)
-    _arrow(ax, 13.0, 28.0, 33.5, 28.0, width=1.8)
-    _note(ax, 23.0, 31.0, "a drug such as clemastine")
-    _note(ax, 23.0, 25.0, "pushes it to mature")
-    A.draw_axon(ax, 30.0, 54.0, 20.0)
+    t = DRUG_TOP
+    A.draw_opc(ax, 8.0, 28.0 + t)
+    _arrow(ax, 13.0, 28.0 + t, 33.5, 28.0 + t, width=1.8)
+    _note(ax, 23.0, 31.0 + t, "a drug such as clemastine")
+    _note(ax, 23.0, 25.0 + t, "pushes it to mature")
+    A.draw_axon(ax, 30.0, 54.0, 20.0 + t)
     for x0, x1 in ((30.5, 41.5), (42.5, 53.5)):
-        A.draw_myelin(ax, x0, x1, 20.0, kind="thin")
-    A.draw_node(ax, 42.0, 20.0)
-    A.draw_oligodendrocyte(ax, 42.0, 28.5, targets=[(36.0, 20.0 + THIN_EDGE),
-                                                    (48.0, 20.0 + THIN_EDGE)])
-    _note(ax, 58.0, 29.5, "aim: more thin new myelin\nfrom the patient's own cells",
+        A.draw_myelin(ax, x0, x1, 20.0 + t, kind="thin")
+    A.draw_node(ax, 42.0, 20.0 + t)
+    A.draw_oligodendrocyte(ax, 42.0, 28.5 + t, targets=[(36.0, 20.0 + t + THIN_EDGE),
+                                                        (48.0, 20.0 + t + THIN_EDGE)])
+    _note(ax, 58.0, 29.5 + t, "aim: more thin new myelin\nfrom the patient's own cells",
           ha="left")
-    for i, row in enumerate(DRUG_ROWS[: state.rows]):
-        y = 13.0 - 4.6 * i
-        _note(ax, 3.0, y + 0.9, row.text, ha="left")
-        E.draw_evidence(ax, 62.0, y, row.level, width=7.0)
+    # a small table: the kind of study (marker and its name), then the claim
+    _note(ax, 3.0, TABLE_TOP + 1.8, "Kind of study behind the claim", ha="left",
+          colour=style.MUTED)
+    _note(ax, 34.0, TABLE_TOP + 1.8, "Claim", ha="left", colour=style.MUTED)
+    _line(ax, [3.0, 97.0], [TABLE_TOP, TABLE_TOP], colour=style.MUTED, width=0.8)
+    y = TABLE_TOP
+    for row in DRUG_ROWS[: state.rows]:
+        lines = row.text.count("\n") + 1
+        height = 2.3 * lines + 2.0
+        mid = y - height / 2
+        E.draw_evidence(ax, 3.0, mid - 1.3, row.level, width=7.0, label=False)
+        _note(ax, 11.6, mid, E.level(row.level).label, ha="left")
+        _note(ax, 34.0, mid, row.text, ha="left")
+        y -= height
 
 
 def describe_drugs(state):
-    rows = "; ".join(f"{row.text}: {E.describe_evidence(row.level)}"
+    rows = "; ".join(f"{row.text.replace(chr(10), ' ')} ({E.describe_evidence(row.level)})"
                      for row in DRUG_ROWS[: state.rows])
     return ("An oligodendrocyte precursor cell (OPC, P) is pushed by a drug such as clemastine to "
             "mature into an oligodendrocyte (O), which wraps an axon in thin new myelin sheaths "
             "with a node of Ranvier between them: the aim is more repair from the patient's own "
-            f"cells. Below, each claim has an evidence marker. {rows}.")
+            "cells. Below, a table gives each claim with an evidence marker that rates the kind "
+            f"of study behind it, not whether the result was good: {rows}.")
 
 
-DRUG_SCENE = Scene("remyelination-drugs", draw_drugs, describe_drugs, width=100, height=34,
+DRUG_SCENE = Scene("remyelination-drugs", draw_drugs, describe_drugs, width=100, height=43,
                    legend=("opc", "oligodendrocyte", "axon", "thin_myelin", "node"))
 
 
@@ -764,7 +835,8 @@ QUESTIONS = (
     Question(
         "Which statement about remyelination in MS is right?",
         (
-            Option("It never happens: lost myelin is lost for good.", False,
+            Option("It never happens in adults: once myelin in a lesion is lost, it is lost for "
+                   "good.", False,
                    "No. Remyelination is a natural repair process, and in some people it is "
                    "extensive, especially early in the disease (shadow plaques are remyelinated "
                    "areas)."),
@@ -772,7 +844,8 @@ QUESTIONS = (
                    "with age.", True,
                    "Yes. OPCs are often present in chronic lesions but fail to mature; ageing, "
                    "debris and a hostile environment also hold repair back."),
-            Option("It always restores the original, full-thickness myelin.", False,
+            Option("It happens in every lesion and rebuilds myelin as thick as the original "
+                   "sheaths.", False,
                    "No. New sheaths are thinner and shorter than the originals, which is why "
                    "shadow plaques look pale."),
         ),
@@ -781,22 +854,26 @@ QUESTIONS = (
     Question(
         "Tick every statement that is supported by the evidence in this lesson.",
         (
-            Option("HSCs, MSCs and NSCs all repair myelin in the same way.", False,
+            Option("HSCs, MSCs and NSCs all repair myelin in the same way: by turning into new "
+                   "oligodendrocytes.", False,
                    "No: they differ in origin, in what they can become, in how they may help and "
                    "in the strength of the evidence. Only AHSCT has strong clinical evidence in "
                    "MS, and that evidence is about stopping inflammation."),
-            Option("Of the transplanted cells, only NSCs can plausibly make new "
-                   "oligodendrocytes, yet in mice they help mostly by signalling.", True,
+            Option("Of HSCs, MSCs and NSCs, only NSCs can plausibly make new oligodendrocytes, "
+                   "yet in mice they help mostly by signalling.", True,
                    "Yes. Even for NSCs, the benefit in animal models came mostly from "
                    "\u201cbystander\u201d signals, and the first studies in people were small "
-                   "phase 1 safety studies."),
+                   "phase 1 safety studies. (Stem-cell-derived OPCs are a further, still "
+                   "preclinical, option.)"),
             Option("MSC, NSC and other cell therapies for MS are experimental and belong in "
                    "regulated clinical trials.", True,
                    "Yes. Guidelines say these cell therapies should be given only within "
                    "regulated clinical trials."),
-            Option("Clemastine is an approved remyelinating treatment for MS.", False,
+            Option("Clemastine is an approved remyelinating drug, because a trial showed that "
+                   "people walk better.", False,
                    "No. One small randomised trial found a small effect on the speed of visual "
-                   "signals; no therapy has yet been proven to restore function by "
+                   "signals, not on walking, and a later trial arm in progressive MS was stopped "
+                   "for safety. No therapy has yet been proven to restore function by "
                    "remyelination."),
         ),
         multiple=True,
@@ -810,14 +887,34 @@ QUESTIONS = (
                    "Yes. OPCs (and even pre-myelinating oligodendrocytes) are present but do not "
                    "mature and wrap the axons. Drugs such as clemastine try to push them past "
                    "this step."),
-            Option("There are no OPCs left.", False,
+            Option("A shortage of OPCs: too few are left to reach the axons.", False,
                    "The question says OPCs are there. In many chronic lesions the problem is "
                    "not a lack of OPCs but their failure to mature."),
-            Option("The axons have been lost.", False,
+            Option("Axon loss: the axons have died, so there is nothing to wrap.", False,
                    "The axons are still there (bare). A lost axon would leave nothing to "
                    "remyelinate."),
         ),
         topic="differentiation block",
+    ),
+    Question(
+        "Why is remyelination expected to protect axons, and not only to speed up their "
+        "signals?",
+        (
+            Option("New myelin lets axons that were already lost grow back through the "
+                   "lesion.", False,
+                   "No. Lost axons in the brain and spinal cord regrow poorly, and remyelination "
+                   "can only wrap axons that are still there."),
+            Option("Oligodendrocytes feed the axons they wrap, and bare axons run short of "
+                   "energy.", True,
+                   "Yes. Oligodendrocytes supply axons with metabolites such as lactate, and a "
+                   "bare axon needs more energy. In animals, remyelination protects axons; in "
+                   "people this is not yet proven."),
+            Option("New myelin switches off the immune attack, so inflammation in the lesion "
+                   "stops.", False,
+                   "No. Remyelination does not stop the immune attack; ongoing inflammation is "
+                   "one of the things that blocks repair (section 2)."),
+        ),
+        topic="why remyelination protects axons",
     ),
 )
 
@@ -841,6 +938,9 @@ FIGURES = (
                "No blocks: repair succeeds"),
     FigureSpec("04-blocks-differentiation", BLOCK_SCENE, BlockState(differentiation=True),
                "Differentiation block: OPCs present but stuck"),
+    FigureSpec("04-blocks-differentiation-debris", BLOCK_SCENE,
+               BlockState(differentiation=True, debris=True),
+               "Two blocks at once: OPCs stuck and held back by debris"),
     FigureSpec("04-blocks-axon-lost", BLOCK_SCENE, BlockState(axon_lost=True),
                "A lost axon cannot be remyelinated"),
     FigureSpec("04-which-cell-hsc", CELL_SCENE, CellState("hsc"), "HSCs do not make myelin"),
