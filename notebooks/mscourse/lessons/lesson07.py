@@ -91,7 +91,7 @@ def _with_live_note(explorer, text_for):
     updated on every change, so it always says the same as the diagram.
     """
     note = w.HTML()
-    note.add_class("mscourse-caption")
+    note.add_class("mscourse-note")
 
     def update(_=None):
         note.value = (f'<p style="font-size:{style.html_font_size()}">'
@@ -312,7 +312,7 @@ def describe_compare(state):
     row = ROW_BY_KEY[state.row]
     text = (f"Two columns compare the {row.button}. Left: AHSCT (autologous haematopoietic stem "
             f"cell transplantation), drawn as a haematopoietic stem cell (HSC, labelled H). "
-            f"Right: MSC therapy, drawn as a mesenchymal stromal cell (MSC, labelled MS). "
+            f"Right: MSC therapy, drawn as a mesenchymal stromal cell (MSC, labelled MSC). "
             f"AHSCT: {' '.join(row.ahsct)} MSC therapy: {' '.join(row.msc)}")
     if row.key in COMPARE_PICTURES:
         text += " " + COMPARE_PICTURES[row.key]
@@ -597,7 +597,7 @@ def describe_ladder(state):
     claim = CLAIM_BY_KEY[state.claim]
     rungs = "; ".join(f"{lv.rank}, {lv.label}: {lv.meaning}" for lv in E.LEVELS)
     who = {"hsc": "a haematopoietic stem cell (HSC, labelled H)",
-           "msc": "a mesenchymal stromal cell (MSC, labelled MS)",
+           "msc": "a mesenchymal stromal cell (MSC, labelled MSC)",
            "opc": "an oligodendrocyte precursor cell (OPC, labelled P)",
            "neuron": "a neuron (nerve cell)"}[claim.actor]
     text = (f"An evidence ladder with five rungs, from weakest at the bottom to strongest at the "
@@ -949,8 +949,8 @@ QUESTIONS = (
             Option("True: in both, stem cells travel to the brain and rebuild myelin.", False,
                    "No. The HSCs in AHSCT make only blood and immune cells, and most MSCs given "
                    "into a vein are trapped in the lungs. Neither rebuilds myelin."),
-            Option("No: in AHSCT chemotherapy removes the immune system and the stem cells are a "
-                   "rescue; MSCs are proposed to act by sending signals.", True,
+            Option("No: in AHSCT the chemotherapy is the treatment and the stem cells a rescue; "
+                   "MSCs may act by signals.", True,
                    "Yes. Different cells, sources, routes, risks and evidence: “all stem cell "
                    "therapies are the same” is a misconception."),
             Option("No: MSC therapy is proven and AHSCT is experimental.", False,
@@ -968,10 +968,10 @@ QUESTIONS = (
                    "cells.", False,
                    "No. Many treatments that work in mice with EAE fail in people. MSCs are an "
                    "example: in MESEMS they did not reduce MRI inflammation."),
-            Option("Nothing yet: a mouse result is a hypothesis for people, and the largest "
-                   "trial in people found no drop in MRI inflammation.", True,
+            Option("Nothing yet: a mouse result is only a hypothesis for people.", True,
                    "Yes. The rung says what kind of study supports the claim; it does not carry "
-                   "over to people by itself."),
+                   "over to people by itself. And the largest trial in people found no drop in "
+                   "MRI inflammation."),
             Option("That MSCs are harmful in people.", False,
                    "No. In trials MSCs appeared safe in the short term; they simply have not "
                    "been shown to work."),
@@ -986,8 +986,8 @@ QUESTIONS = (
                    "No. About a third did have disease activity by 5 years, the figures come "
                    "from selected patients without a comparison group, and lifelong follow-up is "
                    "needed. “Cure” is not established."),
-            Option("AHSCT can give long-lasting remission in many selected patients, but not in "
-                   "all, and it is not a proven cure.", True,
+            Option("It can give long remission in many selected patients, but not all: not a "
+                   "proven cure.", True,
                    "Yes. Long remissions are common, but they are not guaranteed."),
             Option("The result is meaningless because it is not a randomised trial.", False,
                    "Too harsh. Studies without a comparison group are weaker, not worthless; "
@@ -1016,9 +1016,9 @@ QUESTIONS = (
             Option("Whether AHSCT is safe enough to try in people at all.", False,
                    "No. That was settled long ago in earlier studies; these are large "
                    "randomised comparisons."),
-            Option("Whether AHSCT does better than today's most effective MS drugs, in people "
-                   "with active relapsing MS.", True,
-                   "Yes. MIST compared AHSCT with older drugs; these trials compare it with "
+            Option("Whether AHSCT does better than today's most effective MS drugs.", True,
+                   "Yes, in people with active relapsing MS. MIST compared AHSCT with older "
+                   "drugs; these trials compare it with "
                    "drugs such as ocrelizumab, alemtuzumab and cladribine. As of mid-2025 none "
                    "had reported."),
             Option("Whether AHSCT works in progressive MS without inflammation.", False,
