@@ -1,0 +1,883 @@
+"""Lesson 08: safety, ethics and review.
+
+What "experimental" means and the path of a therapy from the lab to
+guidelines (drawn with the toolkit's evidence marker); why a relapsing-
+remitting disease needs randomised comparisons; a checker for the red flags
+of a made-up stem cell clinic advert; the ethics of a high-risk, high-benefit
+treatment; and a review quiz across the whole course.
+
+Everything an instructor may want to edit is data near the top of each part:
+the stations and steps of the path (``STATIONS``, ``PATH_STEPS``), the advert
+features (``FEATURES``), the consent steps (``CONSENT_ITEMS``,
+``CONSENT_STEPS``) and the review ``QUESTIONS``. Reference numbers in square
+brackets follow the lesson's own reference list in
+``08_safety_ethics_review.ipynb``.
+"""
+
+import textwrap
+from dataclasses import dataclass
+
+import ipywidgets as w
+import numpy as np
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon
+
+from .. import actors as A
+from .. import evidence as E
+from .. import style
+from ..export import FigureSpec
+from ..scene import Scene, caption_text, illustrative_tag
+from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
+
+PALE = "#F2F2F2"
+
+
+# ---------------------------------------------------------------- small drawing helpers
+
+def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, **kw):
+    caption_text(ax, x, y, text, size_step=step, colour=colour, ha=ha, **kw)
+
+
+def _lines(ax, x, y, lines, gap=3.0, ha="left", colour=style.INK, step=-1, **kw):
+    """Several lines as one text block (faster to draw); the first line is centred at y."""
+    lines = [t for t in lines if t]
+    if not lines:
+        return
+    pitch_pt = gap * 72.0 * 8.5 / 100.0  # one canvas unit is 1/100 of the 8.5-inch width
+    spacing = pitch_pt / (0.9 * style.font(step))  # line spacing is relative to glyph height
+    ax.text(x, y - gap * (len(lines) - 1) / 2, "\n".join(lines), ha=ha, va="center",
+            multialignment=ha, fontsize=style.font(step), color=colour, zorder=9,
+            linespacing=spacing, **kw)
+
+
+def _arrow(ax, p0, p1, colour=style.INK, dashed=False, width=1.4, z=7, kind="act"):
+    """An arrow: a head means 'goes to / acts on', a flat bar means 'holds back'."""
+    ax.add_artist(FancyArrowPatch(
+        p0, p1, arrowstyle="-|>" if kind == "act" else "-[,widthB=0.8,lengthB=0",
+        mutation_scale=11 if kind == "act" else 9, color=colour, linewidth=style.line(width),
+        linestyle=(0, (4, 2.5)) if dashed else "-", shrinkA=0, shrinkB=0, zorder=z))
+
+
+def _box(ax, x0, y0, x1, y1, fill=style.PAPER, edge=style.INK, dashed=False, width=1.1, z=1,
+         rounding=1.2):
+    ax.add_artist(FancyBboxPatch(
+        (x0, y0), x1 - x0, y1 - y0, boxstyle=f"round,pad=0,rounding_size={rounding}",
+        facecolor=fill, edgecolor=edge, linewidth=style.line(width),
+        linestyle=(0, (4, 2)) if dashed else "-", zorder=z))
+
+
+def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=3):
+    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
+                         linestyle=dash or "-", zorder=z, solid_capstyle="round"))
+
+
+def _with_live_note(explorer, text_for):
+    """Add a text line under an explorer that follows its controls."""
+    note = w.HTML()
+    note.add_class("mscourse-note")
+
+    def update(_=None):
+        note.value = (f'<p style="font-size:{style.html_font_size()}">'
+                      f"{text_for(explorer.values())}</p>")
+
+    for control in explorer.controls.values():
+        control.observe(update, names="value")
+    update()
+    explorer.children = tuple(explorer.children) + (note,)
+    explorer.live_note = note
+    return explorer
+
+
+# ================================================================ 1. the path of a therapy
+
+@dataclass(frozen=True)
+class Station:
+    """One stage on a therapy's path from the lab to the clinic."""
+
+    key: str
+    name: str  # bold, in the station box
+    sub: str  # small, in the station box
+    question: str  # the question this stage answers
+    level: str  # the evidence.LEVELS key this stage can reach
+
+
+STATIONS = (
+    Station("lab", "Lab", "cell culture", "Does it do anything to cells in a dish?", "in_vitro"),
+    Station("animal", "Animals", "e.g. EAE", "Does it help an animal model of the disease?",
+            "animal"),
+    Station("phase1", "Phase 1", "safety, dose", "Is it safe in people? What dose?",
+            "small_trial"),
+    Station("phase2", "Phase 2", "signals", "Are there signs that it works?", "small_trial"),
+    Station("phase3", "Phase 3", "comparison", "Does it work better than the alternative? "
+            "(usually randomised)", "rct"),
+    Station("approval", "Approval", "guidelines", "Is it approved or recommended? Phase 4 "
+            "then watches it in use.", "guideline"),
+)
+STATION_KEYS = tuple(s.key for s in STATIONS)
+STATION_BY_KEY = {s.key: s for s in STATIONS}
+
+
+@dataclass(frozen=True)
+class PathState:
+    at: str = "lab"  # the current station, or "now" for the summary
+    example: str = ""  # which example picture to draw (see _path_picture)
+
+
+def _station_x(i):
+    return 1.5 + i * 16.4
+
+
+def _path_picture(ax, example):
+    """The example at the current stage, drawn with the course's actors."""
+    if example == "dish":
+        ax.add_artist(Circle((80.0, 15.0), 10.0, fill=False, edgecolor=style.INK,
+                             linewidth=style.line(1.4), zorder=2))
+        _note(ax, 80.0, 27.5, "a dish", colour=style.MUTED)
+        A.draw_msc(ax, 74.5, 16.0, size=2.2)
+        for x, y in ((84.0, 19.0), (86.0, 12.5), (81.0, 9.5)):
+            A.draw_t_cell(ax, x, y, size=1.6)
+    elif example == "eae":
+        A.draw_axon(ax, 66.0, 97.0, 9.0)
+        A.draw_myelin(ax, 67.0, 78.0, 9.0)
+        A.draw_myelin(ax, 79.0, 96.0, 9.0, kind="damaged")
+        A.draw_t_cell(ax, 86.0, 19.0, tag="4")
+        _arrow(ax, (86.0, 16.9), (86.5, 12.4))
+        A.draw_msc(ax, 71.0, 21.0, size=2.0)
+        _arrow(ax, (74.6, 20.8), (83.6, 19.3), colour="#5C5C1F", kind="inh")
+        _note(ax, 80.0, 27.5, "mouse with EAE", colour=style.MUTED)
+    elif example == "nsc":
+        A.draw_nsc(ax, 80.0, 16.0, size=3.0)
+        _note(ax, 80.0, 9.5, "fetal neural precursor cells,", colour=style.MUTED)
+        _note(ax, 80.0, 6.5, "into the spinal fluid", colour=style.MUTED)
+    elif example == "msc":
+        A.draw_msc(ax, 80.0, 16.0, size=3.0)
+        _note(ax, 80.0, 9.5, "own bone-marrow MSCs,", colour=style.MUTED)
+        _note(ax, 80.0, 6.5, "into a vein", colour=style.MUTED)
+    elif example == "natalizumab":
+        A.draw_vessel(ax, 64.0, 97.0, 17.0, height=8.0)
+        A.draw_t_cell(ax, 76.0, 17.0)
+        A.draw_antibody(ax, 80.2, 18.4, angle=-60)
+        A.draw_t_cell(ax, 88.0, 17.0)
+        A.draw_antibody(ax, 92.2, 18.4, angle=-60)
+        _note(ax, 80.5, 9.0, "antibody keeps T cells", colour=style.MUTED)
+        _note(ax, 80.5, 6.0, "in the blood", colour=style.MUTED)
+    elif example == "ahsct":
+        A.draw_hsc(ax, 80.0, 16.0, size=3.0)
+        _note(ax, 80.0, 9.5, "AHSCT, for selected people,", colour=style.MUTED)
+        _note(ax, 80.0, 6.5, "in accredited centres", colour=style.MUTED)
+
+
+PATH_EXAMPLES = {  # example key: (short lines drawn in the panel, words for the description)
+    "dish": (("Human MSCs stopped T cells", "dividing in a dish (the enzyme IDO)."),
+             "a dish in which a mesenchymal stromal cell (MSC) sits among T cells"),
+    "eae": (("In mice with EAE, MSCs made T cells", "unresponsive and reduced the damage."),
+            "a mouse model: a CD4 T cell (T4) attacking the myelin of an axon, part of the "
+            "myelin damaged, and an MSC"),
+    "nsc": (("Neural stem cells in progressive MS:", "a small phase 1 study of safety."),
+            "a neural stem/precursor cell (NSC)"),
+    "msc": (("MSCs in progressive MS: a small", "open phase 2a study, no control group."),
+            "an MSC"),
+    "natalizumab": (("Natalizumab, an antibody that keeps", "T cells out of the brain: a large",
+                     "randomised trial cut relapses."),
+                    "a blood vessel whose wall is the blood-brain barrier, with T cells held "
+                    "in the blood by antibodies"),
+    "ahsct": (("Natalizumab is now an MS medicine.", "AHSCT: a guideline-supported option",
+               "for selected people."),
+              "a haematopoietic stem cell (HSC) standing for AHSCT"),
+}
+
+# Where three cell therapies stand today (the summary step): station, actor, label.
+STANDING = (
+    ("phase1", "nsc", "NSCs"),
+    ("phase2", "msc", "MSCs"),
+    ("approval", "hsc", "AHSCT"),
+)
+
+
+def draw_path(ax, state):
+    now = state.at == "now"
+    current = -1 if now else STATION_KEYS.index(state.at)
+    for i, st in enumerate(STATIONS):
+        x0 = _station_x(i)
+        past, here = i < current, i == current
+        future = not now and i > current
+        _box(ax, x0, 37.0, x0 + 14.5, 45.0, fill=PALE if here else style.PAPER,
+             width=2.6 if here else 1.1, dashed=future, z=2)
+        colour = style.MUTED if future else style.INK
+        _note(ax, x0 + 7.25, 42.8, st.name, colour=colour, fontweight="bold")
+        _note(ax, x0 + 7.25, 39.4, st.sub, colour=colour)
+        if i < len(STATIONS) - 1:
+            _arrow(ax, (x0 + 14.7, 41.0), (x0 + 16.2, 41.0), dashed=future)
+        if here:
+            _note(ax, x0 + 7.25, 47.2, "▼ this step", fontweight="bold")
+        if past:
+            _note(ax, x0 + 7.25, 47.2, "✔ done", colour=style.MUTED)
+    if now:
+        for key, actor, label in STANDING:
+            i = STATION_KEYS.index(key)
+            x = _station_x(i) + 7.25
+            {"nsc": A.draw_nsc, "msc": A.draw_msc, "hsc": A.draw_hsc}[actor](ax, x, 31.5,
+                                                                             size=2.3)
+            _note(ax, x, 26.8, label, fontweight="bold")
+        _note(ax, _station_x(4) + 7.25, 30.0, "AHSCT versus\nthe best drugs:\ntrials running",
+              colour=style.MUTED)
+        _lines(ax, 2.0, 19.5, (
+            "AHSCT: guideline-supported for selected people with highly",
+            "active relapsing MS; randomised trials against the best drugs",
+            "are still running. MSCs and NSCs: experimental, trials only."), gap=3.2, step=0)
+        _note(ax, 2.0, 4.0, "AHSCT:", ha="left", fontweight="bold")
+        E.draw_evidence(ax, 13.0, 3.0, "guideline", width=7.0)
+        return
+    st = STATIONS[current]
+    _note(ax, 2.0, 31.5, "Question:", ha="left", fontweight="bold", step=0)
+    _lines(ax, 15.5, 31.5, textwrap.wrap(st.question, 40), gap=3.2, step=0)
+    _note(ax, 2.0, 21.0, "Example:", ha="left", fontweight="bold", step=0)
+    _lines(ax, 15.5, 21.0, PATH_EXAMPLES[state.example][0], gap=3.2, step=0)
+    E.draw_evidence(ax, 2.0, 3.0, st.level, width=7.0)
+    _path_picture(ax, state.example)
+
+
+def describe_path(state):
+    names = ", ".join(f"{s.name} ({s.sub})" for s in STATIONS)
+    text = f"A therapy's path as six boxes from left to right: {names}. "
+    if state.at == "now":
+        return text + (
+            "Where three cell therapies stand today: a neural stem/precursor cell (NSC) under "
+            "phase 1, a mesenchymal stromal cell (MSC) under phase 2, and a haematopoietic stem "
+            "cell (HSC) for AHSCT under approval and guidelines; under phase 3 a note says that "
+            "trials of AHSCT versus the best drugs are running. AHSCT is guideline-supported for "
+            "selected people with highly active relapsing MS, and randomised trials against the "
+            "best drugs are still running; MSCs and NSCs are experimental, trials only. The "
+            f"marker for AHSCT: {E.describe_evidence('guideline')}.")
+    st = STATION_BY_KEY[state.at]
+    i = STATION_KEYS.index(state.at)
+    done = ", ".join(s.name for s in STATIONS[:i]) or "none"
+    lines, words = PATH_EXAMPLES[state.example]
+    return text + (
+        f"This step: {st.name} ({st.sub}), drawn with a thick border; stages passed: {done}; "
+        f"later stages are dashed. The question it answers: {st.question}. Example: "
+        f"{' '.join(lines)} The picture shows {words}. The marker: "
+        f"{E.describe_evidence(st.level)}.")
+
+
+PATH_SCENE = Scene("therapy_path", draw_path, describe_path, width=100, height=49,
+                   legend=("msc", "t_cell", "nsc", "hsc", "antibody", "vessel", "axon",
+                           "myelin", "damaged_myelin"))
+
+PATH_STEPS = (
+    Step("In the lab",
+         "Most ideas start in cells grown in a dish. Example: human MSCs stopped T cells "
+         "dividing by breaking down tryptophan with the enzyme IDO [11]. A dish has no blood "
+         "vessels, no brain and no disease history. " + E.evidence_html("in_vitro"),
+         PathState("lab", "dish")),
+    Step("In animals",
+         "Next, an animal model. For MS the main one is experimental autoimmune "
+         "encephalomyelitis (EAE). Example: in mice with EAE, MSCs made T cells unresponsive and "
+         "reduced the damage [12]. Many treatments that work in EAE fail in people [23]. "
+         "<b>Predict:</b> what is the first question to ask in people? "
+         + E.evidence_html("animal"),
+         PathState("animal", "eae")),
+    Step("Phase 1: safety and dose",
+         "Phase 1 asks whether a treatment is safe in people and at what dose, in a small group. "
+         "Example: human fetal neural precursor cells were given into the spinal fluid of 12 "
+         "people with progressive MS in a phase 1 study; there were no severe treatment-related "
+         "reactions over 2 years, but phase 1 cannot show that a treatment works [13]. "
+         + E.evidence_html("small_trial"),
+         PathState("phase1", "nsc")),
+    Step("Phase 2: signals of activity",
+         "Phase 2 looks for signs that a treatment works. Example: in an open phase 2a study, 10 "
+         "people with secondary progressive MS received their own MSCs; it was safe, and visual "
+         "measures hinted at benefit, but with no control group it only generates hypotheses "
+         "[14]. Some phase 2 trials are randomised: MESEMS was, and found no drop in MRI "
+         "activity [15]. " + E.evidence_html("small_trial"),
+         PathState("phase2", "msc")),
+    Step("Phase 3: does it work better?",
+         "Phase 3 compares the treatment with the alternative, usually in a randomised trial. "
+         "Example: blocking the molecule α4-integrin prevented EAE in rats [16]; the same idea "
+         "became natalizumab, an antibody, which cut relapses by about two-thirds in its pivotal "
+         "randomised trial [16, 17]. <b>Predict:</b> what comes after a positive phase 3 trial? "
+         + E.evidence_html("rct"),
+         PathState("phase3", "natalizumab")),
+    Step("Approval and guidelines",
+         "Regulators approve a treatment for a use, and guidelines say for whom it is "
+         "recommended; phase 4 keeps watching it after approval. Natalizumab is now one of the "
+         "long-term medicines (disease-modifying therapies) used in MS [17]. AHSCT reached "
+         "guidelines by another route: trials and cohorts led expert bodies to support it for "
+         "selected people with highly active relapsing MS, in accredited centres [3, 4, 5]. "
+         + E.evidence_html("guideline"),
+         PathState("approval", "ahsct")),
+    Step("Where the cell therapies stand",
+         "<b>Experimental</b> means not yet shown, in adequately controlled trials, to be safe "
+         "and effective for that use, and not approved for it; it should be offered only within "
+         "a registered trial, with ethics approval, informed consent and independent monitoring "
+         "[1]. AHSCT for highly active relapsing MS is no longer purely experimental; MSCs, NSCs "
+         "and other cell products for MS are [3, 4, 5].",
+         PathState("now", "")),
+)
+
+
+def therapy_path():
+    """Storyboard: a therapy's path from the lab to guidelines."""
+    return Storyboard(PATH_SCENE, PATH_STEPS, heading="From the lab to the clinic")
+
+
+# ================================================================ 2. why randomise?
+
+@dataclass(frozen=True)
+class CourseState:
+    control: bool = False  # show a comparison group chosen the same way, not treated
+    phases: bool = False  # mark the natural relapse and remission
+
+
+T = np.linspace(0.0, 1.0, 60)
+
+
+def _symptoms(t, peak=0.38, height=1.0, second=0.0):
+    """An illustrative relapsing-remitting course (no units): a relapse, then remission."""
+    rise = np.exp(-((t - peak) / 0.06) ** 2)
+    fall = np.exp(-(t - peak) / 0.16)
+    bump = np.where(t < peak, rise, fall)
+    late = second * np.exp(-((t - 0.85) / 0.05) ** 2)
+    return 0.18 + 0.62 * height * bump + 0.4 * late
+
+
+CHART = (17.0, 94.0, 8.0, 36.0)  # x0, x1, y0, y1 of the sketch area, canvas units
+
+
+def _to_canvas(t, y):
+    x0, x1, y0, y1 = CHART
+    return x0 + t * (x1 - x0), y0 + y * (y1 - y0)
+
+
+def draw_course(ax, state):
+    x0, x1, y0, y1 = CHART
+    illustrative_tag(ax, 100, 48)
+    _arrow(ax, (x0, y0), (x1 + 2.0, y0), width=1.2)
+    _arrow(ax, (x0, y0), (x0, y1 + 3.0), width=1.2)
+    _note(ax, x1 + 2.0, y0 - 3.0, "time →", ha="right", colour=style.MUTED)
+    _note(ax, x0 - 1.5, y1 - 2.0, "symptoms\nworse ↑", ha="right", colour=style.MUTED)
+    if state.phases:
+        for (a, b), label in (((0.26, 0.40), "relapse"), ((0.42, 0.80), "natural remission")):
+            xa, _ = _to_canvas(a, 0)
+            xb, _ = _to_canvas(b, 0)
+            ax.add_artist(FancyBboxPatch((xa, y0 + 0.3), xb - xa, y1 - y0 - 0.3,
+                                         boxstyle="square,pad=0", facecolor=PALE,
+                                         edgecolor="none", zorder=0.5))
+            _note(ax, (xa + xb) / 2, y0 + 2.0, label, colour=style.MUTED)
+    xs, ys = _to_canvas(T, _symptoms(T))
+    _line(ax, xs, ys, width=2.6)
+    # the "treatment" at the worst moment
+    tx, ty = _to_canvas(0.38, _symptoms(np.array([0.38]))[0])
+    A.draw_msc(ax, tx, ty + 4.0, size=1.8)
+    _note(ax, tx + 5.0, ty + 4.0, "unproven injection, given at the worst moment", ha="left")
+    ex, ey = _to_canvas(0.62, _symptoms(np.array([0.62]))[0])
+    _note(ax, ex + 1.5, ey + 3.0, "“I got better!”", ha="left", fontweight="bold")
+    # a small key, top left
+    _line(ax, [x0 + 2.0, x0 + 7.0], [44.0, 44.0], width=2.6)
+    _note(ax, x0 + 8.5, 44.0, "one treated person", ha="left")
+    if state.control:
+        ys2 = _symptoms(T, peak=0.40, height=0.95) + 0.035
+        xs2, ys2 = _to_canvas(T, ys2)
+        _line(ax, xs2, ys2, width=2.2, dash=(0, (4, 2.5)))
+        _line(ax, [x0 + 2.0, x0 + 7.0], [40.6, 40.6], width=2.2, dash=(0, (4, 2.5)))
+        _note(ax, x0 + 8.5, 40.6, "untreated comparison group, chosen the same way: "
+              "better too", ha="left")
+
+
+def describe_course(state):
+    text = ("An illustrative sketch, not data, with no numbers on its axes: time runs to the "
+            "right and symptoms get worse upwards. A solid line shows one treated person's "
+            "relapsing-remitting course: a relapse rises to a peak, then symptoms improve. At "
+            "the worst moment, a mesenchymal stromal cell (MSC) marks an unproven injection; "
+            "the person says they got better.")
+    if state.phases:
+        text += (" Shaded bands label the relapse and the natural remission that follows it: "
+                 "in relapsing-remitting MS, relapses partly or fully recover by themselves.")
+    if state.control:
+        text += (" A dashed line shows an untreated comparison group chosen the same way, at "
+                 "their worst: it improves just as much. The improvement was not caused by the "
+                 "injection; only a comparison group shows this.")
+    else:
+        text += " There is no comparison group, so you cannot tell what would have happened."
+    return text
+
+
+COURSE_SCENE = Scene("why_randomise", draw_course, describe_course, width=100, height=48,
+                     legend=("msc",))
+
+
+def why_randomise():
+    """Explorer: a relapse that improves by itself, with and without a comparison group."""
+    controls = {
+        "phases": w.ToggleButton(value=False, description="Mark relapse and remission",
+                                 icon="check", layout=w.Layout(width="auto"),
+                                 tooltip="Shade the natural relapse and remission"),
+        "control": w.ToggleButton(value=False, description="Add an untreated comparison group",
+                                  icon="check", layout=w.Layout(width="auto"),
+                                  tooltip="Show people chosen the same way, without treatment"),
+    }
+    return Explorer(COURSE_SCENE, controls,
+                    make_state=lambda v: CourseState(control=v["control"], phases=v["phases"]),
+                    heading="Did the injection work?")
+
+
+# ================================================================ 3. the clinic advert checker
+
+@dataclass(frozen=True)
+class Feature:
+    """One feature a stem cell clinic's advert might have."""
+
+    key: str
+    button: str  # the toggle's label
+    line: str  # how it appears on the made-up advert (short)
+    flag: bool  # True: a red flag; False: a reassuring sign (still ask questions)
+    short: str  # the reason in two or three words (drawn beside the verdict)
+    why: str  # the explanation, with reference numbers
+
+
+FEATURES = (
+    Feature("many", "Treats many diseases", "Our cells treat MS, autism, arthritis...", True,
+            "one cure for all?",
+            "The same cells offered for many unrelated diseases is a typical red flag [1, 2]."),
+    Feature("stories", "Patient stories", "Read our patients' amazing stories!", True,
+            "stories, not data",
+            "Testimonials are not evidence: ask what has been published [1, 2]."),
+    Feature("fee", "Pay to join a 'trial'", "Join our 'trial' for a one-off fee", True,
+            "paying to take part",
+            "Large fees, especially paying to take part in a “trial”, are a red flag [1, 2]."),
+    Feature("own", "Own cells, risk-free", "Your own cells, so it's risk-free", True,
+            "own cells can harm",
+            "Own cells can still harm: people were blinded by injections of their own "
+            "fat-derived “stem cells” into the eye [8]."),
+    Feature("fast", "No ethics approval", "No waiting for ethics committees!", True,
+            "no oversight",
+            "No independent ethics or regulatory oversight is a red flag [1, 2]."),
+    Feature("registered", "Registered trial", "A registered trial (number given)", False,
+            "can be checked",
+            "A good sign: you can look the trial up and check it. Still ask the questions [2]."),
+    Feature("doctor", "Talk to your neurologist", "Discuss it with your own neurologist", False,
+            "independent advice",
+            "A good sign: the ISSCR suggests asking an independent doctor [2]."),
+)
+FEATURE_KEYS = tuple(f.key for f in FEATURES)
+FEATURE_BY_KEY = {f.key: f for f in FEATURES}
+ADVERT_NAME = "“Miracle Cell Centre” (made up)"
+
+
+@dataclass(frozen=True)
+class AdvertState:
+    on: tuple = ("many", "stories", "registered")  # features on the advert, in FEATURES order
+    verdicts: bool = False
+
+
+def draw_advert(ax, state):
+    # the made-up advert
+    _box(ax, 1.5, 1.5, 60.0, 50.5, fill=PALE, width=2.0, z=1, rounding=2.0)
+    _note(ax, 30.75, 47.0, ADVERT_NAME, fontweight="bold", step=0.5)
+    A.draw_msc(ax, 9.0, 40.5, size=3.0)
+    _note(ax, 16.0, 40.5, "Stem cell therapy for MS!", ha="left", step=0.5, fontweight="bold")
+    _line(ax, [4.0, 57.5], [35.5, 35.5], colour=style.GREY, width=1.0)
+    shown = [FEATURE_BY_KEY[k] for k in FEATURE_KEYS if k in state.on]
+    if not shown:
+        _note(ax, 30.75, 24.0, "(switch features on to build the advert)", colour=style.MUTED)
+    for i, f in enumerate(shown):
+        y = 32.0 - i * 4.4
+        _note(ax, 4.0, y, "• " + f.line, ha="left")
+        if state.verdicts:
+            mark = ("⚑ red flag: " if f.flag else "✔ good sign: ") + f.short
+            _note(ax, 63.0, y, mark, ha="left", fontweight="bold" if f.flag else "normal")
+            _line(ax, [59.0, 62.2], [y, y], colour=style.GREY, width=0.8, dash=(0, (1, 1.5)))
+        else:
+            _note(ax, 63.0, y, "? predict", ha="left", colour=style.MUTED)
+    # the summary
+    if state.verdicts:
+        flags = sum(f.flag for f in shown)
+        good = len(shown) - flags
+        _note(ax, 63.0, 45.0, f"{flags} red flag{'s' if flags != 1 else ''}", ha="left",
+              step=1, fontweight="bold")
+        _note(ax, 63.0, 40.5, f"{good} good sign{'s' if good != 1 else ''}", ha="left")
+    else:
+        _note(ax, 63.0, 45.0, "Red flag or not?", ha="left", step=1, fontweight="bold")
+        _note(ax, 63.0, 40.5, "predict, then show verdicts", ha="left", colour=style.MUTED)
+
+
+def describe_advert(state):
+    shown = [FEATURE_BY_KEY[k] for k in FEATURE_KEYS if k in state.on]
+    text = (f"A made-up clinic advert, {ADVERT_NAME}, headed “Stem cell therapy for MS!” with "
+            "a picture of a mesenchymal stromal cell (MSC). ")
+    if not shown:
+        return text + "No features are switched on yet: the advert is empty."
+    if not state.verdicts:
+        return text + ("It says: " + "; ".join(f.line for f in shown) + ". Each line is marked "
+                       "“? predict”: decide which are red flags, then show the verdicts.")
+    parts = [f"{f.line}: {'RED FLAG' if f.flag else 'good sign'} ({f.short})" for f in shown]
+    flags = sum(f.flag for f in shown)
+    return text + ("Verdicts: " + "; ".join(parts) + f". In total {flags} red "
+                   f"flag{'s' if flags != 1 else ''} and {len(shown) - flags} good "
+                   f"sign{'s' if len(shown) - flags != 1 else ''}. A good sign is not a "
+                   "guarantee: still ask the questions.")
+
+
+ADVERT_SCENE = Scene("clinic_advert", draw_advert, describe_advert, width=100, height=52,
+                     legend=("msc",))
+
+
+def _advert_state(values):
+    return AdvertState(on=tuple(k for k in FEATURE_KEYS if values[k]),
+                       verdicts=values["verdicts"])
+
+
+def _advert_reasons(values):
+    if not values["verdicts"]:
+        return ("<b>Why:</b> make your predictions, then press <b>Show verdicts</b> to see why "
+                "each feature is or is not a red flag.")
+    shown = [FEATURE_BY_KEY[k] for k in FEATURE_KEYS if values[k]]
+    if not shown:
+        return "<b>Why:</b> switch some features on to build the advert."
+    items = "".join(f"<li><b>{'⚑ red flag' if f.flag else '✔ good sign'}:</b> "
+                    f"{f.line}. {f.why}</li>" for f in shown)
+    return f"<b>Why:</b><ul>{items}</ul>"
+
+
+def advert_checker():
+    """Explorer: build a made-up clinic advert and check it for red flags."""
+    default = AdvertState()
+    controls = {
+        f.key: w.ToggleButton(value=f.key in default.on, description=f.button, icon="check",
+                              layout=w.Layout(width="auto"),
+                              tooltip=f"Put “{f.line}” on the advert")
+        for f in FEATURES
+    }
+    controls["verdicts"] = w.ToggleButton(value=False, description="Show verdicts", icon="eye",
+                                          button_style="info",
+                                          tooltip="Show which features are red flags")
+    explorer = Explorer(ADVERT_SCENE, controls, make_state=_advert_state,
+                        heading="Clinic advert checker (a made-up clinic)")
+    return _with_live_note(explorer, _advert_reasons)
+
+
+# ================================================================ 4. ethics: what consent covers
+
+@dataclass(frozen=True)
+class Item:
+    """One thing a consent conversation about AHSCT covers, placed on a side of the scale."""
+
+    key: str
+    side: str  # "benefit", "risk" or "base" (conditions under the scale)
+    text: str  # a short chip label (drawn)
+
+
+CONSENT_ITEMS = (
+    Item("remission", "benefit", "long remission possible"),
+    Item("no_drugs", "benefit", "often no MS drugs after"),
+    Item("infection", "risk", "infections; weeks in hospital"),
+    Item("death", "risk", "small risk of death"),
+    Item("fertility", "risk", "infertility, early menopause"),
+    Item("autoimmunity", "risk", "later thyroid, other problems"),
+    Item("unknown", "risk", "versus best drugs: unknown"),
+    Item("centre", "base", "accredited centre, follow-up"),
+    Item("access", "base", "cost, travel, who is offered it"),
+)
+ITEM_BY_KEY = {i.key: i for i in CONSENT_ITEMS}
+
+
+@dataclass(frozen=True)
+class ConsentState:
+    shown: tuple = ()  # keys of the items on the scale so far
+
+
+def draw_consent(ax, state):
+    # the scale: a post, a level beam and two pans; it stays level on purpose
+    _line(ax, [50, 50], [14.0, 46.0], width=3.0)
+    ax.add_artist(Polygon([(45.0, 11.0), (55.0, 11.0), (50.0, 14.5)], closed=True,
+                          facecolor=style.GREY, edgecolor=style.INK, zorder=3))
+    _line(ax, [18.0, 82.0], [46.0, 46.0], width=3.0)
+    for cx in (25.0, 75.0):
+        for dx in (-18.0, 18.0):
+            _line(ax, [cx + dx, cx], [16.0, 46.0], width=1.0, colour=style.GREY, z=1)
+        _line(ax, [cx - 20.0, cx + 20.0], [16.0, 16.0], width=2.4)
+    _note(ax, 22.0, 52.5, "possible benefits", step=0.5, fontweight="bold")
+    _note(ax, 78.0, 52.5, "risks and unknowns", step=0.5, fontweight="bold")
+    A.draw_hsc(ax, 46.0, 51.5, size=2.4)
+    _note(ax, 49.5, 51.5, "AHSCT", ha="left", fontweight="bold")
+    _note(ax, 50.0, 8.2, "drawn level on purpose: each person weighs it with their MS "
+          "specialist", colour=style.MUTED)
+    stacks = {"benefit": [], "risk": [], "base": []}
+    for key in state.shown:
+        stacks[ITEM_BY_KEY[key].side].append(ITEM_BY_KEY[key])
+    for side, cx in (("benefit", 25.0), ("risk", 75.0)):
+        for j, item in enumerate(stacks[side]):
+            y = 18.4 + j * 3.5
+            _box(ax, cx - 17.0, y - 1.5, cx + 17.0, y + 1.5, fill=PALE, z=4, rounding=0.7)
+            _note(ax, cx, y, item.text)
+    for j, item in enumerate(stacks["base"]):
+        x = 21.5 if j == 0 else 78.5
+        _box(ax, x - 18.5, 1.2, x + 18.5, 5.4, dashed=True, z=4, rounding=0.8)
+        _note(ax, x, 3.3, item.text)
+    if stacks["base"]:
+        _note(ax, 50.0, 3.3, "conditions", colour=style.MUTED)
+
+
+def describe_consent(state):
+    items = [ITEM_BY_KEY[k] for k in state.shown]
+    text = ("A balance scale under a haematopoietic stem cell (HSC, labelled H) standing for "
+            "AHSCT. The left pan is labelled 'possible benefits', the right pan 'risks and "
+            "unknowns'. The beam is drawn level on purpose: each person weighs these with their "
+            "MS specialist, and the drawing does not decide for them.")
+    benefits = [i.text for i in items if i.side == "benefit"]
+    risks = [i.text for i in items if i.side == "risk"]
+    base = [i.text for i in items if i.side == "base"]
+    if not items:
+        return text + " Both pans are empty so far."
+    if benefits:
+        text += " Benefits: " + "; ".join(benefits) + "."
+    if risks:
+        text += " Risks and unknowns: " + "; ".join(risks) + "."
+    if base:
+        text += " Conditions under the scale: " + "; ".join(base) + "."
+    return text
+
+
+CONSENT_SCENE = Scene("consent_scale", draw_consent, describe_consent, width=100, height=56,
+                      legend=("hsc",))
+
+CONSENT_STEPS = (
+    Step("The offer",
+         "A neurologist and a transplant doctor consider AHSCT for a young person with highly "
+         "active relapsing MS despite a high-efficacy drug. Informed consent means the person "
+         "understands the benefits, risks, alternatives and uncertainties, and is free to say "
+         "no. <b>Predict:</b> what should go on each side of the scale?",
+         ConsentState(())),
+    Step("Possible benefits",
+         "Relapses and new lesions almost stop for most, and many stay free of disease activity "
+         "for years: in the meta-analysis about two-thirds at 5 years [19]. Usually no MS drugs "
+         "are needed afterwards [3]. Not a proven cure: some relapse or worsen.",
+         ConsentState(("remission", "no_drugs"))),
+    Step("Early risks",
+         "High-dose chemotherapy removes protective immune cells too: infections are the main "
+         "early danger, during a week or two (longer after some regimens) of very low blood "
+         "counts; the hospital stay is typically a few weeks [3, 6]. Deaths caused by the "
+         "treatment have become rare in experienced centres, 1 in 507 patients in one large "
+         "series [20], but not zero.",
+         ConsentState(("remission", "no_drugs", "infection", "death"))),
+    Step("Fertility",
+         "Infertility and early menopause are real risks, higher with more intensive regimens "
+         "and older age; pregnancies after some regimens are reported. Counselling and storing "
+         "sperm, eggs or embryos are offered before treatment [3, 4]. <b>Think:</b> how might "
+         "this weigh differently for different people?",
+         ConsentState(("remission", "no_drugs", "infection", "death", "fertility"))),
+    Step("Later risks and unknowns",
+         "Other autoimmune diseases, most often of the thyroid, can appear later [21]; "
+         "long-term follow-up is needed. And it is not yet known whether AHSCT beats today's "
+         "best drugs: randomised trials are still running [24, 25, 26].",
+         ConsentState(("remission", "no_drugs", "infection", "death", "fertility",
+                       "autoimmunity", "unknown"))),
+    Step("Where, and for whom",
+         "Guidelines say: only in accredited, experienced centres (JACIE, the joint EBMT-ISCT "
+         "accreditation), with MS neurologists involved and long-term follow-up at home [3, 6]. "
+         "Cost, travel and waiting lists decide who can actually get it: a question of fairness "
+         "(equity of access). Travelling abroad to unaccredited centres is discouraged [6].",
+         ConsentState(("remission", "no_drugs", "infection", "death", "fertility",
+                       "autoimmunity", "unknown", "centre", "access"))),
+)
+
+
+def consent_story():
+    """Storyboard: what an informed-consent conversation about AHSCT covers."""
+    return Storyboard(CONSENT_SCENE, CONSENT_STEPS, heading="Weighing a high-risk, high-benefit "
+                      "treatment")
+
+
+# ================================================================ 5. review quiz across the course
+
+QUESTIONS = (
+    Question(
+        "Lesson 01. What does a myelin sheath do for an axon? Tick every correct statement.",
+        (
+            Option("It lets the signal jump from node to node, which is much faster.", True,
+                   "Yes: saltatory conduction. The signal is renewed only at the nodes of "
+                   "Ranvier."),
+            Option("It saves energy: ions cross the membrane mainly at the nodes.", True,
+                   "Yes: less pumping is needed afterwards."),
+            Option("It is only insulation: the axon does not need it to survive.", False,
+                   "No. Oligodendrocytes also feed axons with metabolites such as lactate; "
+                   "losing myelin endangers the axon itself."),
+        ),
+        multiple=True,
+        topic="MS is only demyelination",
+    ),
+    Question(
+        "Lesson 02. A person with MS has several new lesions on their MRI scan but has felt no "
+        "new symptoms. What is the best explanation?",
+        (
+            Option("The scan must be wrong: every lesion causes symptoms.", False,
+                   "No. Many lesions are clinically silent, which is why MRI detects disease "
+                   "activity far more often than relapses do."),
+            Option("Many MRI lesions cause no symptoms: relapses and lesions are not the same "
+                   "thing.", True,
+                   "Yes. That is why trials count MRI activity as well as relapses."),
+            Option("The lesions are in the peripheral nerves, which MS affects.", False,
+                   "No. MS affects the brain, spinal cord and optic nerves, not the peripheral "
+                   "nerves."),
+        ),
+        topic="Every MRI lesion causes symptoms",
+    ),
+    Question(
+        "Lesson 02. “If someone has no relapses, their MS is not getting worse.” Is that "
+        "right?",
+        (
+            Option("Yes: disability only comes from relapses.", False,
+                   "No. Progression independent of relapse activity (PIRA) explains most "
+                   "disability build-up even in relapsing MS trials."),
+            Option("No: slow worsening without relapses (PIRA) is common.", True,
+                   "Yes. It is driven by nerve-fibre loss and smouldering inflammation, which is "
+                   "also why stopping relapses may not stop all progression."),
+        ),
+        topic="No relapses means no progression",
+    ),
+    Question(
+        "Lesson 03. After AHSCT, is the old immune system completely erased?",
+        (
+            Option("Yes: the chemotherapy kills every old immune cell.", False,
+                   "No. Most circulating clones are removed, but some survive, especially CD8 T "
+                   "cells and antibody-making cells inside the brain and spinal cord."),
+            Option("No: most clones are removed and a new repertoire regrows, but some old "
+                   "clones persist.", True,
+                   "Yes. “Immune reset” is a metaphor, not a complete erasure."),
+            Option("Yes, and only the harmful cells were killed.", False,
+                   "No on both counts: the chemotherapy is not selective, which is why "
+                   "infections are the main early risk."),
+        ),
+        topic="Immune reset means complete erasure",
+    ),
+    Question(
+        "Lesson 04. Who repairs myelin after AHSCT?",
+        (
+            Option("The reinfused blood-forming stem cells turn into new oligodendrocytes.",
+                   False,
+                   "No. Haematopoietic stem cells make only blood and immune cells; they are a "
+                   "rescue for the bone marrow."),
+            Option("The patient's own precursor cells (OPCs), once the inflammation stops.", True,
+                   "Yes. Repair is the body's own (in people, surviving oligodendrocytes may "
+                   "help too); remyelination does happen in MS, but often fails in chronic "
+                   "lesions and with age."),
+            Option("Nobody: remyelination never happens in MS.", False,
+                   "No. It does, sometimes extensively, especially early in the disease."),
+        ),
+        topic="The transplanted stem cells turn into new myelin",
+    ),
+    Question(
+        "Lesson 05. Where do most MSCs go after they are infused into a vein?",
+        (
+            Option("Straight to the brain, where they rebuild damaged tissue.", False,
+                   "No. In tracking studies most were trapped in the lungs and disappeared "
+                   "within days."),
+            Option("Most are trapped in the lungs and die within days; any benefit would come "
+                   "from signals.", True,
+                   "Yes. In mice, even lung-trapped and dying MSCs can send calming signals."),
+        ),
+        topic="Infused stem cells home to the brain",
+    ),
+    Question(
+        "Lesson 06. In people with MS, what is the best-proven way to protect nerve fibres so "
+        "far?",
+        (
+            Option("Transplanted cells that release growth factors onto neurons.", False,
+                   "No. That is shown in cell culture and animals, not in people."),
+            Option("Stopping the inflammation, for example with AHSCT.", True,
+                   "Yes. Afterwards the blood marker of nerve-fibre damage (NfL) falls and brain "
+                   "shrinkage slows. Anti-inflammatory and neuroprotective effects overlap: "
+                   "stopping inflammation is itself the best-proven neuroprotection."),
+            Option("Mitochondria transferred from MSCs to nerve cells.", False,
+                   "No. Mitochondrial transfer was shown in lung injury, not in MS."),
+        ),
+        topic="Anti-inflammatory and neuroprotective effects are separate",
+    ),
+    Question(
+        "Lesson 07. Which statement about AHSCT is best supported?",
+        (
+            Option("AHSCT cures MS.", False,
+                   "No. It can give long remissions, but some people relapse or worsen, the "
+                   "figures come from selected patients, and lifelong follow-up is needed."),
+            Option("AHSCT works as well in progressive MS without inflammation as in active "
+                   "relapsing MS.", False,
+                   "No. The benefit is greatest in active relapsing MS and much smaller in "
+                   "progressive MS without inflammatory activity."),
+            Option("It almost stops relapses in active relapsing MS; whether it beats the best "
+                   "drugs is open.", True,
+                   "Yes: relapses and new lesions almost stop. Randomised trials against "
+                   "today's best drugs were still running in mid-2025."),
+        ),
+        topic="AHSCT cures MS",
+    ),
+    Question(
+        "Lesson 07. “All stem cell therapies are basically the same.” Why is that wrong?",
+        (
+            Option("They differ in origin, route, mechanism, risks and evidence.", True,
+                   "Yes. HSCs, MSCs and neural stem cells are different cells, and only AHSCT "
+                   "has strong clinical evidence in MS. The words “stem cell” say little about "
+                   "what a treatment does."),
+            Option("It is right: they all replace damaged brain cells.", False,
+                   "No. None of them has been shown to replace damaged brain cells in people "
+                   "with MS."),
+        ),
+        topic="All stem cell therapies are the same",
+    ),
+    Question(
+        "Lesson 08. A clinic says: “We use your own cells, so there is no risk.” What is the "
+        "best reply?",
+        (
+            Option("That is true: your own cells cannot harm you.", False,
+                   "No. Own cells can be contaminated, mishandled or put in the wrong place: "
+                   "people lost their sight after injections of their own fat-derived cells."),
+            Option("Own cells can still cause harm: ask the ISSCR questions.", True,
+                   "Yes. “Own cells, risk-free” is a red flag. Ask whether it is a registered "
+                   "trial and what has been published, and discuss it with an independent "
+                   "doctor."),
+            Option("Only donor cells are regulated, so it must be safe.", False,
+                   "No. Cell treatments should be tested in regulated trials whatever their "
+                   "source."),
+        ),
+        topic="Using my own cells makes it safe",
+    ),
+    Question(
+        "Lesson 08. Why do MS trials need a randomised comparison group?",
+        (
+            Option("Relapses get better by themselves, and people start treatments at their "
+                   "worst.", True,
+                   "Yes: improvement can happen without the treatment. Natural remission, the "
+                   "placebo effect, regression to the mean and selection can all look like a "
+                   "treatment effect."),
+            Option("Because regulators like large numbers.", False,
+                   "Size alone does not help: a big study without a comparison group can still "
+                   "mislead."),
+            Option("They do not: if patients feel better, the treatment worked.", False,
+                   "No. In a relapsing-remitting disease, feeling better after a treatment is "
+                   "expected even if the treatment does nothing."),
+        ),
+        topic="Why randomise",
+    ),
+)
+
+
+def self_check():
+    return Quiz(QUESTIONS, heading="Review quiz: the whole course")
+
+
+# ================================================================ static exports
+
+FIGURES = (
+    FigureSpec("08-path-animal", PATH_SCENE, PathState("animal", "eae"),
+               "A therapy's path: animal studies"),
+    FigureSpec("08-path-phase3", PATH_SCENE, PathState("phase3", "natalizumab"),
+               "A therapy's path: phase 3"),
+    FigureSpec("08-path-now", PATH_SCENE, PathState("now", ""),
+               "Where the cell therapies for MS stand"),
+    FigureSpec("08-why-randomise", COURSE_SCENE, CourseState(control=True, phases=True),
+               "Why a relapsing-remitting disease needs a comparison group"),
+    FigureSpec("08-advert-verdicts", ADVERT_SCENE,
+               AdvertState(on=FEATURE_KEYS, verdicts=True),
+               "Red flags on a made-up clinic advert"),
+    FigureSpec("08-consent-scale", CONSENT_SCENE, CONSENT_STEPS[-1].state,
+               "What informed consent for AHSCT covers"),
+)
