@@ -273,7 +273,16 @@ def verdicts(question):
     return question.locator(".mscourse-feedback").inner_text()
 
 
+def assert_options_do_not_overlap(question):
+    """Long answers must wrap, not spill over the next option and hide its button."""
+    boxes = question.locator(".widget-radio-box label, .widget-checkbox").evaluate_all(
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.top, r.bottom]; })")
+    for (top_a, bottom_a), (top_b, _) in zip(boxes, boxes[1:]):
+        assert bottom_a <= top_b + 1, f"quiz options overlap: {boxes}"
+
+
 def drive_question(page, question):
+    assert_options_do_not_overlap(question)
     check = question.locator("button:has-text('Check')")
     check.click()
     question.locator(".mscourse-feedback:has-text('Choose an answer first')").wait_for(timeout=10_000)

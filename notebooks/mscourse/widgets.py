@@ -363,12 +363,31 @@ class QuestionWidget(w.VBox):
         return self.verdict
 
 
+# ipywidgets gives each radio and checkbox label one fixed line: long answers
+# would spill over the next option and hide its button. Let them wrap.
+QUIZ_CSS = """<style>
+.mscourse-question .widget-radio-box label {
+  height: auto !important; line-height: 1.35 !important; white-space: normal;
+  position: relative; padding: 3px 0 3px 24px; }
+.mscourse-question .widget-radio-box input {
+  position: absolute; left: 0; top: 3px; float: none; margin: 0 !important;
+  height: 1.35em !important; line-height: 1.35em !important; }
+.mscourse-question .widget-checkbox { height: auto !important; }
+.mscourse-question .widget-checkbox .widget-label-basic {
+  display: flex !important; height: auto !important; line-height: 1.35 !important;
+  align-items: flex-start; }
+.mscourse-question .widget-checkbox .widget-label-basic span {
+  white-space: normal !important; overflow: visible !important; }
+.mscourse-question .widget-checkbox input { flex-shrink: 0; }
+</style>"""
+
+
 class Quiz(w.VBox):
     """A set of self-check questions."""
 
     def __init__(self, questions, heading="Self-check"):
         self.questions = [QuestionWidget(q, i + 1) for i, q in enumerate(questions)]
-        title = w.HTML(f'<h4 style="font-size:{style.html_font_size()}">{_esc(heading)}</h4>')
+        title = w.HTML(f'{QUIZ_CSS}<h4 style="font-size:{style.html_font_size()}">{_esc(heading)}</h4>')
         super().__init__([title] + self.questions)
         self.add_class("mscourse-quiz")
         register(self)

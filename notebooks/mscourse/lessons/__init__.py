@@ -9,7 +9,7 @@ and small functions the notebook calls in one line (``lesson.xxx()``).
 
 import importlib
 
-LESSONS = ("lesson00", "lesson01", "lesson02", "lesson03", "lesson04", "lesson05", "lesson06")
+LESSONS = ("lesson00", "lesson01", "lesson02", "lesson03", "lesson04", "lesson05", "lesson06", "lesson07", "lesson08")
 
 
 def load(name):
