@@ -1,12 +1,14 @@
 """Lesson 02, what goes wrong in MS: the life of one lesion, and disease courses.
 
-Two scenes:
+Three scenes:
 
-* ``LESION_SCENE``: a piece of brain tissue (two myelinated axons, their
-  oligodendrocytes, a resting microglial cell) above a blood vessel whose wall
-  is the blood-brain barrier, with a lymph node "outside the brain" at the
-  lower left. One state type (``LesionState``) describes every stage of a
-  lesion; the storyboard and the four explorers of the lesson all set it.
+* ``LESION_SCENE``: a piece of brain tissue (two myelinated axons, an
+  oligodendrocyte, resting microglia) above a blood vessel whose wall is the
+  blood-brain barrier, with a lymph node "outside the brain" at the lower left.
+  One state type (``LesionState``) describes every stage of a lesion; the
+  storyboard and three of the explorers set it.
+* ``MRI_SCENE``: the same tissue under a schematic, illustrative MRI strip: one
+  brain slice as a T2/FLAIR scan and as a T1 scan with contrast (``MriState``).
 * ``COURSE_SCENE``: an axis-free, illustrative sketch of disability over time
   for relapsing-remitting, secondary progressive and primary progressive MS.
 
@@ -14,13 +16,13 @@ The storyboard steps (``LESION_STEPS``) are data: edit the captions or states
 there without touching the drawing code.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import ipywidgets as w
 import numpy as np
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, Polygon
+from matplotlib.patches import Circle, Ellipse, FancyBboxPatch, Polygon
 
 from .. import actors as A
 from .. import style
@@ -35,22 +37,23 @@ UPPER_Y, LOWER_Y = 45.0, 31.0  # the two axons
 BETWEEN_Y = 38.0  # the row of cells between the axons
 BAND_Y = 21.0  # the row of cells between the lower axon and the vessel
 VESSEL_X0, VESSEL_X1, VESSEL_Y, VESSEL_H = 20.0, 95.0, 7.5, 8.0
-GAP = (49.5, 54.5)  # where the barrier opens (centres of the missing wall cells)
-GAP_X = 52.0
+GAP = (49.5, 54.5)  # where a leaky barrier has a gap (centres of the missing wall cells)
+GAP_X = 52.0  # where a T cell crawls through the wall
 SEGMENTS = ((1.0, 22.5), (23.5, 48.5), (49.5, 74.5), (75.5, 99.0))
 NODES = (23.0, 49.0, 75.0)
-LESION = (1, 2)  # the sheaths inside the lesion
-LESION_X0, LESION_X1 = 23.5, 74.5
-CUT = (44.0, 54.0)
-RIM_X = (26.0, 76.0)  # activated microglia at the lesion edge  # the gap in a transected lower axon
+# Remyelinated: shorter, thinner sheaths, so more nodes, across the same stretch.
+THIN_SEGMENTS = ((23.5, 39.5), (40.5, 57.5), (58.5, 74.5))
+THIN_NODES = (40.0, 58.0)
+CUT = (44.0, 54.0)  # the gap in a transected lower axon
+LESION_CENTRE, LESION_A, LESION_B = (49.0, 33.0), 34.0, 17.5  # the dashed lesion outline (an ellipse)
 TAG_TOP = 58.6  # y of the top of the text tags, top right
 
 MYELIN_WORDS = {
     "intact": "still has its myelin",
-    "damaged": "has damaged myelin: broken fragments are coming away",
+    "damaged": "has damaged myelin: broken pieces are coming away",
     "bare": "has lost its myelin (demyelinated): the axon is bare",
-    "thin": "has thin new myelin (remyelinated), thinner than before",
-    "cut": "has been cut (transected): its two ends no longer meet",
+    "thin": "has short, thin new myelin (remyelinated), with more nodes than before",
+    "cut": "has been cut: its two ends no longer meet",
 }
 
 
@@ -60,8 +63,8 @@ class LesionState:
 
     lymph: str = "quiet"  # "quiet" or "active": T cells multiplying in a lymph node
     barrier: str = "sealed"  # "sealed" or "leaky" (a gap in the vessel wall)
-    entry: str = "none"  # "none", "crossing" (a T cell grips the wall) or "blocked" (VLA-4 blocked)
-    t4: int = 0  # CD4 helper T cells in the tissue (0-2)
+    entry: str = "none"  # "none", "crossing" (a T cell crawls through the wall) or "blocked" (VLA-4 blocked)
+    t4: int = 0  # CD4 helper T cells in the tissue (0-1)
     t8: int = 0  # CD8 T cells in the tissue (0-3)
     b_cells: bool = False  # a B cell and antibodies in the tissue
     macrophages: str = "none"  # lesion macrophages/microglia: "none", "active", "eating"
@@ -72,8 +75,9 @@ class LesionState:
     block: bool = False  # the signal is blocked in the lower axon
     rim: bool = False  # activated microglia at the lesion edge (chronic active, smouldering)
     nfl: bool = False  # neurofilament light released into the blood
-    highlight: str = ""  # "", "t4", "t8", "b", "macrophage": dashed rings and a role in words
+    highlight: str = ""  # "", "t4", "t8", "b", "macrophage": dashed rings
     tags: tuple = ()  # short text tags at the top right (MRI, symptoms, outcome)
+    lead: str = ""  # the first sentence of the description: what is new or what matters here
 
 
 def _arrow(ax, x0, y0, x1, y1, colour=style.INK, width=1.4, both=False, head=1.3, z=8):
@@ -92,8 +96,17 @@ def _arrow(ax, x0, y0, x1, y1, colour=style.INK, width=1.4, both=False, head=1.3
                               facecolor=colour, edgecolor=colour, linewidth=0.5, zorder=z))
 
 
+def _on_outline(degrees):
+    """A point on the dashed lesion outline."""
+    a = np.radians(degrees)
+    return (LESION_CENTRE[0] + LESION_A * np.cos(a), LESION_CENTRE[1] + LESION_B * np.sin(a))
+
+
+RIM_SPOTS = (_on_outline(220), _on_outline(320))  # activated microglia on the lesion's edge
+
+
 def _t4_spots(state):
-    return [(40.0, BAND_Y), (68.0, BAND_Y + 1.5)][: state.t4]
+    return [(40.0, BAND_Y)][: state.t4]
 
 
 def _t8_spots(state):
@@ -103,11 +116,11 @@ def _t8_spots(state):
 def _macrophage_spots(state):
     if state.macrophages == "none":
         return []
-    return [(48.0, BETWEEN_Y), (74.0, BAND_Y - 1.0)] if state.mood == "" else [MOOD_SPOT]
+    return [(48.0, BETWEEN_Y), (71.0, BAND_Y + 3.5)] if state.mood == "" else [MOOD_SPOT]
 
 
 B_SPOT = (37.0, BETWEEN_Y)
-MOOD_SPOT = (30.0, BAND_Y)
+MOOD_SPOT = (32.0, BAND_Y + 3.2)
 ANTIBODY_SPOTS = ((41.0, 27.1, 0), (33.0, 27.1, 0), (72.0, 41.3, 0))
 NEW_OLIGO = (37.0, BETWEEN_Y)
 OLD_OLIGO = (62.0, BETWEEN_Y)
@@ -116,7 +129,7 @@ OLD_OLIGO = (62.0, BETWEEN_Y)
 def _stuck_spots(state):
     """Where OPCs wait: by each bare axon (stuck) or arriving."""
     if state.opcs == "arriving":
-        return [(32.0, BETWEEN_Y), (38.0, BAND_Y - 1.5), (63.5, BAND_Y + 0.5)]
+        return [(32.0, BETWEEN_Y), (38.0, BAND_Y + 2.5), (62.0, BAND_Y + 1.0)]
     if state.opcs != "repair":
         return []
     spots = []
@@ -127,47 +140,76 @@ def _stuck_spots(state):
     return spots
 
 
-def _lower_cut(state):
-    return state.lower == "cut"
+def _has_lesion(state):
+    return (state.macrophages != "none" or state.rim or state.upper != "intact"
+            or state.lower != "intact")
 
 
-def _sheathed(kind):
-    return kind in ("intact", "thin")
+def _old_arms(state):
+    """The old oligodendrocyte's arms: one sheath on each axon (never two on the same axon)."""
+    arms = []
+    if state.upper == "intact":
+        arms.append((69.0, UPPER_Y - 2.6))
+    if state.lower == "intact":
+        arms.append((55.0, LOWER_Y + 2.6))
+    return arms
+
+
+def _new_oligo(state):
+    return state.opcs == "repair" and "thin" in (state.upper, state.lower)
+
+
+def _draw_axon_row(ax, y, kind):
+    if kind == "cut":
+        A.draw_axon(ax, 1.0, CUT[0], y)
+        A.draw_axon(ax, CUT[1], 99.0, y)
+    else:
+        A.draw_axon(ax, 1.0, 99.0, y)
+    A.draw_myelin(ax, *SEGMENTS[0], y)
+    A.draw_myelin(ax, *SEGMENTS[3], y)
+    nodes = ()
+    if kind == "intact":
+        for x0, x1 in SEGMENTS[1:3]:
+            A.draw_myelin(ax, x0, x1, y)
+        nodes = NODES
+    elif kind == "damaged":
+        for x0, x1 in SEGMENTS[1:3]:
+            A.draw_myelin(ax, x0, x1, y, kind="damaged")
+    elif kind == "thin":
+        for x0, x1 in THIN_SEGMENTS:
+            A.draw_myelin(ax, x0, x1, y, kind="thin")
+        nodes = (NODES[0],) + THIN_NODES + (NODES[2],)
+    for x in nodes:
+        A.draw_node(ax, x, y)
 
 
 def draw_lesion(ax, state):
     ink = style.INK
+    # -- the lesion: a faint dashed outline once there is one
+    if _has_lesion(state):
+        ax.add_artist(Ellipse(LESION_CENTRE, 2 * LESION_A, 2 * LESION_B, fill=False, edgecolor=style.MUTED,
+                              linewidth=style.line(1.1), linestyle=(0, (4, 3)), zorder=1.2))
+        caption_text(ax, LESION_CENTRE[0], LESION_CENTRE[1] + LESION_B + 1.9, "lesion", size_step=-1,
+                     colour=style.MUTED)
     # -- the two axons and their sheaths
-    for y, kind in ((UPPER_Y, state.upper), (LOWER_Y, state.lower)):
-        if kind == "cut":
-            A.draw_axon(ax, 1.0, CUT[0], y)
-            A.draw_axon(ax, CUT[1], 99.0, y)
-        else:
-            A.draw_axon(ax, 1.0, 99.0, y)
-        for i, (x0, x1) in enumerate(SEGMENTS):
-            if i not in LESION:
-                A.draw_myelin(ax, x0, x1, y)
-            elif kind in ("intact", "thin", "damaged"):
-                A.draw_myelin(ax, x0, x1, y, kind=kind)
-        sheathed = [True] + [_sheathed(kind)] * 2 + [True]
-        for k, x in enumerate(NODES):
-            if sheathed[k] and sheathed[k + 1]:
-                A.draw_node(ax, x, y)
-    # -- the oligodendrocyte that made the lesion's sheaths (it survives the attack, without them)
-    old_arms = []
-    if state.upper == "intact":
-        old_arms += [(40.0, UPPER_Y - 2.6), (63.0, UPPER_Y - 2.6)]
-    if state.lower == "intact":
-        old_arms += [(40.0, LOWER_Y + 2.6), (63.0, LOWER_Y + 2.6)]
-    A.draw_oligodendrocyte(ax, *OLD_OLIGO, targets=old_arms)
-    if state.opcs == "repair" and (state.upper == "thin" or state.lower == "thin"):
-        arms = []
+    _draw_axon_row(ax, UPPER_Y, state.upper)
+    _draw_axon_row(ax, LOWER_Y, state.lower)
+    # -- the old oligodendrocyte: it survives the attack, without its sheaths
+    arms = _old_arms(state)
+    A.draw_oligodendrocyte(ax, *OLD_OLIGO, targets=arms)
+    if not arms and state.upper != "damaged":
+        caption_text(ax, OLD_OLIGO[0] + 3.4, OLD_OLIGO[1], "old: lost\nits sheaths", size_step=-1,
+                     ha="left", linespacing=1.0)
+    # -- a new oligodendrocyte, matured from an OPC, wraps thin new myelin (one sheath per axon)
+    if _new_oligo(state):
+        targets = []
         if state.upper == "thin":
-            arms += [(36.0, UPPER_Y - 1.5), (56.0, UPPER_Y - 1.5)]
+            targets.append((49.0, UPPER_Y - 1.5))
         if state.lower == "thin":
-            arms += [(30.0, LOWER_Y + 1.5), (44.0, LOWER_Y + 1.5)]
-        A.draw_oligodendrocyte(ax, *NEW_OLIGO, targets=arms)
-    # -- a resting microglial cell outside the lesion
+            targets.append((31.5, LOWER_Y + 1.5))
+        A.draw_oligodendrocyte(ax, *NEW_OLIGO, targets=targets)
+        caption_text(ax, NEW_OLIGO[0] + 3.4, NEW_OLIGO[1], "new", size_step=-1, ha="left")
+    # -- resting microglia in the healthy tissue on the left
     A.draw_macrophage(ax, 11.0, BETWEEN_Y, size=2.0, resting=True)
     # -- the blood vessel, with the lymph node (outside the brain) to its left
     A.draw_vessel(ax, VESSEL_X0, VESSEL_X1, VESSEL_Y, height=VESSEL_H,
@@ -178,14 +220,19 @@ def draw_lesion(ax, state):
     else:
         A.draw_t_cell(ax, 74.0, VESSEL_Y)
     # -- a T cell at the barrier
-    if state.entry == "crossing":
-        A.draw_t_cell(ax, GAP_X, VESSEL_Y + VESSEL_H / 2, tag="4")
-        caption_text(ax, 57.5, 17.0, "VLA-4 on the T cell grips\nVCAM-1 on the vessel wall",
+    wall_top = VESSEL_Y + VESSEL_H / 2
+    if state.entry == "crossing":  # it crawls through the intact wall: no gap
+        A.draw_t_cell(ax, GAP_X, wall_top, tag="4")
+        _arrow(ax, GAP_X, wall_top + 2.0, GAP_X, wall_top + 5.0, width=1.2, head=1.1)
+        caption_text(ax, 57.0, 17.0, "VLA-4 on the T cell grips\nVCAM-1 on the vessel wall",
                      size_step=-1, ha="left")
     elif state.entry == "blocked":
-        A.draw_t_cell(ax, GAP_X, VESSEL_Y + 1.2, tag="4" if state.lymph == "active" else "")
-        caption_text(ax, 57.5, 17.0, "VLA-4 blocked (natalizumab):\nthe T cell cannot grip the wall",
-                     size_step=-1, ha="left")
+        if state.lymph == "active":
+            A.draw_t_cell(ax, GAP_X, VESSEL_Y + 1.2, tag="4")
+            text = "VLA-4 blocked (natalizumab):\nthe T cell cannot grip the wall"
+        else:
+            text = "VLA-4 blocked (natalizumab):\nno activated T cells to stop"
+        caption_text(ax, 57.0, 17.0, text, size_step=-1, ha="left")
     # -- immune cells in the tissue
     for x, y in _t4_spots(state):
         A.draw_t_cell(ax, x, y, tag="4")
@@ -198,11 +245,12 @@ def draw_lesion(ax, state):
     for x, y in _macrophage_spots(state):
         A.draw_macrophage(ax, x, y, eating=state.macrophages == "eating")
     if state.mood:
-        caption_text(ax, MOOD_SPOT[0], MOOD_SPOT[1] - 4.0, state.mood, size_step=-1)
+        caption_text(ax, MOOD_SPOT[0], MOOD_SPOT[1] - 3.9, state.mood, size_step=-1)
     if state.rim:
-        for x in RIM_X:
-            A.draw_macrophage(ax, x, BAND_Y + 1.0, size=2.0)
-        caption_text(ax, RIM_X[1], BAND_Y - 3.2, "smouldering edge", size_step=-1)
+        for x, y in RIM_SPOTS:
+            A.draw_macrophage(ax, x, y, size=2.0)
+        caption_text(ax, RIM_SPOTS[1][0] + 3.0, RIM_SPOTS[1][1], "smouldering\nedge", size_step=-1, ha="left",
+                     linespacing=1.0)
     # -- OPCs
     for x, y in _stuck_spots(state):
         A.draw_opc(ax, x, y)
@@ -212,9 +260,10 @@ def draw_lesion(ax, state):
     if state.block:
         A.draw_block(ax, 49.0, LOWER_Y)
         if state.lower == "cut":
-            caption_text(ax, 49.0, LOWER_Y - 4.0, "axon cut", size_step=-1)
+            caption_text(ax, 49.0, LOWER_Y + 3.6, "axon cut", size_step=-1)
     if state.nfl:
-        caption_text(ax, 30.0, 16.0, "NfL from the cut axon → blood", size_step=-1, ha="left")
+        _arrow(ax, 49.0, LOWER_Y - 2.2, 49.0, wall_top + 1.3, width=1.2, head=1.1)
+        caption_text(ax, 50.5, BAND_Y, "NfL → blood", size_step=-1, ha="left")
     # -- labels and tags
     if state.tags:  # one text object for all tags: cheaper to draw than one per line
         caption_text(ax, 99.0, TAG_TOP - 1.55 * len(state.tags), "\n".join(state.tags), size_step=-1,
@@ -256,155 +305,175 @@ def _highlight_spots(state):
 
 
 ROLES = {
-    "t4": ("CD4 helper T cells (T4)",
-           "Dashed rings mark the CD4 helper T cells (T4). Helper T cells of the Th1 and Th17 types are "
-           "thought to be switched on outside the brain; inside, they direct the attack by releasing "
-           "cytokines, the signalling proteins immune cells use to talk to each other."),
-    "t8": ("CD8 T cells (T8)",
-           "Dashed rings mark the CD8 T cells (T8). They are often the most abundant T cells in MS lesions."),
-    "b": ("B cells and antibodies",
-          "A dashed ring marks the B cell. B cells make antibodies (the Y shapes), which with complement "
-          "add to the damage, and they present targets to T cells. Drugs that remove B cells "
-          "(anti-CD20 antibodies) strongly reduce new lesions and relapses."),
-    "macrophage": ("macrophages and microglia",
-                   "A dashed ring marks the macrophage or activated microglial cell (M). Macrophages and "
-                   "activated microglia strip myelin from axons and engulf it."),
+    "": "An active lesion: immune cells in the tissue are attacking the myelin. Choose a cell type to ring it.",
+    "t4": "Dashed rings mark the CD4 helper T cells (T4). They are thought to be switched on outside the "
+          "brain; inside, they direct the attack by releasing cytokines, the signalling proteins immune "
+          "cells use to talk to each other. Here there is one T4 in the tissue.",
+    "t8": "Dashed rings mark the CD8 T cells (T8). They are often the most numerous T cells in MS lesions: "
+          "here, three T8 against one T4.",
+    "b": "A dashed ring marks the B cell. B cells make antibodies (the Y shapes), which with complement "
+         "add to the damage, and they present targets to T cells. Drugs that remove B cells (antibodies "
+         "against CD20, a marker on B cells) strongly reduce new lesions and relapses.",
+    "macrophage": "Dashed rings mark the macrophages and activated microglia (M). They strip myelin from "
+                  "axons and engulf it: the yellow pieces inside them are myelin.",
 }
 
 
 def describe_lesion(state):
-    parts = ["Two axons run through brain or spinal cord tissue. Outside the lesion they keep their "
-             "myelin sheaths, with nodes of Ranvier in the gaps between sheaths."]
-    if state.upper == state.lower:
-        parts.append(f"In the lesion, in the middle, each axon {MYELIN_WORDS[state.upper]}.")
+    parts = [state.lead] if state.lead else []
+    if not _has_lesion(state):
+        parts.append("Two axons run through healthy brain tissue, wrapped in myelin sheaths with nodes of "
+                     "Ranvier in the gaps.")
     else:
-        parts.append(f"In the lesion, in the middle, the upper axon {MYELIN_WORDS[state.upper]}, and the "
-                     f"lower axon {MYELIN_WORDS[state.lower]}.")
-    if state.upper == "intact" and state.lower == "intact":
-        parts.append("An oligodendrocyte (O) between the axons reaches out to the four sheaths it makes in "
-                     "the middle.")
+        parts.append("Two axons run through brain tissue; a dashed outline marks the lesion. Outside it, the "
+                     "axons keep their myelin sheaths, with nodes of Ranvier in the gaps.")
+        if state.upper == state.lower:
+            parts.append(f"In the lesion, each axon {MYELIN_WORDS[state.upper]}.")
+        else:
+            parts.append(f"In the lesion, the upper axon {MYELIN_WORDS[state.upper]}, and the lower axon "
+                         f"{MYELIN_WORDS[state.lower]}.")
+    arms = len(_old_arms(state))
+    if arms == 2:
+        parts.append("An oligodendrocyte (O) between the axons makes one sheath on each axon.")
+    elif arms == 1:
+        parts.append("The oligodendrocyte (O) between the axons still holds its sheath on the lower axon.")
     else:
-        parts.append("The old oligodendrocyte (O) in the middle has lost some or all of its sheaths and "
-                     "sits without them.")
+        parts.append("The old oligodendrocyte (O) has lost its sheaths but survives without them.")
     thin = [n for n, k in (("upper", state.upper), ("lower", state.lower)) if k == "thin"]
-    if state.opcs == "repair" and thin:
-        parts.append(f"A new oligodendrocyte, matured from an oligodendrocyte precursor cell (OPC), has "
-                     f"wrapped the {' and '.join(thin)} axon{'s' if len(thin) > 1 else ''} in thin new myelin.")
+    if _new_oligo(state):
+        parts.append(f"A new oligodendrocyte (O, labelled new), matured from an oligodendrocyte precursor "
+                     f"cell (OPC), made the thin new myelin on the {' and '.join(thin)} axon"
+                     f"{'s' if len(thin) > 1 else ''}.")
     stuck = _stuck_spots(state)
     if state.opcs == "arriving":
         parts.append("Oligodendrocyte precursor cells (OPCs, P) have moved into the lesion.")
     elif stuck:
-        parts.append(f"{'An OPC (P) waits' if len(stuck) == 1 else 'OPCs (P) wait'} beside the bare axon"
-                     f"{'' if len(stuck) == 1 else 's'} but {'is' if len(stuck) == 1 else 'are'} stuck: "
-                     "not maturing into myelin-making cells.")
-    parts.append("A resting microglial cell (M, with thin branches) watches the healthy tissue on the left.")
-    macs = _macrophage_spots(state)
-    if macs:
-        what = ("with yellow myelin fragments inside: they are engulfing the debris"
+        one = len(stuck) == 1
+        parts.append(f"{'An OPC (P) waits' if one else 'OPCs (P) wait'} beside the bare axon"
+                     f"{'' if one else 's'} but {'is' if one else 'are'} stuck: not maturing.")
+    parts.append("Resting microglia (M, thin branches) sit in healthy tissue on the left.")
+    if _macrophage_spots(state):
+        what = ("full of yellow myelin pieces: they are engulfing the debris"
                 if state.macrophages == "eating" else "activated and lumpy")
         label = f", labelled {state.mood}" if state.mood else ""
-        parts.append(f"In the lesion, macrophages or microglia (M) are {what}{label}.")
+        parts.append(f"In the lesion, macrophages or activated microglia (M) are {what}{label}.")
     if state.rim:
-        parts.append("Activated microglia (M) sit at the lesion's edge: a smouldering rim that can slowly grow.")
+        parts.append("Activated microglia (M) sit on the lesion's edge: a smouldering rim that can slowly grow.")
     t4, t8 = len(_t4_spots(state)), len(_t8_spots(state))
     if t4 or t8:
         bits = [f"{n} {kind}" for n, kind in ((t4, "CD4 helper (T4)"), (t8, "CD8 (T8)")) if n]
-        parts.append(f"T cells have entered the tissue: {' and '.join(bits)}.")
+        parts.append(f"T cells in the tissue: {' and '.join(bits)}.")
     if state.b_cells:
         parts.append("A B cell (B) is in the tissue, and antibodies (Y shapes) sit on the myelin.")
-    wall = ("is sealed: a closed blood-brain barrier" if state.barrier == "sealed"
-            else "has a gap: the blood-brain barrier is leaky")
-    parts.append(f"At the bottom, a blood vessel carries blood; its wall {wall}.")
+    wall = "is sealed: the blood-brain barrier is closed" if state.barrier == "sealed" else \
+        "has a gap: the blood-brain barrier is leaky"
+    parts.append(f"At the bottom, the wall of a blood vessel {wall}.")
     if state.lymph == "active":
-        parts.append("At the lower left, outside the brain, CD4 helper T cells (T4) multiply in a lymph node "
-                     "beside a B cell (B) that presents their target: they have been activated. An arrow shows "
-                     "them entering the blood, where an activated T cell travels.")
+        parts.append("At the lower left, outside the brain, helper T cells (T4) multiply in a lymph node beside "
+                     "a B cell (B) that presents their target; an arrow shows them entering the blood.")
     else:
-        parts.append("At the lower left, outside the brain, a lymph node holds a quiet T cell; "
-                     "one T cell drifts past in the blood.")
+        parts.append("At the lower left, outside the brain, a lymph node holds a quiet T cell; another "
+                     "drifts in the blood.")
     if state.entry == "crossing":
-        parts.append("A CD4 T cell squeezes through the gap: VLA-4 on the T cell grips VCAM-1 on the vessel wall.")
-    elif state.entry == "blocked":
-        parts.append("A T cell rolls along the wall but cannot grip it: VLA-4 is blocked by an antibody drug "
+        parts.append("A CD4 T cell crawls through the vessel wall: VLA-4 on the T cell grips VCAM-1 on the wall.")
+    elif state.entry == "blocked" and state.lymph == "active":
+        parts.append("At the wall, a T cell cannot grip it: VLA-4 is blocked by an antibody drug "
                      "(natalizumab), so it stays in the blood.")
+    elif state.entry == "blocked":
+        parts.append("A label says VLA-4 is blocked by an antibody drug (natalizumab), but no T cells are "
+                     "activated, so there is nothing to stop.")
     if state.block:
         parts.append("A black cross on the lower axon marks where the nerve signal is blocked.")
     if state.nfl:
-        parts.append("A label notes that neurofilament light chain (NfL) from the cut axon leaks into the blood.")
+        parts.append("An arrow shows neurofilament light chain (NfL), a protein from the cut axon, leaking "
+                     "into the blood.")
     if state.tags:
         parts.append("Tags: " + "; ".join(t.rstrip(".") for t in state.tags) + ".")
-    if state.highlight:
-        parts.append(ROLES[state.highlight][1])
     return " ".join(parts)
 
 
 LESION_LEGEND = ("axon", "myelin", "thin_myelin", "damaged_myelin", "node", "oligodendrocyte", "opc",
-                 "t_cell", "b_cell", "antibody", "macrophage", "vessel", "block")
+                 "t_cell", "b_cell", "antibody", "microglia", "macrophage", "vessel", "block")
 LESION_SCENE = Scene("lesion", draw_lesion, describe_lesion, width=WIDTH, height=HEIGHT,
                      legend=LESION_LEGEND)
 
 # ---------------------------------------------------------------- the key states
 
-HEALTHY = LesionState(tags=("MRI: normal",))
-ACTIVATED = LesionState(lymph="active", tags=("MRI: normal",))
-CROSSING = LesionState(lymph="active", barrier="leaky", entry="crossing", t4=1,
-                       tags=("MRI: gadolinium can leak in",))
-INFLAMED = LesionState(lymph="active", barrier="leaky", t4=1, t8=2, b_cells=True, macrophages="active",
-                       tags=("MRI: new T2 lesion, gadolinium-enhancing",))
-DEMYELINATED = LesionState(lymph="active", barrier="leaky", t4=1, t8=2, b_cells=True, macrophages="eating",
+HEALTHY = LesionState(tags=("MRI: normal",),
+                      lead="New in this step: nothing yet. This is healthy tissue, and the blood-brain "
+                           "barrier is sealed.")
+ACTIVATED = LesionState(lymph="active", tags=("MRI: normal",),
+                        lead="New in this step: in a lymph node outside the brain, helper T cells (T4) are "
+                             "switched on and multiply; one travels in the blood.")
+CROSSING = LesionState(lymph="active", entry="crossing", t4=1, tags=("MRI: nothing visible yet",),
+                       lead="New in this step: an activated T cell grips the wall of the blood vessel and "
+                            "crawls through it; one T cell is already in the tissue. The wall stays sealed.")
+INFLAMED = LesionState(barrier="leaky", t4=1, t8=3, b_cells=True, macrophages="active",
+                       tags=("MRI: new T2 lesion, gadolinium-enhancing",),
+                       lead="New in this step: more immune cells have arrived (CD8 T cells, a B cell with "
+                            "antibodies, macrophages), and the vessel wall now has a gap: the barrier is leaky.")
+DEMYELINATED = LesionState(barrier="leaky", t4=1, t8=3, b_cells=True, macrophages="eating",
                            upper="damaged", lower="bare", block=True,
                            tags=("MRI: gadolinium-enhancing, T2 lesion",
-                                 "Symptoms: depend on where it is"))
+                                 "Symptoms: depend on where it is"),
+                           lead="New in this step: the myelin in the lesion is breaking up or gone, and the "
+                                "signal in the lower axon is blocked.")
 RECRUITING = LesionState(t8=1, macrophages="eating", upper="bare", lower="bare", opcs="arriving", block=True,
-                         tags=("MRI: T2 lesion, enhancement fading",))
+                         tags=("MRI: T2 lesion, enhancement fading",),
+                         lead="New in this step: the barrier has closed, most immune cells have gone, and "
+                              "precursor cells (OPCs) have arrived.")
 PARTIAL = LesionState(macrophages="active", mood="pro-repair", upper="thin", lower="bare", opcs="repair",
-                      block=True, tags=("MRI: T2 lesion, no enhancement",))
+                      block=True, tags=("MRI: T2 lesion, no enhancement",),
+                      lead="New in this step: a new oligodendrocyte has wrapped the upper axon in short, thin "
+                           "new myelin; beside the lower axon an OPC is stuck.")
 CHRONIC = LesionState(upper="thin", lower="cut", opcs="repair", block=True, rim=True, nfl=True,
-                      tags=("MRI: T2 lesion, T1 black hole", "Over years: brain atrophy"))
+                      tags=("MRI: T2 lesion; T1 black hole if tissue loss is severe",
+                            "Over years: the brain shrinks (atrophy)"),
+                      lead="New in this step: the bare lower axon has been cut, a protein from it (NfL) leaks "
+                           "into the blood, and microglia smoulder at the lesion's edge.")
 
 LESION_STEPS = (
     Step("Healthy tissue",
-         "Two myelinated axons, the oligodendrocytes that make their myelin, and a resting microglial cell. "
-         "Below runs a blood vessel: its sealed wall, the <b>blood-brain barrier</b>, keeps most immune cells "
-         "in the blood. At the lower left, outside the brain, is a lymph node.",
+         "Two axons wrapped in myelin, an oligodendrocyte (O) that makes some of their sheaths, and resting "
+         "microglia (M), the brain's own immune cells. Below, a blood vessel: its sealed wall, the "
+         "<b>blood-brain barrier</b>, keeps most immune cells out.",
          HEALTHY),
     Step("Activation outside the brain",
-         "In a lymph node, far from the brain, CD4 helper T cells (<b>T4</b>) that recognise a part of "
-         "the person's own nervous system are switched on and multiply. Why this happens is not fully "
-         "known: genes, Epstein-Barr virus infection and other factors raise the risk. The activated "
-         "cells enter the blood.",
+         "In the leading model, the attack begins in a lymph node, far from the brain. Helper T cells "
+         "(<b>T4</b>) that recognise part of the person's own nervous system are switched on, multiply and "
+         "enter the blood. Why is not fully known: genes, Epstein-Barr virus and other factors raise the risk.",
          ACTIVATED),
     Step("Crossing the blood-brain barrier",
-         "An activated T cell grips the vessel wall: its adhesion molecule <b>VLA-4</b> binds <b>VCAM-1</b> "
-         "on the wall. The barrier opens and the T cell squeezes into the tissue. The drug natalizumab blocks "
-         "VLA-4 (see section 2).",
+         "An activated T cell grips the vessel wall (an adhesion molecule on the T cell, <b>VLA-4</b>, binds "
+         "one on the wall, <b>VCAM-1</b>) and crawls through it into the tissue. Only a few cells have "
+         "crossed: the barrier is not yet leaky, and MRI shows nothing. The drug natalizumab blocks VLA-4 "
+         "(section 2).",
          CROSSING),
     Step("Inflammation",
-         "Inside, the T cells meet their target again and call in more cells: CD8 T cells (<b>T8</b>), a "
-         "B cell with its antibodies (Y shapes), and activated macrophages and microglia (<b>M</b>). "
-         "Contrast leaks through the open barrier: on MRI, the lesion is <b>gadolinium-enhancing</b>.",
+         "The T cells call in more cells: killer T cells (<b>T8</b>, often the most common T cells in "
+         "lesions), a B cell with antibodies (Y shapes), and macrophages and activated microglia (<b>M</b>). "
+         "The inflammation now makes the barrier leaky: contrast leaks in, and on MRI the lesion is "
+         "<b>gadolinium-enhancing</b>.",
          INFLAMED),
     Step("Demyelination",
-         "Macrophages and microglia strip the myelin and engulf the fragments. The upper axon's sheaths are "
-         "breaking up; the lower axon is bare and its signal is <b>blocked</b> (black cross). If this pathway "
-         "matters, for example in the optic nerve, the person notices a <b>relapse</b>. Many lesions cause "
-         "no symptoms at all.",
+         "Macrophages and microglia strip the myelin and swallow the pieces. The lower axon is bare and its "
+         "signal is <b>blocked</b> (black cross). If the person would notice this pathway (for example in the "
+         "optic nerve), new symptoms appear: a <b>relapse</b>. Many lesions cause no symptoms at all.",
          DEMYELINATED),
     Step("Inflammation settles; OPCs arrive",
-         "Within weeks the barrier closes and the enhancement on MRI fades. Macrophages keep clearing myelin "
-         "debris. Oligodendrocyte precursor cells (<b>OPCs</b>, P) move into the lesion, ready to make "
-         "new myelin.",
+         "Within weeks the barrier closes and the enhancement on MRI fades. Macrophages keep clearing "
+         "myelin debris. Precursor cells (<b>OPCs</b>, P) move into the lesion, ready to make new myelin.",
          RECRUITING),
     Step("Partial remyelination",
-         "On the upper axon an OPC has matured into a new oligodendrocyte and wrapped <b>thin new myelin</b> "
-         "(hatched): the signal can pass again. On the lower axon the OPC is <b>stuck</b> and does not mature, "
-         "so the axon stays bare. Both outcomes happen in MS.",
+         "On the upper axon an OPC has matured into a <b>new</b> oligodendrocyte, which wraps short, "
+         "<b>thin new myelin</b>: the signal passes again. By the lower axon an OPC is <b>stuck</b>, so the "
+         "axon stays bare. Both outcomes happen in MS. The <b>pro-repair</b> macrophage helps OPCs mature.",
          PARTIAL),
     Step("Chronic lesion: axon loss",
-         "Axons can be cut at any stage, even in early active lesions. Here the bare lower axon, without "
-         "myelin's support, has been <b>cut</b> (transected). Lost axons are not replaced: this is what "
-         "makes disability permanent. Neurofilament light chain (<b>NfL</b>) leaks into the blood. "
-         "Activated microglia at the edge keep the lesion smouldering.",
+         "Axons can be cut at any stage, even in early lesions. Here the bare lower axon has been "
+         "<b>cut</b>. Lost axons are not replaced: this makes disability permanent. A protein from broken "
+         "axons (<b>NfL</b>) leaks into the blood. Microglia at the lesion's edge keep it slowly active "
+         "(<b>smouldering</b>).",
          CHRONIC),
 )
 
@@ -419,13 +488,17 @@ def lesion_story():
 def barrier_state(values):
     """Section 2: activation outside the brain, and blocking VLA-4."""
     active, blocked = values["activated"], values["blocked"]
+    if not active and not blocked:
+        return replace(HEALTHY, lead="No T cells are activated: the barrier is sealed and the tissue is healthy.")
     if not active:
-        tags = ("No activated T cells to block",) if blocked else ("MRI: normal",)
-        return LesionState(entry="blocked" if blocked else "none", tags=tags)
+        return LesionState(entry="blocked", tags=("MRI: normal",),
+                           lead="VLA-4 is blocked, but no T cells are activated, so there is nothing to stop.")
     if blocked:
-        return LesionState(lymph="active", entry="blocked",
-                           tags=("Fewer T cells enter the brain",))
-    return LESION_STEPS[2].state
+        return LesionState(lymph="active", entry="blocked", tags=("Most activated T cells stay in the blood",),
+                           lead="With VLA-4 blocked, the activated T cell cannot grip the vessel wall, so it "
+                                "stays in the blood.")
+    return replace(CROSSING, lead="Activated T cells arrive: one grips the vessel wall and crawls through it "
+                                  "into the tissue, while the wall stays sealed.")
 
 
 def barrier_explorer():
@@ -442,9 +515,8 @@ ATTACK_CHOICES = (("(none)", ""), ("CD4 helper T cells (T4)", "t4"), ("CD8 T cel
 
 
 def attack_state(values):
-    return LesionState(lymph="active", barrier="leaky", t4=1, t8=2, b_cells=True,
-                       macrophages="eating", upper="damaged", highlight=values["highlight"],
-                       tags=INFLAMED.tags)
+    h = values["highlight"]
+    return replace(DEMYELINATED, lower="intact", block=False, highlight=h, tags=INFLAMED.tags, lead=ROLES[h])
 
 
 def attack_explorer():
@@ -454,12 +526,85 @@ def attack_explorer():
                     heading="Who does what in the attack")
 
 
+# ---------------------------------------------------------------- the MRI explorer: tissue plus a schematic scan
+
+MRI_STRIP = 19.0  # extra canvas height for the MRI strip above the tissue
+MRI_HEIGHT = HEIGHT + MRI_STRIP
+MRI_GREY, MRI_DARK, MRI_BRIGHT = "#8A8A8A", "#262626", "#FFFFFF"
+SLICES = ((11.0, "T2/FLAIR scan"), (50.0, "T1 scan with contrast"))  # x of each slice, its name
+SLICE_Y, SLICE_W, SLICE_H = HEIGHT + 9.2, 12.0, 14.5
+SPOT = (3.3, 1.6)  # where the lesion sits on a slice, relative to its centre: beside a ventricle
+MRI_SIGNS = {  # what the T1-with-contrast slice shows, and its label
+    "days": ("ring", "bright ring: contrast leaks in\n(gadolinium-enhancing)"),
+    "months": ("none", "nothing: the barrier has\nclosed, no enhancement"),
+    "years": ("hole", "dark hole (T1 black hole),\nonly if tissue loss is severe"),
+}
+
+
+@dataclass(frozen=True)
+class MriState:
+    """The lesion at one age, and the schematic MRI signs it would give."""
+
+    age: str = "days"  # "days", "months" or "years"
+    lesion: LesionState = LesionState()
+
+
+def _draw_slice(ax, x, sign):
+    """One schematic, axis-free brain slice: grey brain, two dark ventricles, the lesion's sign."""
+    y = SLICE_Y
+    ax.add_artist(Ellipse((x, y), SLICE_W, SLICE_H, facecolor=MRI_GREY, edgecolor=style.INK,
+                          linewidth=style.line(1.0), zorder=2))
+    for dx in (-1.3, 1.3):
+        ax.add_artist(Ellipse((x + dx, y + 0.4), 1.4, 4.6, angle=-12 * np.sign(dx), facecolor=MRI_DARK,
+                              edgecolor="none", zorder=3))
+    sx, sy = x + SPOT[0], y + SPOT[1]
+    if sign == "spot":
+        ax.add_artist(Circle((sx, sy), 1.2, facecolor=MRI_BRIGHT, edgecolor="none", zorder=4))
+    elif sign == "ring":
+        ax.add_artist(Circle((sx, sy), 1.1, fill=False, edgecolor=MRI_BRIGHT, linewidth=style.line(2.2),
+                             zorder=4))
+    elif sign == "hole":
+        ax.add_artist(Circle((sx, sy), 1.2, facecolor=MRI_DARK, edgecolor="none", zorder=4))
+
+
+def draw_mri(ax, state):
+    draw_lesion(ax, state.lesion)
+    ax.add_artist(FancyBboxPatch((0.6, HEIGHT + 0.6), WIDTH - 1.2, MRI_STRIP - 1.2,
+                                 boxstyle="round,pad=0,rounding_size=1.0", facecolor="#F7F7F7",
+                                 edgecolor=style.GREY, linewidth=style.line(0.8), zorder=1))
+    illustrative_tag(ax, WIDTH - 0.6, MRI_HEIGHT - 0.8)
+    signs = {"T2/FLAIR scan": ("spot", "bright spot: a lesion,\nold or new (T2 lesion)"),
+             "T1 scan with contrast": MRI_SIGNS[state.age]}
+    for x, name in SLICES:  # one text per slice: its name, then what it shows
+        sign, label = signs[name]
+        _draw_slice(ax, x, sign)
+        caption_text(ax, x + SLICE_W / 2 + 1.4, SLICE_Y, f"Schematic {name}:\n{label}", size_step=-1,
+                     ha="left", linespacing=1.15)
+
+
+def describe_mri(state):
+    t1 = {
+        "days": "On the T1 scan with contrast it is a bright ring: the contrast agent (gadolinium) leaks in "
+                "because the barrier is leaky, so the lesion is active.",
+        "months": "On the T1 scan with contrast there is nothing to see: the barrier has closed, so there is no "
+                  "enhancement. The T2 bright spot stays.",
+        "years": "On the T1 scan the lesion is a dark hole, a T1 black hole, which appears only where tissue "
+                 "loss is severe. The T2 bright spot stays.",
+    }[state.age]
+    mri = ("At the top, a schematic MRI strip (illustrative, not a real scan) shows the same brain slice twice, "
+           "each with two dark ventricles in the middle. On the T2/FLAIR scan the lesion is a bright spot "
+           f"beside a ventricle. {t1}")
+    return f"{mri} Below, the tissue. {describe_lesion(state.lesion)}"
+
+
+MRI_SCENE = Scene("mri", draw_mri, describe_mri, width=WIDTH, height=MRI_HEIGHT, legend=LESION_LEGEND)
+
 MRI_AGES = (("a few days: an active lesion", "days"), ("weeks to months later", "months"),
             ("years later: a chronic lesion", "years"))
 _MRI_BASE = {"days": DEMYELINATED, "months": PARTIAL, "years": CHRONIC}
-_MRI_TAGS = {"days": "MRI: gadolinium-enhancing, T2 lesion",
-             "months": "MRI: T2 lesion, no enhancement",
-             "years": "MRI: T2 lesion, T1 black hole"}
+_MRI_LEADS = {"days": "A lesion a few days old: active inflammation, with the barrier leaky.",
+              "months": "The same lesion weeks to months later: the barrier has closed and repair has begun.",
+              "years": "The same lesion years later: a chronic lesion in which one axon has been lost."}
 _SYMPTOMS = {
     (True, "days"): "Symptoms: a relapse",
     (True, "months"): "Symptoms: recovering",
@@ -472,8 +617,9 @@ _SYMPTOMS = {
 
 def mri_state(values):
     age, matters = values["age"], values["matters"]
-    base = _MRI_BASE[age]
-    return LesionState(**{**base.__dict__, "tags": (_MRI_TAGS[age], _SYMPTOMS[(matters, age)])})
+    # The MRI strip shows the scan, so the tissue's tag only says whether the person notices.
+    lesion = replace(_MRI_BASE[age], tags=(_SYMPTOMS[(matters, age)],), lead=_MRI_LEADS[age])
+    return MriState(age=age, lesion=lesion)
 
 
 def mri_explorer():
@@ -482,9 +628,11 @@ def mri_explorer():
     matters = w.Checkbox(value=True,
                          description="The lesion lies in a pathway you would notice (e.g. the optic nerve)",
                          indent=False, layout=w.Layout(width="auto"))
-    return Explorer(LESION_SCENE, {"age": age, "matters": matters}, make_state=mri_state,
+    return Explorer(MRI_SCENE, {"age": age, "matters": matters}, make_state=mri_state,
                     heading="What MRI shows, and whether the person notices")
 
+
+# ---------------------------------------------------------------- the repair explorer
 
 REPAIR_OBSTACLES = (
     ("older", "An older person (ageing OPCs)"),
@@ -498,13 +646,19 @@ REPAIR_OBSTACLES = (
 def repair_state(values):
     """Section 5: each obstacle makes remyelination less likely (illustrative, not a formula)."""
     n = sum(bool(values[k]) for k in ("older", "debris", "inflamed_microglia", "inflammation"))
+    lost = bool(values["axon_lost"])
     upper = "thin" if n <= 1 else "bare"
-    lower = "cut" if values["axon_lost"] else ("thin" if n == 0 else "bare")
-    outcome = {0: "Outcome: remyelination", 1: "Outcome: partial remyelination"}.get(n, "Outcome: repair fails")
+    lower = "cut" if lost else ("thin" if n == 0 else "bare")
+    if n >= 2:
+        outcome = "Outcome: repair fails"
+    elif lost:
+        outcome = "Outcome: upper axon remyelinated; lower axon lost"
+    else:
+        outcome = "Outcome: remyelination" if n == 0 else "Outcome: partial remyelination"
     tags = [outcome]
     if values["older"]:
         tags.append("Older tissue: OPCs respond less")
-    if values["axon_lost"]:
+    if lost:
         tags.append("Lower axon lost: nothing to remyelinate")
     inflamed = bool(values["inflammation"])
     return LesionState(
@@ -512,6 +666,7 @@ def repair_state(values):
         macrophages="eating" if values["debris"] else "active",
         mood="pro-inflammatory" if values["inflamed_microglia"] else "pro-repair",
         upper=upper, lower=lower, opcs="repair", block=lower != "thin", tags=tuple(tags),
+        lead=outcome.replace("Outcome: ", "Outcome of the repair: ") + ".",
     )
 
 
@@ -528,8 +683,7 @@ def show_axon_loss():
     """Section 6: the chronic lesion as a static diagram with its description."""
     from ..scene import show
 
-    show(LESION_SCENE, CHRONIC, title="A chronic lesion: one axon remyelinated, one lost")
-
+    show(LESION_SCENE, replace(CHRONIC, lead=""), title="A chronic lesion: one axon remyelinated, one lost")
 
 # ================================================================ the disease-course sketch
 
@@ -619,11 +773,11 @@ def draw_course(ax, state):
         for i, (t0, peak) in enumerate(zip(c["times"], c["peaks"])):
             k = int(np.argmax(np.where(t >= t0, d, -1) * (t < t0 + 0.03)))
             px, py = _xy(t[k], d[k])
-            label = "first relapse\n(CIS)" if i == 0 else "relapse"
+            label = "first attack\n(CIS)" if i == 0 else "relapse"
             _arrow(ax, px, py + 5.2, px, py + 0.6, width=1.0, head=1.1)
             caption_text(ax, px, py + (6.7 if "\n" not in label else 7.8), label, size_step=-1, linespacing=1.0)
         if not c["times"]:
-            caption_text(ax, X0 + 1.0, Y1 - 3.0, "no relapses", size_step=-1, ha="left")
+            caption_text(ax, X0 + 1.0, Y1 - 3.0, "no relapsing phase", size_step=-1, ha="left")
 
     if state.pira:
         sx, sy = _xy(t, stairs)
@@ -645,7 +799,7 @@ def draw_course(ax, state):
     caption_text(ax, 6.4, 3.4, "peaks: new inflammation", size_step=-1, ha="left")
     A.draw_axon(ax, 40.0, 47.0, 3.4, thickness=1.0)
     A.draw_block(ax, 43.5, 3.4, size=1.0)
-    caption_text(ax, 48.5, 3.4, "slow rise: axon loss", size_step=-1, ha="left")
+    caption_text(ax, 48.5, 3.4, "slow rise: smouldering damage and axon loss", size_step=-1, ha="left")
 
 
 def describe_course(state):
@@ -658,16 +812,15 @@ def describe_course(state):
               "secondary progressive MS: first a relapsing phase with peaks and recovery, then, after a dotted "
               "line, a progressive phase in which disability rises steadily, with only a small relapse.",
         "pp": "An illustrative sketch, not data, of disability over time (no numbers on either axis) in "
-              "primary progressive MS: disability rises steadily from the start, and there are no relapse "
-              "peaks.",
+              "primary progressive MS: disability rises steadily from the start, without a relapsing phase.",
     }[state.course]
     parts = [text]
     if state.relapses:
         if c["times"]:
             parts.append(f"Each of the {len(c['times'])} peaks is labelled 'relapse'; the first is labelled "
-                         "'first relapse (CIS)', a clinically isolated syndrome.")
+                         "'first attack (CIS)', a clinically isolated syndrome.")
         else:
-            parts.append("A label says 'no relapses'.")
+            parts.append("A label says 'no relapsing phase'.")
     if state.pira:
         parts.append("A dotted blue line shows only the worsening left behind by relapses (flat if there are "
                      "none). A double arrow at the right end, labelled PIRA, spans the gap between that line "
@@ -678,7 +831,7 @@ def describe_course(state):
         else:
             parts.append("Here all of the worsening is PIRA.")
     parts.append("A key at the bottom links the peaks to new inflammation, shown by a T cell, and the slow rise "
-                 "to axon loss, shown by an axon whose signal is blocked (black cross).")
+                 "to smouldering damage and axon loss, shown by an axon whose signal is blocked (black cross).")
     return " ".join(parts)
 
 
@@ -716,6 +869,23 @@ QUESTIONS = (
         topic="MS is only demyelination",
     ),
     Question(
+        "The drug natalizumab blocks VLA-4 on T cells. How does that reduce relapses?",
+        (
+            Option("It kills the T cells that attack myelin.", False,
+                   "It does not remove them. The activated T cells are still there, but they stay in the blood "
+                   "because they cannot grip the vessel wall."),
+            Option("Activated T cells can no longer grip the wall of the brain's blood vessels (VLA-4 binding "
+                   "VCAM-1), so far fewer cross the blood-brain barrier.", True,
+                   "Yes. Fewer cells get in, so fewer new lesions start. In its pivotal randomised trial, "
+                   "natalizumab cut relapses by about two-thirds: a big effect, but not all of them."),
+            Option("It seals a barrier that the T cells have broken open.", False,
+                   "T cells do not break the barrier to get in: they grip the wall and crawl through it. The "
+                   "barrier becomes leaky later, once inflammation is under way. The drug acts on the T cells' "
+                   "grip, not on the wall."),
+        ),
+        topic="Crossing the blood-brain barrier",
+    ),
+    Question(
         "Sam has relapsing-remitting MS and has had no relapses for several years. Which statement is right?",
         (
             Option("Sam's disability cannot be getting worse: no relapses means no disease activity.", False,
@@ -727,8 +897,8 @@ QUESTIONS = (
                    "Yes. Smouldering processes and axon loss can drive worsening from early on, and many "
                    "new lesions are silent."),
             Option("Sam must have primary progressive MS.", False,
-                   "Primary progressive MS means steady worsening from onset, without earlier relapses. Sam "
-                   "had relapses, so this does not fit."),
+                   "Primary progressive MS means steady worsening from onset, without a relapsing phase "
+                   "first. Sam had a relapsing phase, so this does not fit."),
         ),
         topic="No relapses means no progression",
     ),
@@ -778,13 +948,15 @@ QUESTIONS = (
     Question(
         "Tick every statement that fits the evidence in this lesson.",
         (
-            Option("Drugs that remove B cells (anti-CD20 antibodies) strongly reduce new lesions and relapses.",
+            Option("Drugs that remove B cells (antibodies against CD20, a marker on B cells) strongly reduce new "
+                   "lesions and relapses.",
                    True, "Yes: shown in randomised trials of rituximab and ocrelizumab."),
             Option("B cells matter in MS only because they make antibodies.", False,
                    "The benefit of removing B cells comes quickly and without lowering antibody levels, which "
                    "suggests B cells also act by presenting targets to T cells and releasing cytokines."),
             Option("CD8 T cells are often the most abundant T cells in MS lesions.", True,
-                   "Yes, even though the mouse model (EAE) is driven mainly by CD4 T cells."),
+                   "Yes, even though the most widely used forms of the animal model (EAE) are driven mainly by "
+                   "CD4 T cells."),
             Option("Macrophages and microglia can only harm myelin.", False,
                    "They also clear myelin debris, and in mice pro-repair states help OPCs mature. Their "
                    "state matters."),
@@ -810,6 +982,12 @@ FIGURES = (
     FigureSpec("02-lesion-6-opcs-arrive", LESION_SCENE, RECRUITING, "Inflammation settles and OPCs arrive"),
     FigureSpec("02-lesion-7-partial-repair", LESION_SCENE, PARTIAL, "Partial remyelination"),
     FigureSpec("02-lesion-8-chronic", LESION_SCENE, CHRONIC, "A chronic lesion with axon loss"),
+    FigureSpec("02-mri-days", MRI_SCENE, mri_state({"age": "days", "matters": True}),
+               "Schematic MRI of an active lesion: a T2 bright spot and an enhancing ring"),
+    FigureSpec("02-mri-months", MRI_SCENE, mri_state({"age": "months", "matters": True}),
+               "Schematic MRI weeks to months later: the T2 spot stays, the enhancement has gone"),
+    FigureSpec("02-mri-years", MRI_SCENE, mri_state({"age": "years", "matters": True}),
+               "Schematic MRI years later: a T2 spot and, where tissue loss is severe, a T1 black hole"),
     FigureSpec("02-barrier-natalizumab", LESION_SCENE, barrier_state({"activated": True, "blocked": True}),
                "Blocking VLA-4 keeps activated T cells in the blood"),
     FigureSpec("02-course-rrms", COURSE_SCENE, CourseState("rr", True, True),
