@@ -23,13 +23,15 @@ from matplotlib.patches import Circle, Ellipse, FancyArrowPatch
 
 from .. import actors as A
 from .. import style
-from ..evidence import describe_evidence, draw_evidence, evidence_html
+from .. import evidence as E
+from ..evidence import draw_evidence, evidence_html
 from ..export import FigureSpec
 from ..scene import Scene, caption_text, illustrative_tag
 from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
 
 MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
 HARM_INK = "#A30000"  # stress and harm markers (always labelled as well)
+HARM_FADED = "#D99494"  # a death signal held back
 MITO_FILL = "#F6C9A8"  # a healthy mitochondrion
 CALCIUM_FILL = "#56B4E9"
 
@@ -88,11 +90,12 @@ def _sodium(ax, x0, x1, y, half):
     _line(ax, xs, ys, colour=style.INK, width=1.4, z=4.5)
 
 
-def _death(ax, x, y, size=1.3):
-    """A death (apoptosis) signal: a jagged bolt."""
+def _death(ax, x, y, size=1.3, faded=False):
+    """A death (apoptosis) signal: a jagged bolt (pale and dashed when held back)."""
     xs = x + size * np.array([0.0, 0.8, -0.3, 0.7])
     ys = y + size * np.array([1.6, 0.3, 0.0, -1.4])
-    _line(ax, xs, ys, colour=HARM_INK, width=2.2, z=8)
+    _line(ax, xs, ys, colour=HARM_FADED if faded else HARM_INK, width=2.2,
+          dash=(0, (2.2, 1.0)) if faded else None, z=6.5 if faded else 8)
 
 
 def _leak(ax, x, y):
@@ -139,8 +142,9 @@ class Features:
     bare: tuple  # (x0, x1) of the bare, stressed membrane, or ()
     mito: tuple  # x positions of the mitochondria drawn
     mito_ok: bool  # refuelled by the MSC
-    calcium: bool
+    calcium: int  # calcium dots drawn: 4 overload, 2 easing (mitochondria refuelled), 0 none
     axon_bolt: bool  # a death signal on the axon
+    held_bolt: bool  # the axon's death signal, held back by the MSC (drawn faded)
     neuron_bolt: bool  # a death signal at the neuron's cell body
     cut: bool
     immune: bool  # T cell and macrophage attacking
@@ -159,10 +163,14 @@ def features(state):
     mito = ()
     if s >= 2 and not cut and (not full or mito_ok):
         mito = (63.0,) if part else (46.0, 63.0)
+    calcium = 0
+    if s >= 3 and not full and not cut:
+        calcium = 2 if mito_ok else 4
     return Features(
         healthy=s == 0, stripped=s == 1, remyel_full=full, remyel_part=part, bare=bare,
-        mito=mito, mito_ok=mito_ok, calcium=s >= 3 and not full and not cut,
+        mito=mito, mito_ok=mito_ok, calcium=calcium,
         axon_bolt=s >= 3 and "apoptosis" not in on,
+        held_bolt=s >= 3 and "apoptosis" in on,
         neuron_bolt=s >= 3 and "apoptosis" not in on and "trophic" not in on,
         cut=cut, immune=state.inflamed and s >= 1, msc=bool(on - {"remyelination"}),
     )
@@ -209,7 +217,11 @@ def _axon_core(ax, state, dy=0.0):
                                targets=[(46.0, y + 3.3)] + ([] if f.remyel_part else [(64.0, y + 3.3)]))
         A.draw_opc(ax, 43.0, y + 17.5)
         _arrow(ax, (45.6, y + 17.2), (53.3, y + 15.8), colour=style.INK, width=1.2)
-        _note(ax, 49.5, y + 21.0, "own OPC matures")
+        if f.remyel_part:  # drawn as possible: remyelination was not measured after AHSCT
+            _note(ax, 37.5, y + 18.0, "own OPC matures\n(possible; not\nmeasured after AHSCT)",
+                  ha="right")
+        else:
+            _note(ax, 49.5, y + 21.0, "own OPC matures")
     # stresses
     if f.bare:
         _sodium(ax, f.bare[0] + 1.0, f.bare[1] - 0.5, y, HALF)
@@ -219,10 +231,11 @@ def _axon_core(ax, state, dy=0.0):
     if f.mito:
         _note(ax, f.mito[0], y - 5.2, "mitochondria refuelled" if f.mito_ok else "mitochondria failing")
     if f.calcium:
-        _calcium(ax, ((51.0, y + 0.6), (53.5, y - 0.6), (56.0, y + 0.6), (58.5, y - 0.6)))
-        _note(ax, 62.0, y - 8.2, "Ca²⁺ floods in")
-    if f.axon_bolt:
-        _death(ax, 28.0, y + 5.6)
+        dots = ((51.0, y + 0.6), (53.5, y - 0.6), (56.0, y + 0.6), (58.5, y - 0.6))
+        _calcium(ax, dots[1:1 + f.calcium])
+        _note(ax, 62.0, y - 8.2, "Ca²⁺ floods in" if f.calcium == 4 else "less Ca²⁺ builds up")
+    if f.axon_bolt or f.held_bolt:
+        _death(ax, 28.0, y + 5.6, faded=f.held_bolt)
     if f.neuron_bolt:
         _death(ax, 12.5, y + 5.0)
     if f.axon_bolt or f.neuron_bolt:
@@ -235,8 +248,8 @@ def _axon_core(ax, state, dy=0.0):
     if f.immune:
         A.draw_t_cell(ax, 78.0, y + 17.0)
         A.draw_macrophage(ax, 89.0, y + 13.5, size=2.4, eating=True)
-        _arrow(ax, (86.8, y + 11.8), (71.0, y + 3.4), colour=HARM_INK, dashed=True)
-        _arrow(ax, (76.8, y + 15.4), (68.5, y + 3.4), colour=HARM_INK, dashed=True)
+        _arrow(ax, (86.8, y + 11.8), (71.0, y + 3.4), colour=HARM_INK)
+        _arrow(ax, (76.8, y + 15.4), (68.5, y + 3.4), colour=HARM_INK)
         _note(ax, 92.0, y + 19.5, "oxidants")
     elif state.stage >= 1:
         _note(ax, 84.0, y + 16.0, "inflammation stopped:\nno immune cells")
@@ -247,29 +260,32 @@ def _axon_core(ax, state, dy=0.0):
     if "trophic" in on:
         _arrow(ax, (15.0, y + 17.8), (9.8, y + 4.2), colour=MSC_INK)
         _note(ax, 3.0, y + 12.5, "trophic factors", ha="left", box=True)
-    if "apoptosis" in on and state.stage >= 3:
+    if f.held_bolt:
         _arrow(ax, (19.0, y + 17.2), (28.4, y + 8.3), kind="inh", colour=MSC_INK)
+        _note(ax, 26.6, y + 8.6, "anti-apoptosis", ha="right", box=True)
     if "mitochondria" in on and f.mito:
         target = (f.mito[0], y + 1.3)
         _arrow(ax, (21.5, y + 18.0), target, colour=MSC_INK)
         mx, my = 21.5 + 0.45 * (target[0] - 21.5), y + 18.0 + 0.45 * (target[1] - y - 18.0)
         _mito(ax, mx, my, healthy=True)
+        _note(ax, mx + 2.8, my + 0.4, "mitochondria", ha="left")
 
 
 PROTECTIONS = (
-    # key, button, name on the board, what it does, evidence key
+    # key, button, name on the board, what the picture shows when it is on, evidence key
     ("trophic", "Trophic factors", "Trophic",
-     "trophic factors from the MSC (such as BDNF, NGF, GDNF, IGF-1, VEGF and HGF) support "
-     "the neuron's survival", "animal"),
-    ("mitochondria", "Mitochondrial support", "Mitochondria",
-     "the MSC hands over healthy mitochondria, so the failing ones are refuelled "
-     "(shown in mouse lungs, not in MS)", "animal"),
+     "proteins from the MSC (an arrow to the neuron) support the neuron, so the death signal "
+     "at its cell body goes", "animal"),
+    ("mitochondria", "Mitochondrial support", "Mitochondria (lung)",
+     "the MSC hands over healthy mitochondria (an arrow labelled mitochondria), so the failing "
+     "ones are refuelled; this was shown in injured mouse lungs, not in MS", "animal"),
     ("apoptosis", "Less apoptosis", "Less apoptosis",
-     "fewer death signals reach the axon and the neuron, and there is less oxidative injury",
-     "animal"),
+     "an anti-apoptosis signal from the MSC (a flat-ended line) holds back the death signal on "
+     "the axon (faded bolt) and at the neuron", "animal"),
     ("remyelination", "Remyelination", "Remyelination",
-     "the patient's own OPC matures into an oligodendrocyte that wraps thin new myelin, "
-     "which restores conduction and is expected to protect the axon", "animal"),
+     "the patient's own OPC (precursor cell, P) matures into an oligodendrocyte (O) that wraps "
+     "the lesion in thin new myelin with a new node of Ranvier, where the sodium channels "
+     "regroup; the calcium overload eases", "animal"),
 )
 PROTECTION_KEYS = tuple(p[0] for p in PROTECTIONS)
 CLAIMS = {
@@ -289,7 +305,9 @@ def _board(ax, state, top):
         col, row = divmod(i, 2)
         x0, y = 1.5 + 50.0 * col, top - row * 4.4
         _note(ax, x0, y, "✔ " + short, ha="left", fontweight="bold")
-        draw_evidence(ax, x0 + 18.6, y - 1.1, level, width=6.0)
+        # the marker's own label is shortened here: the board's columns are narrow
+        draw_evidence(ax, x0 + 24.5, y - 1.1, level, width=6.0, label=False)
+        _note(ax, x0 + 31.5, y, E.level(level).label, ha="left")
 
 
 def draw_stress(ax, state):
@@ -305,6 +323,11 @@ def draw_protect(ax, state):
     _board(ax, state, top=7.0)
 
 
+def _evidence_words(level):
+    """Short evidence wording for descriptions: the label drawn on the marker."""
+    return f"evidence: {E.level(level).label}"
+
+
 def describe_axon(state):
     f, on = features(state), set(state.protect)
     parts = ["A close-up of a neuron (left) and its axon, with myelin sheaths and nodes of "
@@ -316,53 +339,53 @@ def describe_axon(state):
     elif f.stripped:
         parts.append("Inflammation has stripped the myelin in the lesion: the sheaths there are "
                      "broken and damaged.")
-    elif f.remyel_full:
-        parts.append("Remyelination: the patient's own OPC (precursor cell, P) has matured into an "
-                     "oligodendrocyte (O) that wraps the lesion in thin new myelin with a new node "
-                     "of Ranvier in the middle. The sodium channels regroup at the node, and the "
-                     "calcium overload eases.")
     elif f.remyel_part:
         parts.append("Years after the inflammation stopped, the patient's own OPC (precursor "
-                     "cell, P) has matured into an oligodendrocyte (O) that has wrapped part of "
-                     "the lesion in thin new myelin; the rest of the axon is still bare.")
-    else:
+                     "cell, P) may have matured into an oligodendrocyte (O) that wraps part of "
+                     "the lesion in thin new myelin: possible, but not measured in AHSCT "
+                     "studies. The rest of the axon is still bare.")
+    elif not f.remyel_full:
         parts.append("The myelin in the lesion is gone: the axon is bare.")
     if f.bare:
         parts.append("Energy failure: sodium (Na+) channels have spread out along the bare "
                      "membrane (ticks), so the axon needs more energy.")
-    if f.mito:
-        parts.append("The axon's mitochondria are " + (
-            "refuelled by mitochondria from the MSC." if f.mito_ok
-            else "failing (grey, crossed through)."))
-    if f.calcium:
+    if f.mito and not f.mito_ok:
+        parts.append("Its mitochondria are failing (grey, crossed through).")
+    if f.calcium == 4:
         parts.append("Calcium (Ca2+, blue dots) floods into the axon.")
+    elif f.calcium:
+        parts.append("With the mitochondria refuelled, calcium overload eases (fewer blue dots) "
+                     "but does not go, because the spread-out Na+ channels still raise the "
+                     "energy demand.")
     if f.axon_bolt and f.neuron_bolt:
         parts.append("Death (apoptosis) signals (red bolts) hit the axon and the neuron.")
     elif f.axon_bolt:
-        parts.append("A death (apoptosis) signal (red bolt) still hits the axon, but the "
-                     "neuron's cell body is supported.")
-    elif state.stage >= 3:
-        parts.append("The death (apoptosis) signals are held back.")
+        parts.append("A death (apoptosis) signal (red bolt) still hits the axon.")
     if f.cut:
-        parts.append("The axon is cut: the nerve signal fails (black cross), the part beyond the "
-                     "cut will degenerate, and neurofilament light chain leaks out (grey dots), "
-                     "which can be measured in blood and spinal fluid.")
+        parts.append("The axon is cut: the cross marks where the axon is cut and the signal "
+                     "blocked. The part beyond the cut will degenerate, and neurofilament light "
+                     "chain leaks out (grey dots).")
+    for key, button, _, text, _ in PROTECTIONS:
+        if key in on:
+            parts.append(f"{button}: {text}.")
+    if f.msc:
+        parts.append("The MSC is a mesenchymal stromal cell (olive spindle, top left).")
+    if on:
+        groups = {}
+        for key, _, short, _, level in PROTECTIONS:
+            if key in on:
+                groups.setdefault(E.level(level).label, []).append(short.lower())
+        parts.append("Evidence board: " + "; ".join(
+            f"{', '.join(names)}: {label}" for label, names in groups.items()) + ".")
     if f.immune:
-        parts.append("Inflammation continues: a T cell (T) and a macrophage (M) release oxidants "
-                     "that harm the axon (dashed red arrows).")
+        parts.append(("The immune attack goes on" if on else "Inflammation continues")
+                     + ": a T cell (T) and a macrophage (M) release oxidants that harm the axon "
+                     "(red arrows).")
     elif state.stage >= 1:
         parts.append("The inflammation has stopped: no immune cells attack.")
-    for key, _, short, text, level in PROTECTIONS:
-        if key in on:
-            parts.append(f"{short} is on: {text} ({describe_evidence(level)}).")
-    if f.msc:
-        parts.append("The trophic factors, mitochondria and anti-apoptosis signals come from a "
-                     "mesenchymal stromal cell (MSC, an olive spindle, top left).")
-    if on and f.immune:
-        parts.append("The immune attack itself goes on.")
     if state.claim:
         level, text = CLAIMS[state.claim]
-        parts.append(f"Marker: {text}, {describe_evidence(level)}.")
+        parts.append(f"The marker rates one claim, “{text}”: {_evidence_words(level)}.")
     return " ".join(parts)
 
 
@@ -376,8 +399,9 @@ PROTECT_SCENE = Scene("axon_protect", draw_protect, describe_axon, width=100, he
 MARKER_KEY = (
     "<b>Stress markers</b> (drawn only in this lesson): ticks on the bare axon = sodium "
     "channels spread out; rounded body with a zigzag = a mitochondrion (grey, dashed and crossed "
-    "through when failing); blue dots = calcium; red bolt = a death (apoptosis) signal; grey "
-    "dots at a cut = neurofilament leaking out."
+    "through when failing); blue dots = calcium; red bolt = a death (apoptosis) signal (pale and "
+    "dashed when held back); grey dots at a cut = neurofilament leaking out. Red arrows = "
+    "oxidants from immune cells."
 )
 
 STRESS_STEPS = (
@@ -394,20 +418,22 @@ STRESS_STEPS = (
          AxonState(1)),
     Step("Energy failure",
          "On a bare axon, sodium (Na⁺) channels spread out along the membrane. Pumping the "
-         "extra sodium back out needs more energy (ATP), but the axon's mitochondria are damaged "
-         "and the oligodendrocyte's fuel is gone [2, 3]. <b>Predict:</b> what happens when the "
+         "extra sodium back out needs more energy (adenosine triphosphate, ATP), but the axon's "
+         "mitochondria, its power stations, are damaged and the oligodendrocyte's fuel is gone "
+         "[2, 3]. <b>Predict:</b> what happens when the "
          "pumps run out of energy?",
          AxonState(2)),
     Step("Calcium overload and death signals",
          "Without enough energy, calcium (Ca²⁺ ions) builds up inside the axon: calcium "
-         "overload. Glutamate toxicity and death (apoptosis) signals add to the injury [2, 3].",
+         "overload. Too much of the signalling chemical glutamate (glutamate toxicity) and death "
+         "(apoptosis) signals add to the injury [2, 3].",
          AxonState(3)),
     Step("The axon is cut",
          "The axon breaks. The signal can no longer pass, and the part beyond the cut "
          "degenerates. Lost axons in the brain and spinal cord regrow poorly, so this loss, not "
          "demyelination alone, is the main cause of permanent disability [1, 2, 3]. A protein "
          "from the broken axon, neurofilament light chain, leaks into the spinal fluid and blood "
-         "[6].",
+         "[6]. The cross marks where the axon is cut and the signal blocked.",
          AxonState(4)),
 )
 
@@ -423,9 +449,9 @@ def _protect_state(values):
 
 
 PROTECT_NOTE = (
-    MARKER_KEY + " <b>Evidence for each protection:</b> "
-    + "; ".join(f"{button} {evidence_html(level)}" for _, button, _, _, level in PROTECTIONS)
-    + ". None of them has been shown to protect axons in people with MS."
+    MARKER_KEY + " <b>Evidence:</b> all four protections " + evidence_html("animal")
+    + " (mitochondrial support: in injured lungs, not in MS). None of them has been shown to "
+    "protect axons in people with MS."
 )
 
 
@@ -465,7 +491,9 @@ def inflammation_explorer():
                     heading="Stop the inflammation, protect the axon",
                     note="Stopping inflammation " + evidence_html("small_trial")
                     + ": after AHSCT, neurofilament light chain falls and brain shrinkage slows "
-                    "towards normal (cohorts and single-group trials in people).")
+                    "towards normal (cohorts and single-group trials in people). The marker rates "
+                    "only this claim of less axon injury: the remyelination drawn years later is "
+                    "possible, but was not measured in AHSCT studies.")
 
 
 # ================================================================ measuring neuroprotection
@@ -482,6 +510,7 @@ MEASURES = (
     ("Visual evoked potential", "vep"),
 )
 PLOT = (12.0, 96.0, 9.0, 34.0)  # x0, x1, y0, y1 of the sketch area
+ICON_Y = 38.0  # the small drawing of what is measured: clear of the "illustrative" tag
 
 
 def _axes(ax, xlabel, ylabel):
@@ -511,10 +540,10 @@ def draw_measure(ax, state):
         start = np.interp(treat_x, t, untreated)
         treated = np.where(after, 15.8 + (start - 15.8) * np.exp(-(t - treat_x) / 6.0), untreated)
         # what is measured: a cut axon leaking neurofilament
-        A.draw_axon(ax, 52.0, 59.0, 41.0, thickness=1.2)
-        A.draw_axon(ax, 60.5, 67.0, 41.0, thickness=1.2)
-        _leak(ax, 59.8, 43.6)
-        _note(ax, 69.0, 41.0, "injured axon", ha="left")
+        A.draw_axon(ax, 52.0, 59.0, ICON_Y, thickness=1.2)
+        A.draw_axon(ax, 60.5, 67.0, ICON_Y, thickness=1.2)
+        _leak(ax, 59.8, ICON_Y + 2.6)
+        _note(ax, 69.0, ICON_Y, "injured axon", ha="left")
     elif state.measure == "atrophy":
         _axes(ax, "time →", "brain volume ↑")
         healthy = 32.0 - 0.06 * (t - x0)
@@ -525,9 +554,10 @@ def draw_measure(ax, state):
         treated = np.where(after, start - 3.0 * (1 - np.exp(-(t - treat_x) / 4.0))
                            - 0.06 * (t - treat_x), untreated)
         if state.treated:
-            _note(ax, treat_x + 4.0, start - 6.5, "early extra drop\n(pseudo-atrophy)", ha="left")
-        A.draw_neuron(ax, 60.0, 40.5, size=1.8)
-        _note(ax, 65.0, 40.5, "nerve tissue lost", ha="left")
+            _note(ax, treat_x + 4.0, start - 6.5, "early extra drop\n(partly pseudo-atrophy)",
+                  ha="left")
+        A.draw_neuron(ax, 60.0, ICON_Y, size=1.8)
+        _note(ax, 65.0, ICON_Y, "nerve tissue lost", ha="left")
     else:
         _axes(ax, "time after the pattern appears →", "brain's response")
         tt = np.linspace(x0 + 1, x1 - 2, 80)
@@ -543,11 +573,12 @@ def draw_measure(ax, state):
         _note(ax, 62.0, 26.0, "demyelinated: late", ha="left")
         if state.treated:
             _curve(ax, tt, wave(53.0))
-            _note(ax, 54.5, 30.4, "remyelinated: a little earlier", ha="left")
-        A.draw_axon(ax, 41.0, 59.0, 41.0, thickness=1.2)
-        A.draw_myelin(ax, 42.0, 49.0, 41.0, thickness=1.2)
-        A.draw_signal(ax, 54.0, 41.0, size=1.0)
-        _note(ax, 61.0, 41.0, "optic nerve", ha="left")
+            _note(ax, 54.5, 33.0, "remyelinated: a little earlier", ha="left")
+            _note(ax, 54.5, 30.4, "clemastine (ReBUILD), not a cell therapy", ha="left")
+        A.draw_axon(ax, 41.0, 59.0, ICON_Y, thickness=1.2)
+        A.draw_myelin(ax, 42.0, 49.0, ICON_Y, thickness=1.2)
+        A.draw_signal(ax, 54.0, ICON_Y, size=1.0)
+        _note(ax, 61.0, ICON_Y, "optic nerve", ha="left")
     if state.measure != "vep":
         if state.treated:
             _curve(ax, t, untreated, colour=style.MUTED, dash=(0, (1, 1.5)))
@@ -575,8 +606,8 @@ def describe_measure(state):
         if treated:
             text += ("A vertical line marks when the inflammation is stopped, for example by "
                      "AHSCT. After it, NfL falls towards the healthy range: fewer axons are "
-                     "being injured. A dotted line shows the untreated course for comparison. "
-                     "Marked " + describe_evidence("small_trial") + ".")
+                     "being injured. A dotted line shows the untreated course "
+                     f"({_evidence_words('small_trial')}).")
         else:
             text += ("With ongoing inflammation, NfL stays above the healthy range and jumps "
                      "with each attack.")
@@ -587,20 +618,21 @@ def describe_measure(state):
                 "MS line falls faster. ")
         if treated:
             text += ("After the inflammation is stopped (vertical line), the volume first drops a "
-                     "little faster (pseudo-atrophy, partly as inflammatory swelling resolves), "
-                     "then falls only about as fast as in healthy ageing; a dotted line shows the "
-                     "untreated course. Marked "
-                     + describe_evidence("small_trial") + ".")
+                     "little faster, partly pseudo-atrophy: inflammatory swelling goes down. Then "
+                     "it falls only about as fast as in healthy ageing; a dotted line shows the "
+                     f"untreated course ({_evidence_words('small_trial')}).")
         else:
             text += "Untreated, it keeps falling faster than healthy ageing."
         return text
     text = ("An illustrative sketch, not data, of a visual evoked potential (VEP): the brain's "
             "electrical response after a pattern appears, with a small drawing of a partly "
-            "myelinated axon of the optic nerve carrying a nerve signal. The dashed healthy wave "
-            "peaks early; the wave from a demyelinated optic nerve peaks late.")
+            "myelinated axon of the optic nerve carrying a nerve signal. The VEP mainly reflects "
+            "myelin. The dashed healthy wave peaks early; the wave from a demyelinated optic "
+            "nerve peaks late.")
     if treated:
-        text += (" After remyelination the peak moves a little earlier, as with clemastine in "
-                 "the ReBUILD trial. Marked " + describe_evidence("rct") + ".")
+        text += (" After remyelination the peak moves a little earlier, as with the drug "
+                 "clemastine in the ReBUILD trial, not a cell therapy "
+                 f"({_evidence_words('rct')}).")
     return text
 
 
@@ -633,14 +665,15 @@ QUESTIONS = (
                    "overlap.", False,
                    "No. Inflammation is a main cause of axon damage (oxidants, stripped myelin, "
                    "energy failure), so calming it protects axons."),
-            Option("They overlap: stopping inflammation is itself the best-proven "
-                   "neuroprotection in people.", True,
+            Option("Right: AHSCT only calms inflammation, while MSCs protect nerves "
+                   "directly.", False,
+                   "No. Direct nerve protection by MSCs has been shown only in animals. After "
+                   "AHSCT, fewer axons are injured because the immune attack stops."),
+            Option("They overlap: stopping inflammation is the best-proven neuroprotection in "
+                   "people.", True,
                    "Yes. After AHSCT stops inflammation, neurofilament light chain falls and brain "
-                   "shrinkage slows towards normal. Direct protection by transplanted cells is "
-                   "shown only in animals."),
-            Option("Neuroprotection is only about regrowing lost neurons.", False,
-                   "No. Neuroprotection means keeping neurons and axons alive and working. Lost "
-                   "neurons in the brain and spinal cord are largely irreplaceable."),
+                   "shrinkage slows towards normal (cohorts and single-group trials). But "
+                   "neurodegeneration can go on without inflammation (PIRA)."),
         ),
         topic="Anti-inflammatory and neuroprotective effects are separate mechanisms",
     ),
@@ -648,68 +681,71 @@ QUESTIONS = (
         "MSCs transferred mitochondria to stressed cells in one study. How strong is the evidence "
         "that this protects axons in people with MS?",
         (
-            Option("Strong: randomised trials in MS showed it.", False,
-                   "No. No trial in people has shown it."),
-            Option("Weak: it was shown in injured lungs of animals, not in MS.", True,
+            Option("Weak: it was shown in injured mouse lungs, not in MS or in people.", True,
                    "Yes. That is why its marker says animal studies, and even that is for another "
                    "tissue."),
-            Option("It is guideline-recommended for progressive MS.", False,
-                   "No. No MSC treatment is recommended for MS; MSC therapies are experimental "
-                   "and belong in clinical trials."),
+            Option("Moderate: it was shown in mice with EAE, but not yet in people.", False,
+                   "No. The study was about lung injury, not EAE, the mouse model of MS. Even an "
+                   "EAE result would be evidence from animals only."),
+            Option("Fair: a small MSC study in MS found better visual nerve measures.", False,
+                   "No. That open-label study of 10 people had no control group and did not test "
+                   "mitochondrial transfer; it can only generate hypotheses."),
         ),
-        topic="If it works in mice with EAE, it works in people",
+        topic="Animal findings from other tissues",
     ),
     Question(
         "A growth factor from MSCs (HGF) helped mice with MS-like disease recover. What can you "
         "conclude for people with MS?",
         (
-            Option("It will protect nerves in people too.", False,
-                   "No. “If it works in mice with EAE, it works in people” is a misconception: in "
-                   "the MESEMS trial, MSCs did not reduce MRI inflammation in people."),
-            Option("It is a hypothesis worth testing in controlled trials in people.", True,
-                   "Yes. A mouse result tells you what to test, not what works in people."),
-            Option("Nothing: mouse studies are useless.", False,
+            Option("It should protect nerves in people too, as the mechanism is the same.", False,
+                   "No. “If it works in mice with EAE, it works in people” is a misconception: "
+                   "many treatments that work in mice fail in trials. In the MESEMS trial, MSCs "
+                   "did not reduce MRI inflammation in people."),
+            Option("It says little about people, so trials in people are not worth it.", False,
                    "No. Mouse studies show mechanisms and give ideas to test; some, such as the "
                    "idea behind natalizumab, did translate."),
+            Option("It is a hypothesis worth testing in controlled trials in people.", True,
+                   "Yes. A mouse result tells you what to test, not what works in people."),
         ),
         topic="If it works in mice with EAE, it works in people",
     ),
     Question(
-        "Which measures are used to track neuroprotection in people? Tick every one.",
+        "Which measures are used to track axon injury or repair in people? Tick every one.",
         (
             Option("Neurofilament light chain (NfL) in blood or spinal fluid.", True,
                    "Yes: it rises when axons are injured, and it fell after AHSCT."),
-            Option("Brain volume (atrophy) on MRI.", True,
+            Option("New gadolinium-enhancing lesions on MRI scans.", False,
+                   "No. They mark active inflammation, where the blood–brain barrier leaks. They "
+                   "show new attacks, not axon injury or repair."),
+            Option("Brain volume (atrophy) on MRI scans.", True,
                    "Yes: shrinkage reflects the loss of nerve tissue. Watch out for pseudo-atrophy "
                    "just after inflammation stops."),
             Option("Visual evoked potential (VEP) latency.", True,
-                   "Yes: it shows how fast the optic nerve carries signals, so it can reveal "
-                   "remyelination (ReBUILD)."),
-            Option("The number of MSCs found in the brain after an infusion.", False,
-                   "No. Most infused MSCs are trapped in the lungs and die within days; they do "
-                   "not home to the brain and rebuild it."),
+                   "Yes, for repair: it mainly reflects the myelin of the optic nerve, so it can "
+                   "reveal remyelination (ReBUILD)."),
+            Option("The number of relapses in a year.", False,
+                   "No. Relapses show inflammatory attacks, not axon injury itself, and "
+                   "disability can worsen without any relapse (PIRA)."),
         ),
         multiple=True,
-        topic="Infused stem cells home to the brain and rebuild it",
+        topic="No relapses means no progression",
     ),
     Question(
-        "A clinic offers injections of a person's own fat-derived “stem cells” to protect their "
-        "nerves, saying: “They are your own cells, so there is no risk.” Which reply fits the "
-        "evidence?",
+        "An MSC product fails to suppress T cells in a dish with no inflammatory signals added. "
+        "What is the best interpretation?",
         (
-            Option("True: own cells cannot cause harm.", False,
-                   "No. Own cells can be contaminated, mishandled or put in the wrong place; "
-                   "people have been blinded by injections of their own fat-derived “stem cells”."),
-            Option("Own cells are not automatically safe, and no cell treatment has been shown to "
-                   "protect nerves in people with MS; such treatments belong in regulated "
-                   "trials.", True,
-                   "Yes. Ask whether it is a registered clinical trial, and discuss it with an MS "
-                   "specialist."),
-            Option("It is safe if the clinic has many good testimonials.", False,
-                   "No. Testimonials are not evidence; they are a red flag for unproven "
-                   "clinics (lesson 08)."),
+            Option("The cells must be faulty: healthy MSCs calm T cells in any dish.", False,
+                   "No. Healthy MSCs also stay quiet without inflammatory signals: the test left "
+                   "out what switches them on."),
+            Option("The test lacked the inflammatory signals that switch MSCs on.", True,
+                   "Yes. MSCs become suppressive only after signals such as interferon-gamma "
+                   "“license” them (lesson 05; cell culture and mouse studies). A fair test adds "
+                   "them, and even then a dish result says nothing yet about patients."),
+            Option("MSCs cannot calm T cells at all: the mouse results were artefacts.", False,
+                   "No. With inflammatory signals such as interferon-gamma present, MSCs do "
+                   "suppress T cells in a dish and in mice (lesson 05)."),
         ),
-        topic="Using my own cells makes it safe",
+        topic="All stem cell effects work the same everywhere (licensing)",
     ),
 )
 
