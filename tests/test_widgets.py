@@ -103,18 +103,43 @@ def test_grade_multiple_choice_partial_and_empty():
     assert grade(MULTI, {0, 2})[0] == "correct"
 
 
+def test_options_are_shown_in_a_fixed_shuffled_order():
+    from mscourse.widgets import QuestionWidget, display_order
+
+    question = Question("Which is right?", tuple(
+        Option(f"option {i}", i == 0, f"why {i}") for i in range(5)))
+    assert display_order(question) == display_order(question)
+    assert sorted(display_order(question)) == list(range(5))
+    qw = QuestionWidget(question)
+    shown = [label for label, _ in qw.choices.options]
+    assert shown == [f"option {i}" for i in display_order(question)]
+    qw.choose({0})
+    assert qw.chosen() == {0} and qw.grade() == "correct"
+
+
+def test_every_option_is_explained_only_after_a_second_try_or_a_right_answer():
+    from mscourse.widgets import QuestionWidget
+
+    qw = QuestionWidget(QUESTION)
+    qw.choose({0})
+    qw.grade()
+    assert "A is wrong" in qw.feedback.value and "Why each option" not in qw.feedback.value
+    qw.grade()
+    assert "Why each option" in qw.feedback.value
+
+
 def test_quiz_widget_check_button_shows_feedback():
     quiz = Quiz([QUESTION, MULTI])
     single, multi = quiz.questions
     single.check.click()
     assert "Choose an answer first" in single.feedback.value
-    single.choices.value = 0
+    single.choose({0})
     single.check.click()
     assert "Not quite" in single.feedback.value and "A is wrong" in single.feedback.value
-    single.choices.value = 1
+    single.choose({1})
     single.check.click()
     assert "Correct" in single.feedback.value
-    multi.choices[0].value = multi.choices[2].value = True
+    multi.choose({0, 2})
     multi.check.click()
     assert multi.verdict == "correct"
     assert quiz.exercise() == 2 + 3 + 2

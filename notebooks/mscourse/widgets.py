@@ -12,7 +12,9 @@ and the benchmark use.
 """
 
 import html
+import random
 import time
+import zlib
 import weakref
 from dataclasses import dataclass, field
 from typing import Any
@@ -288,8 +290,24 @@ class Question:
             raise ValueError(f"single-choice question needs exactly one answer: {self.prompt}")
 
 
-def grade(question, chosen):
-    """Feedback for a set of chosen option indices: (verdict, html)."""
+def display_order(question):
+    """A fixed shuffle of a question's options, the same on every run.
+
+    Authors list the right answer wherever it is natural; students should not
+    learn that it is usually second. Seeded by the prompt, so tests and
+    screenshots are reproducible.
+    """
+    order = list(range(len(question.options)))
+    random.Random(zlib.crc32(question.prompt.encode("utf-8"))).shuffle(order)
+    return order
+
+
+def grade(question, chosen, show_all=True):
+    """Feedback for a set of chosen option indices: (verdict, html).
+
+    show_all=False keeps the panel that explains every option closed to a
+    first wrong try, so "try again" still means something.
+    """
     chosen = set(chosen)
     if not chosen:
         return "empty", "<p>Choose an answer first, then press <b>Check</b>.</p>"
@@ -310,10 +328,11 @@ def grade(question, chosen):
         for o in question.options
     )
     reveal = "" if verdict == "correct" else "<p>Think about the explanation, then try again.</p>"
-    body = (
-        f"<p><b>{head}</b></p><ul>{''.join(lines)}</ul>{reveal}"
-        f"<details><summary>Why each option is right or wrong</summary><ul>{every}</ul></details>"
-    )
+    body = f"<p><b>{head}</b></p><ul>{''.join(lines)}</ul>{reveal}"
+    if show_all or verdict == "correct":
+        body += f"<details><summary>Why each option is right or wrong</summary><ul>{every}</ul></details>"
+    else:
+        body += "<p><i>After your next try, you can open an explanation of every option.</i></p>"
     return verdict, body
 
 
@@ -322,14 +341,16 @@ class QuestionWidget(w.VBox):
 
     def __init__(self, question, number=1):
         self.question = question
-        labels = [o.text for o in question.options]
+        self.order = display_order(question)  # display position -> option index
+        self.attempts = 0
+        labels = [question.options[i].text for i in self.order]
         if question.multiple:
             self.choices = [w.Checkbox(value=False, description=t, indent=False,
                                        layout=w.Layout(width="auto")) for t in labels]
             chooser = w.VBox(self.choices)
             hint = " <i>(tick every correct option)</i>"
         else:
-            self.choices = w.RadioButtons(options=[(t, i) for i, t in enumerate(labels)],
+            self.choices = w.RadioButtons(options=[(t, i) for t, i in zip(labels, self.order)],
                                           value=None, layout=w.Layout(width="auto"))
             chooser = self.choices
             hint = " <i>(choose one)</i>"
@@ -345,20 +366,24 @@ class QuestionWidget(w.VBox):
         self.add_class("mscourse-question")
 
     def chosen(self):
+        """The chosen options, as indices into ``question.options``."""
         if self.question.multiple:
-            return {i for i, box in enumerate(self.choices) if box.value}
+            return {i for i, box in zip(self.order, self.choices) if box.value}
         return set() if self.choices.value is None else {self.choices.value}
 
     def choose(self, indices):
         indices = set(indices)
         if self.question.multiple:
-            for i, box in enumerate(self.choices):
+            for i, box in zip(self.order, self.choices):
                 box.value = i in indices
         else:
             self.choices.value = next(iter(indices)) if indices else None
 
     def grade(self):
-        self.verdict, body = grade(self.question, self.chosen())
+        chosen = self.chosen()
+        if chosen:
+            self.attempts += 1
+        self.verdict, body = grade(self.question, chosen, show_all=self.attempts >= 2)
         self.feedback.value = f'<div style="font-size:{style.html_font_size()}">{body}</div>'
         return self.verdict
 
