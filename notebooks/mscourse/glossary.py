@@ -85,6 +85,12 @@ TERMS = (
     ("Cumulative incidence", "the share of people who have had an event by a given time, for example by 5 years."),
     ("Confounding", "when a difference between groups is caused by something other than the treatment, such as who was chosen for it."),
     ("Surrogate endpoint", "a measurement (such as a nerve-signal speed or an MRI sign) used in place of what matters most to patients, such as disability."),
+    ("Placebo", "a dummy treatment that looks like the real one, so that neither patients nor doctors can tell who got what."),
+    ("Regression to the mean", "the tendency of something measured at an unusually bad moment (such as during a relapse) to look better next time, with or without treatment."),
+    ("Informed consent", "a patient's free agreement to a treatment or trial after being told, in words they understand, its purpose, benefits, risks and alternatives."),
+    ("Trial phases", "phase 1 tests safety and dose in a few people; phase 2 looks for a signal of benefit; phase 3 compares with standard care in many people; phase 4 follows a treatment after approval."),
+    ("ISSCR", "the International Society for Stem Cell Research, which publishes guidelines for stem cell research and advice for patients."),
+    ("JACIE", "the joint accreditation body of the EBMT and ISCT that inspects and accredits transplant centres."),
     ("Chronic active lesion", "a \"smouldering\" lesion with a burnt-out centre and a rim of activated microglia that slowly expands."),
 )
 
