@@ -101,13 +101,16 @@ def _letters(ax, x, y, text, colour=style.MUTED, ha="center", bold=False, step=-
     in removed cells and for the fixed titles, so that a widget update stays fast."""
     key = (text, bold, step)
     if key not in _LETTERS:
-        prop = FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal")
-        size = style.font(step) * PT
+        font = (bold, step)
+        if font not in _LETTERS:  # the font, and the height that centres a capital letter
+            prop = FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal")
+            size = style.font(step) * PT
+            cap = TextPath((0, 0), "T", size=size, prop=prop).vertices[:, 1]
+            _LETTERS[font] = (prop, size, (cap.min() + cap.max()) / 2)
+        prop, size, middle = _LETTERS[font]
         path = TextPath((0, 0), text, size=size, prop=prop)
-        box = path.get_extents()
-        ref = TextPath((0, 0), "T", size=size, prop=prop).get_extents()  # same baseline for all
-        _LETTERS[key] = (path.vertices - [0, (ref.y0 + ref.y1) / 2], path.codes,
-                         box.x0, box.x1)
+        xs = path.vertices[:, 0]  # control-point bounds: cheap, and close enough to align
+        _LETTERS[key] = (path.vertices - [0, middle], path.codes, xs.min(), xs.max())
     vertices, codes, x0, x1 = _LETTERS[key]
     dx = {"left": -x0, "right": -x1}.get(ha, -(x0 + x1) / 2)
     ax.add_artist(PathPatch(Path(vertices + [x + dx, y], codes), facecolor=colour,
