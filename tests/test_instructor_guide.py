@@ -1,0 +1,52 @@
+"""The instructor guide covers every lesson with what a teacher needs in class."""
+
+import re
+
+from conftest import NOTEBOOKS, ROOT
+
+GUIDE = ROOT / "notebooks" / "instructor_guide.md"
+PARTS = ["Timing", "Where to pause", "Discussion prompts", "Frequently argued", "What the demos simplify"]
+
+
+def sections():
+    text = GUIDE.read_text(encoding="utf-8")
+    found = {}
+    for block in re.split(r"\n(?=## )", text):
+        m = re.match(r"## Lesson (\d\d)", block)
+        if m:
+            found[m.group(1)] = block
+    return text, found
+
+
+def test_guide_has_a_section_for_every_lesson():
+    _, found = sections()
+    assert sorted(found) == sorted(p.name[:2] for p in NOTEBOOKS)
+
+
+def test_each_lesson_section_has_what_a_teacher_needs():
+    _, found = sections()
+    for number, block in found.items():
+        for part in PARTS:
+            assert f"**{part}" in block, f"lesson {number}: no '{part}' in the guide"
+        assert re.search(rf"\]\({number}_[a-z_]+\.ipynb\)", block), f"lesson {number}: no link to it"
+
+
+def test_guide_timing_matches_each_lesson():
+    import json
+
+    _, found = sections()
+    for path in NOTEBOOKS:
+        cells = json.loads(path.read_text())["cells"]
+        text = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        stated = re.search(r"\*\*Estimated time:\*\*\s*([^.\n]+)", text).group(1)
+        numbers = re.findall(r"\d+", stated)
+        block = found[path.name[:2]]
+        timing = block.split("**Timing", 1)[1].split("\n\n", 1)[0]
+        assert any(n in timing for n in numbers), \
+            f"{path.name}: guide timing does not match the lesson's estimate ({stated})"
+
+
+def test_guide_explains_presenting_live_and_is_linked_from_readme():
+    text, _ = sections()
+    assert "MSCOURSE_PRESENTER=1" in text and "Presentation Mode" in text
+    assert "notebooks/instructor_guide.md" in (ROOT / "README.md").read_text()
