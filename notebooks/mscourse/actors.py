@@ -11,6 +11,7 @@ that could be confused carry a letter (T, B, M ...).
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.collections import PatchCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import (
     Circle,
@@ -285,18 +286,20 @@ def draw_vessel(ax, x0, x1, y, height=6.0, leaky_at=(), z=1):
     _add(ax, Rectangle((x0, y - height / 2), x1 - x0, height,
                            facecolor=ACTORS["vessel"].colour, edgecolor="none", zorder=z))
     cell_w = 5.0
+    wall_cells = []
     for wall_y in (y + height / 2, y - height / 2):
         cx = x0
         while cx < x1 - 0.01:
             w = min(cell_w, x1 - cx)
             mid = cx + w / 2
             if not any(abs(mid - g) < cell_w / 2 for g in leaky_at):
-                _add(ax, FancyBboxPatch(
+                wall_cells.append(FancyBboxPatch(
                     (cx + 0.15, wall_y - 0.55), w - 0.3, 1.1,
-                    boxstyle="round,pad=0,rounding_size=0.5", facecolor="#C98B7A",
-                    edgecolor="#5C2E22", linewidth=style.line(0.9), zorder=z + 0.5,
-                ))
+                    boxstyle="round,pad=0,rounding_size=0.5"))
             cx += cell_w
+    # One collection for the whole wall: dozens of cells, one artist to draw.
+    _add(ax, PatchCollection(wall_cells, facecolor="#C98B7A", edgecolor="#5C2E22",
+                             linewidth=style.line(0.9), zorder=z + 0.5))
     _mark(ax, "vessel")
 
 
