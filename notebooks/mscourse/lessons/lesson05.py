@@ -19,7 +19,7 @@ from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from .. import actors as A
 from .. import style
-from ..evidence import describe_evidence, draw_evidence, evidence_html
+from ..evidence import LEVELS, draw_evidence, evidence_html, level
 from ..export import FigureSpec
 from ..scene import Scene, caption_text
 from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
@@ -105,49 +105,42 @@ class Signal:
     key: str
     button: str  # the toggle's label
     name: str  # the name in descriptions
-    board: str  # the short line on the diagram's signal board
     target: str  # what it acts on, in words
     effect: str  # what it does, one plain clause
     evidence: str  # an evidence.LEVELS key
     needs: str = ""  # another signal that must act first ("" = only licensing)
+    where: str = ""  # where the evidence comes from, if not an MS model
 
     @property
     def short(self):
         """The name on the diagram's evidence board."""
-        return {"licensing": "Licensing", "shift": "Shift"}.get(self.key, self.button)
+        return {"licensing": "Licensing", "shift": "Macrophage shift"}.get(self.key, self.button)
 
 
 SIGNALS = (
-    Signal("licensing", "Licensing (IFN-γ)", "licensing by interferon-gamma (IFN-γ)",
-           "Licensing: IFN-γ switches the MSC on", "the MSC itself",
-           "interferon-gamma made by the inflamed tissue's T cells switches on the MSC's "
-           "calming programme", "animal"),
-    Signal("ido", "IDO", "IDO (indoleamine 2,3-dioxygenase)",
-           "IDO: T cells stop dividing", "the effector T cells",
-           "the enzyme breaks down tryptophan, and the shortage plus the breakdown products "
-           "stop T cells dividing", "in_vitro"),
-    Signal("pge2", "PGE2", "PGE2 (prostaglandin E2)",
-           "PGE2: macrophages switch to IL-10", "the macrophage (and T cells)",
-           "it dampens T cells and reprogrammes macrophages to make the calming cytokine IL-10",
-           "animal"),
-    Signal("tgfb", "TGF-β", "TGF-β (transforming growth factor beta)",
-           "TGF-β: T cells divide less", "the effector T cells",
+    Signal("licensing", "IFN-γ reaches the MSC", "licensing by interferon-gamma (IFN-γ)",
+           "the MSC itself",
+           "interferon-gamma from the T cells reaches the MSC and switches on its calming "
+           "programme", "animal"),
+    Signal("ido", "IDO", "IDO (indoleamine 2,3-dioxygenase)", "the effector T cells",
+           "it breaks down tryptophan, which stops T cells dividing", "in_vitro"),
+    Signal("pge2", "PGE2", "PGE2 (prostaglandin E2)", "the macrophage",
+           "it reprogrammes the macrophage to make IL-10; its direct brake on T cells is not "
+           "drawn", "animal", where="mouse sepsis model, not MS"),
+    Signal("tgfb", "TGF-β", "TGF-β (transforming growth factor beta)", "the effector T cells",
            "it slows T-cell division", "in_vitro"),
-    Signal("il10", "IL-10", "IL-10 (interleukin-10)",
-           "IL-10 (from macrophages): calms T cells", "the effector T cells",
-           "the reprogrammed macrophage releases IL-10, which calms the T cells", "animal",
-           needs="pge2"),
-    Signal("hlag5", "HLA-G5", "HLA-G5",
-           "HLA-G5: more regulatory T cells", "new regulatory T cells",
-           "the MSC releases HLA-G5, which promotes regulatory T cells (Tregs)", "in_vitro"),
-    Signal("treg", "Tregs", "regulatory T cells (Tregs)",
-           "Tregs: restrain effector T cells", "the effector T cells",
-           "the extra regulatory T cells restrain the effector T cells", "in_vitro",
-           needs="hlag5"),
-    Signal("shift", "Macrophage shift", "the macrophage/microglia shift",
-           "Shift: macrophages go pro-repair", "the macrophage/microglial cell",
-           "it moves from attacking to a pro-repair state that clears debris and releases "
-           "factors that help oligodendrocyte precursor cells (OPCs) mature", "animal"),
+    Signal("il10", "IL-10", "IL-10 (interleukin-10)", "the effector T cells",
+           "made by the reprogrammed macrophage, it calms the T cells", "animal",
+           needs="pge2", where="mouse sepsis model, not MS"),
+    Signal("hlag5", "HLA-G5", "HLA-G5", "the T cells",
+           "it promotes regulatory T cells, so a second Treg appears", "in_vitro"),
+    Signal("treg", "Tregs", "regulatory T cells (Tregs)", "the effector T cells",
+           "they restrain the effector T cells", "in_vitro", needs="hlag5"),
+    Signal("shift", "Macrophage shift (outcome)", "the macrophage/microglia shift",
+           "the macrophage/microglial cell",
+           "an outcome, not a separate signal: PGE2 and other MSC factors are proposed to move "
+           "the macrophage/microglial cell to a pro-repair state", "animal",
+           where="mouse studies of sepsis and of remyelination, not MS"),
 )
 SIGNAL_KEYS = tuple(s.key for s in SIGNALS)
 BY_KEY = {s.key: s for s in SIGNALS}
@@ -172,14 +165,15 @@ def status(state, key):
     return "acting"
 
 
-# positions on the signal diagram (the board of evidence markers sits below DY)
-DY = -9.0  # the diagram is drawn this far below its design coordinates
+# positions on the signal diagram (the evidence board sits below the axon)
+DY = -13.5  # the diagram is drawn this far below its design coordinates
 MSC_XY = (12.0, 50.0 + DY)
 T_CELLS = ((79.0, 61.0 + DY), (84.5, 63.0 + DY), (85.5, 57.5 + DY))
 TREG_XY = (80.0, 48.0 + DY)
+NEW_TREG_XY = (71.0, 46.0 + DY)  # drawn when HLA-G5 acts
 MAC_XY = (80.0, 36.5 + DY)
-BOARD_TOP = 17.0
-ROW_H = 4.4
+BOARD_TOP = 9.4
+ROW_H = 4.6
 
 
 def _p(x, y):
@@ -198,6 +192,16 @@ def _signal_arrow(ax, state, key, p0, p1, kind, label, label_xy, rad=0.0, colour
           fontweight="bold" if acting else "normal")
 
 
+def _macrophage_label(acting):
+    if "pge2" in acting and "shift" in acting:
+        return "pro-repair,\nmaking IL-10"
+    if "pge2" in acting:
+        return "making\nIL-10"
+    if "shift" in acting:
+        return "pro-repair"
+    return "attacking"
+
+
 def draw_signals(ax, state):
     acting = {k for k in SIGNAL_KEYS if status(state, k) == "acting"}
     # the lesion: an axon with damaged myelin and the cells of the inflammation
@@ -207,53 +211,59 @@ def draw_signals(ax, state):
         A.draw_t_cell(ax, x, y)
     _note(ax, *_p(93.5, 66.5), "effector\nT cells")
     A.draw_t_cell(ax, *TREG_XY, size=2.3, tag="reg")
-    _note(ax, *_p(91.5, 48.0), "more\nTregs" if "hlag5" in acting else "few\nTregs")
-    shifted = "shift" in acting
-    A.draw_macrophage(ax, *MAC_XY, size=2.6, eating=shifted)
-    _note(ax, *_p(92.0, 37.5), "pro-repair" if shifted else "attacking")
+    more = "hlag5" in acting
+    if more:
+        A.draw_t_cell(ax, *NEW_TREG_XY, size=2.3, tag="reg")
+    _note(ax, *_p(91.5, 48.0), "more\nTregs" if more else "few\nTregs")
+    A.draw_macrophage(ax, *MAC_XY, size=2.6, eating="shift" in acting)
+    _note(ax, *_p(92.5, 37.5), _macrophage_label(acting))
     A.draw_msc(ax, *MSC_XY, size=3.2)
-    _note(ax, *_p(12.0, 45.0), "MSC")
-    _note(ax, *_p(12.0, 42.2), "licensed" if "licensing" in acting else "not licensed",
-          colour=style.INK if "licensing" in acting else style.MUTED, fontweight="bold")
+    licensed = "licensing" in acting
+    _note(ax, *_p(12.0, 45.0), "licensed" if licensed else "not licensed",
+          colour=style.INK if licensed else style.MUTED,
+          fontweight="bold" if licensed else "normal")
     mx, my = 12.0, 50.0  # design coordinates of the MSC
     _signal_arrow(ax, state, "licensing", (77.0, 63.5), (mx + 1.0, my + 2.2), "act",
                   "IFN-γ", (43.0, 65.6), rad=0.18, colour=T_INK)
     _signal_arrow(ax, state, "ido", (mx + 5.6, my + 0.6), (76.6, 60.6), "inh", "IDO", (32.0, 53.6))
     _signal_arrow(ax, state, "tgfb", (mx + 5.6, my), (83.0, 55.6), "inh", "TGF-β", (55.0, 53.2))
-    _signal_arrow(ax, state, "hlag5", (mx + 5.6, my - 0.4), (77.5, 48.0), "act", "HLA-G5",
-                  (36.0, 49.0))
-    _signal_arrow(ax, state, "treg", (79.0, 50.3), (80.0, 58.4), "inh", "Tregs", (74.5, 51.6))
+    _signal_arrow(ax, state, "hlag5", (mx + 5.6, my - 0.4),
+                  (68.5, 46.2) if more else (77.5, 48.0), "act", "HLA-G5", (36.0, 48.6))
+    _signal_arrow(ax, state, "treg", (79.0, 50.3), (80.0, 58.4), "inh", "Tregs", (74.0, 52.6))
     _signal_arrow(ax, state, "pge2", (mx + 5.0, my - 1.0), (77.3, 37.3), "act", "PGE2",
-                  (36.0, 44.7))
-    _signal_arrow(ax, state, "shift", (mx + 2.0, my - 1.7), (78.0, 34.2), "act", "shift",
-                  (50.0, 37.0), rad=0.12)
+                  (36.0, 43.6))
     _signal_arrow(ax, state, "il10", (82.6, 38.6), (85.6, 55.5), "inh", "IL-10", (86.8, 44.0))
     if not state.on:
         _note(ax, *_p(44.0, 60.0), "no signal on: the MSC is idle", colour=style.MUTED)
-    # the evidence board: one slot per signal, filled when the signal is switched on
-    _line(ax, [1, 99], [BOARD_TOP + 1.9, BOARD_TOP + 1.9], colour=style.LIGHT_GREY, width=1.0)
+    # the evidence board: one row per evidence level among the signals switched on
+    _line(ax, [1, 99], [BOARD_TOP + 2.6, BOARD_TOP + 2.6], colour=style.LIGHT_GREY, width=1.0)
     if not state.on:
-        _note(ax, 50, BOARD_TOP - 6.0, "Evidence markers appear here.", colour=style.MUTED,
+        _note(ax, 50, BOARD_TOP - 2.3, "Evidence markers appear here.", colour=style.MUTED,
               step=0)
-    for i, sig in enumerate(SIGNALS):
+    for row, (key, names) in enumerate(_board_rows(state)):
+        y = BOARD_TOP - row * ROW_H
+        draw_evidence(ax, 1.5, y - 1.1, key, width=6.0, label=False)
+        _note(ax, 8.3, y - 0.2, f"evidence: {level(key).label} – {', '.join(names)}", ha="left")
+
+
+def _board_rows(state):
+    """(evidence key, names) for each evidence level among the signals switched on."""
+    rows = {}
+    for sig in SIGNALS:
         st = status(state, sig.key)
-        if st == "off":
-            continue
-        col, row = divmod(i, 4)
-        x0, y = 1.5 + 50.0 * col, BOARD_TOP - row * ROW_H
-        ok = st == "acting"
-        _note(ax, x0, y, ("✔ " if ok else "◌ ") + sig.short, ha="left",
-              colour=style.INK if ok else style.MUTED, fontweight="bold" if ok else "normal")
-        draw_evidence(ax, x0 + 14.0, y - 1.1, sig.evidence, width=6.0)
+        if st != "off":
+            name = sig.short + ("" if st == "acting" else " (waiting)")
+            rows.setdefault(sig.evidence, []).append(name)
+    order = [lv.key for lv in LEVELS]
+    return sorted(rows.items(), key=lambda kv: order.index(kv[0]))
 
 
 def describe_signals(state):
     parts = [
-        "An inflamed lesion: an axon whose myelin is damaged in the lesion (outside it, two intact "
-        "sheaths meet at a node of Ranvier), three effector "
-        "T cells (circles labelled T), a regulatory T cell (labelled Treg) and a "
-        "macrophage/microglial cell (M). On the left, a mesenchymal stromal cell (MSC, an olive "
-        "spindle labelled MSC)."
+        "An inflamed lesion: three effector T cells (T), a regulatory T cell (Treg) and a "
+        "macrophage/microglial cell (M) above an axon whose myelin is damaged in the lesion "
+        "(outside it, two intact sheaths meet at a node of Ranvier). On the left, a mesenchymal "
+        "stromal cell (MSC)."
     ]
     acting = [s for s in SIGNALS if status(state, s.key) == "acting"]
     waiting = [s for s in SIGNALS if status(state, s.key) not in ("off", "acting")]
@@ -261,30 +271,29 @@ def describe_signals(state):
         parts.append("No signal is switched on: the MSC is idle, the T cells keep dividing and "
                      "the macrophage keeps attacking.")
     for s in acting:
+        ev = f"(evidence: {level(s.evidence).label}{', ' + s.where if s.where else ''})"
         if s.key == "licensing":
-            parts.append(f"Licensing is on: {s.effect} ({describe_evidence(s.evidence)}).")
+            parts.append(f"Licensing: {s.effect} {ev}.")
+        elif s.key == "shift":
+            parts.append(f"Macrophage shift, {s.effect} {ev}.")
         else:
             verb = "act" if s.key == "treg" else "acts"
-            parts.append(f"{s.name[0].upper() + s.name[1:]} {verb} on {s.target}: {s.effect} "
-                         f"({describe_evidence(s.evidence)}).")
+            parts.append(f"{s.short} {verb} on {s.target}: {s.effect} {ev}.")
     for s in waiting:
-        why = status(state, s.key)
-        parts.append(f"{s.name[0].upper() + s.name[1:]} is switched on but drawn dashed and grey, "
-                     f"because {why}.")
+        parts.append(f"{s.short} is switched on but dashed and grey: {status(state, s.key)}.")
     if waiting and "licensing" not in state.on:
-        parts.append("Switch on licensing: in the dish, MSCs calm T cells only after inflammatory "
-                     "signals such as interferon-gamma have switched them on.")
+        parts.append("In the dish, MSCs calm T cells only after inflammatory signals such as "
+                     "interferon-gamma have switched them on.")
     brakes = [s for s in acting if s.target == "the effector T cells"]
     if brakes:
         parts.append(f"The T cells are now held back by {len(brakes)} "
                      f"signal{'s' if len(brakes) > 1 else ''}.")
     if acting and any(s.key != "licensing" for s in acting):
-        parts.append("Almost all of this comes from cell culture and mice; in the largest trial "
-                     "in people, MSCs did not reduce MRI signs of inflammation.")
+        parts.append("Section 4 shows what happened in people.")
     return " ".join(parts)
 
 
-SIGNAL_SCENE = Scene("msc_signals", draw_signals, describe_signals, width=100, height=61,
+SIGNAL_SCENE = Scene("msc_signals", draw_signals, describe_signals, width=100, height=56,
                      legend=("msc", "t_cell", "macrophage", "axon", "myelin", "damaged_myelin",
                              "node"))
 
@@ -295,10 +304,11 @@ def _signal_state(values):
 
 SIGNAL_NOTE = (
     "<b>Reading the diagram.</b> Arrows with a head switch something on; arrows ending in a flat "
-    "bar hold something back. A dashed grey arrow is a signal you switched on that cannot act yet. "
-    "The board under the diagram shows the evidence marker of each signal you switch on "
-    "(◌ = switched on but waiting). In words: "
-    + ", ".join(f"{s.button} {evidence_html(s.evidence)}" for s in SIGNALS) + "."
+    "bar hold something back. Most arrows start at the MSC; the licensing arrow (IFN-γ) runs from "
+    "a T cell to the MSC, and the IL-10 and Tregs arrows start at the cell the MSC changed. The "
+    "macrophage shift is an outcome, so it changes the macrophage rather than adding an arrow. A "
+    "dashed grey arrow is a signal you switched on that cannot act yet; the board under the "
+    "diagram marks it “(waiting)” and groups the signals by their evidence marker."
 )
 
 
@@ -312,7 +322,6 @@ def signal_explorer():
     }
     return Explorer(SIGNAL_SCENE, controls, make_state=_signal_state,
                     heading="The MSC's signals, one at a time", note=SIGNAL_NOTE)
-
 
 # ================================================================ 2. two routes: signalling or removal
 
@@ -328,7 +337,7 @@ APPROACHES = (
 )
 
 VESSEL_Y = 45.0
-BLOOD_CELLS = ((20.0, "t"), (30.0, "b"), (40.0, "t"), (62.0, "t"), (72.0, "b"), (84.0, "t"))
+BLOOD_CELLS = ((22.0, "t"), (34.0, "b"), (62.0, "t"), (76.0, "b"))
 TISSUE_CELLS = ((44.0, 31.0, "t"), (57.0, 29.0, "t"), (51.0, 35.0, "b"))
 
 
@@ -358,10 +367,9 @@ def draw_approach(ax, state):
         _note(ax, 75.0, 25.5, "attacking myelin" if a == "none" else "calmer? (mice only)")
     if a == "none":
         _note(ax, 30.0, 30.0, "immune cells cross\nand attack", ha="center")
-        _note(ax, 33, 3.0, "Untreated: immune cells attack the myelin.", step=0)
     if a == "msc":
         A.draw_msc(ax, 11.5, VESSEL_Y, size=2.2)
-        _note(ax, 2.0, 33.5, "MSC in the blood:\nmost stay in the lungs", ha="left")
+        _note(ax, 2.0, 33.5, "MSC in the blood:\nwhere does it go?", ha="left")
         for target in ((42.0, 31.8), (55.0, 29.8), (61.4, 22.4)):
             _arrow(ax, (13.0, VESSEL_Y - 2.6), target, kind="inh", colour=MSC_INK, dashed=True)
         _note(ax, 27.0, 37.6, "signals (proposed)", box=True)
@@ -373,14 +381,17 @@ def draw_approach(ax, state):
                 A.draw_t_cell(ax, x, VESSEL_Y, tag="8")  # a surviving CD8 clone
             else:
                 _ghost(ax, x, VESSEL_Y)
-        for x, y, _ in TISSUE_CELLS:
-            _ghost(ax, x, y)
+        for x, y, kind in TISSUE_CELLS:
+            if kind == "b":
+                A.draw_b_cell(ax, x, y)  # antibody-producing cells in the CNS often persist
+            else:
+                _ghost(ax, x, y)
         A.draw_hsc(ax, 11.5, VESSEL_Y)
         _note(ax, 3.0, 36.0, "reinfused HSCs rebuild\nblood and immune cells", ha="left")
-        _note(ax, 62.0, 39.3, "a few clones survive", box=True)
+        _note(ax, 62.0, 39.3, "a few old cells survive", box=True)
         A.draw_macrophage(ax, 64.0, 21.0, size=2.4, resting=True)
-        _note(ax, 75.0, 25.5, "resting microglia")
-        _note(ax, 33, 3.0, "AHSCT: most immune cells removed.", step=0)
+        _note(ax, 75.0, 25.5, "microglia calmer")
+        _note(ax, 33, 3.0, "AHSCT: dashed circles = removed cells.", step=0)
         draw_evidence(ax, 64.0, 1.6, "rct", width=7.0)
 
 
@@ -395,20 +406,21 @@ def describe_approach(state):
             "both treatments aim to stop.")
     if state.approach == "msc":
         return base + (
-            "MSC signalling: a mesenchymal stromal cell (MSC) in the blood (most infused MSCs "
-            "actually stay in the lungs) sends dashed signal arrows that end "
-            "in bars: they are proposed to damp the T cells, B cells and macrophage, which all "
-            "stay where they are. The barrier is still drawn leaky, because in the largest trial "
-            "in people MSCs did not reduce new inflammation on MRI. The effect is marked "
-            + describe_evidence("animal") + ".")
+            "MSC signalling: a mesenchymal stromal cell (MSC) in the blood (where infused MSCs "
+            "really go is section 3) sends dashed signal arrows that end in bars: they are "
+            "proposed to damp the T cells and the macrophage. The T cells, B cells and macrophage "
+            f"all stay where they are (evidence: {level('animal').label}). The barrier is still drawn leaky: whether "
+            "MSCs calm inflammation in people is the question of section 4.")
     return base + (
-        "AHSCT ablation: chemotherapy has removed most immune cells. Dashed empty circles show "
-        "where T cells and B cells were; one CD8 T cell (T8) survives, as some clones do. A "
-        "haematopoietic stem cell (HSC, labelled H) stands for the reinfused stem cells, which "
-        "rebuild blood and immune cells: a rescue, not the treatment. The barrier is sealed and "
-        "the microglial cell (M) rests, but the damaged myelin is still there: stopping "
-        "inflammation does not rebuild myelin. The effect on relapses and new lesions is marked "
-        + describe_evidence("rct") + ".")
+        "AHSCT ablation: conditioning (high-dose chemotherapy, usually with antibodies against "
+        "T cells) has removed most immune cells. Dashed empty circles show where T cells and B "
+        "cells were. A few old cells survive: a CD8 T cell (T8) in the blood, and a B cell in "
+        "the brain tissue, standing for the antibody-producing cells that often persist inside "
+        "the brain and spinal cord. A haematopoietic stem cell (HSC, labelled H) stands for the "
+        "reinfused stem cells, which rebuild blood and immune cells. The barrier is sealed and "
+        "the microglia (M) are calmer, but the damaged myelin is still there: stopping "
+        "inflammation does not rebuild myelin "
+        f"(evidence for fewer relapses and new lesions: {level('rct').label}).")
 
 
 APPROACH_SCENE = Scene("approach", draw_approach, describe_approach, width=100, height=50,
@@ -452,14 +464,14 @@ LUNG_MSCS = ((35.0, 30.0), (47.0, 30.0), (38.0, 22.0), (50.0, 22.0))
 def draw_route(ax, state):
     s = state.stage
     y0, y1 = BOX_Y
-    for (x0, x1), label in ((VEIN, "arm vein (drip)"), (LUNGS, "lungs"),
+    for (x0, x1), label in ((VEIN, "arm vein (drip)"), (LUNGS, "lungs" if s else "?"),
                             (BRAIN, "brain and spinal cord")):
         _box(ax, x0, y0, x1, y1)
         _note(ax, (x0 + x1) / 2, y1 + 2.0, label, step=0, fontweight="bold")
     A.draw_vessel(ax, VEIN[0] + 1, VEIN[1] - 1, 25.0, height=7)
     A.draw_vessel(ax, LUNGS[0] + 2, LUNGS[1] - 2, 30.0, height=5)
     A.draw_vessel(ax, LUNGS[0] + 2, LUNGS[1] - 2, 22.0, height=5)
-    _note(ax, 44.0, 13.5, "tiny lung vessels", colour=style.MUTED)
+    _note(ax, 44.0, 13.5, "tiny lung vessels" if s else "tiny vessels", colour=style.MUTED)
     _damaged_axon(ax, BRAIN[0] + 2, BRAIN[1] - 2, 20.0, lesion=(77, 96), seg_len=7.0)
     A.draw_t_cell(ax, 75.0, 30.0)
     _note(ax, 88.5, 30.0, "the lesion", colour=style.MUTED)
@@ -480,13 +492,14 @@ def draw_route(ax, state):
         draw_evidence(ax, 2.0, 2.0, "animal", width=6.5)
     if s == 2:
         A.draw_macrophage(ax, 56.0, 15.5, size=2.0)
-        _note(ax, 44.0, 4.5, "dying within days; phagocytes (M) engulf them", step=0)
+        _note(ax, 44.0, 4.5, "dotted rings: dying within days; phagocytes (M) engulf them",
+              step=0)
     if s == 3:
         A.draw_macrophage(ax, 56.0, 15.5, size=2.0)
         _arrow(ax, (50.5, 31.6), (72.8, 30.6), kind="inh", colour=MSC_INK, dashed=True, rad=-0.12)
-        _note(ax, 63.5, 35.0, "TSG-6", box=True)
+        _note(ax, 77.0, 35.3, "TSG-6 (heart model)", box=True)
         _arrow(ax, (58.0, 16.5), (73.6, 28.4), kind="inh", colour=MSC_INK, dashed=True)
-        _note(ax, 71.0, 25.0, "calming", box=True)
+        _note(ax, 82.0, 25.6, "calming?\n(not shown in MS)", box=True)
         _note(ax, 30.0, 4.5, "signals from the lungs (mice):", step=0, ha="left")
         draw_evidence(ax, 62.0, 2.6, "animal", width=6.5)
     if s == 4:
@@ -495,22 +508,27 @@ def draw_route(ax, state):
 
 
 def describe_route(state):
-    base = ("Three boxes: an arm vein with a drip on the left, the lungs with their tiny blood "
-            "vessels in the middle, and the brain and spinal cord on the right, where a T cell "
-            "(T) sits by an axon whose myelin is damaged in a lesion. ")
+    if state.stage == 0:
+        return (
+            "Three boxes: an arm vein with a drip on the left, an unlabelled organ (?) with tiny "
+            "blood vessels in the middle, and the brain and spinal cord on the right, where a T "
+            "cell (T) sits by an axon whose myelin is damaged in a lesion. Mesenchymal stromal "
+            "cells (MSCs, olive spindles labelled MSC) enter the arm vein through a drip; an "
+            "arrow shows the blood carrying them on to the middle box. Which organ is it?")
+    base = ("Vein, lungs and brain as before: tiny blood vessels in the lungs; in the brain, a T "
+            "cell (T) by an axon with damaged myelin. ")
     return base + {
-        0: "Mesenchymal stromal cells (MSCs, olive spindles labelled MSC) enter the arm vein "
-           "through a drip; an arrow shows the blood carrying them on to the lungs.",
         1: "The MSCs are stuck in the tiny vessels of the lungs. A faint dashed arrow to the brain "
-           "says that few, if any, arrive there. The marker shows "
-           + describe_evidence("animal") + ": cell-tracking studies in mice.",
+           "says that few, if any, arrive there "
+           f"(evidence: {level('animal').label}, from cell-tracking studies in mice).",
         2: "The MSCs in the lungs are ringed with dotted circles: they die within days. A "
            "macrophage (M), a phagocyte, engulfs the dying cells.",
         3: "MSCs are still in the lungs next to a macrophage (M). Dashed arrows ending in bars "
-           "run from the lungs to the T cell: in mice, lung-trapped "
-           "MSCs released the anti-inflammatory protein TSG-6, and phagocytes (M) that engulfed "
-           "dying MSCs switched on calming programmes. Marked "
-           + describe_evidence("animal") + ".",
+           "run from the lungs towards the T cell in the brain, with a question mark: whether "
+           "they get there is not known. In mice, lung-trapped MSCs released the "
+           "anti-inflammatory protein TSG-6, which reduced damage in a heart-attack model, and "
+           "phagocytes (M) that engulfed dying MSCs switched on calming programmes "
+           f"(evidence: {level('animal').label}).",
         4: "The MSCs are gone. In the brain the damaged myelin is unchanged: no MSCs arrived to "
            "rebuild it. Any benefit would have to come from signals, not from cells replacing "
            "tissue.",
@@ -539,9 +557,10 @@ ROUTE_STEPS = (
          RouteState(2)),
     Step("Signals from the lungs",
          "Possibly, yes. In mice, MSCs trapped in the lungs released an anti-inflammatory protein, "
-         "TSG-6 [20], and phagocytes that engulfed dying MSCs switched on immunosuppressive "
-         "programmes, including IDO [22]: the cells need not survive to act. "
-         + evidence_html("animal"),
+         "TSG-6, which reduced damage in a heart-attack model [20], and phagocytes that engulfed "
+         "dying MSCs switched on immunosuppressive programmes, including IDO [22]: the cells need "
+         "not survive to act. Whether such signals reach and calm MS lesions in the brain has not "
+         "been shown. " + evidence_html("animal"),
          RouteState(3)),
     Step("What this means for the brain",
          "The idea that infused stem cells <b>home to the brain and rebuild it</b> does not fit "
@@ -569,8 +588,8 @@ def draw_model(ax, state):
     _line(ax, [50, 50], [1, 49], colour=style.LIGHT_GREY, width=1.5)
     _note(ax, 25, 47.5, "Mice with EAE", step=0, fontweight="bold")
     _note(ax, 75, 47.5, "People with MS (MESEMS trial)", step=0, fontweight="bold")
-    # left panel: EAE
-    attacked = s in (0, 2, 3)
+    # left panel: EAE (from step 2 on, the mouse result stays in view)
+    attacked = s == 0
     _damaged_axon(ax, 3, 47, 18.0, lesion=(16, 34) if attacked else (None, None))
     A.draw_t_cell(ax, 18.0, 27.5, tag="4")
     A.draw_t_cell(ax, 30.0, 28.0, tag="4")
@@ -582,12 +601,14 @@ def draw_model(ax, state):
         A.draw_msc(ax, 8.0, 38.0, size=2.2)
         _arrow(ax, (11.6, 37.2), (16.6, 29.2), kind="inh", colour=MSC_INK)
         _arrow(ax, (12.0, 38.0), (28.3, 29.4), kind="inh", colour=MSC_INK)
-        _note(ax, 31, 40.5, "MSCs given early", ha="center")
+        _note(ax, 31, 40.5, "given early, in induced,\nCD4-driven disease" if s == 4
+              else "MSCs given early")
         _note(ax, 25, 10.5, "less attack, less myelin damage")
         draw_evidence(ax, 4.0, 2.0, "animal", width=7.0)
     # right panel: MESEMS
     if s >= 2:
-        _note(ax, 75, 41.2, "one dose of own MSCs (or placebo)\ninto a vein")
+        _note(ax, 75, 41.2, "one dose, in people with\nestablished MS" if s == 4
+              else "one dose of own MSCs (or placebo)\ninto a vein")
         A.draw_vessel(ax, 52, 98, 33.0, height=6, leaky_at=(79.5,))
         A.draw_msc(ax, 58.0, 33.0, size=2.0)
         A.draw_t_cell(ax, 69.0, 33.0)
@@ -596,45 +617,42 @@ def draw_model(ax, state):
     if s >= 3:
         A.draw_t_cell(ax, 79.5, 25.5)
         _arrow(ax, (79.5, 30.6), (79.5, 27.6), colour=style.INK)
-        _note(ax, 75, 10.5, "no fewer active MRI lesions")
-        _note(ax, 75, 7.6, "than placebo")
-        draw_evidence(ax, 54.0, 2.0, "rct", width=7.0)
+        _note(ax, 75, 9.4, "no fewer active MRI lesions\nthan placebo (a negative result)")
+        draw_evidence(ax, 54.0, 2.0, "rct", width=7.0, label=False)
+        _note(ax, 61.8, 2.9, "evidence: randomised trial – no effect", ha="left")
     if s == 2:
         _note(ax, 75, 10.5, "result? (predict first)", colour=style.MUTED)
 
 
+MICE_TREATED = (
+    "Left panel, mice with EAE: a mesenchymal stromal cell (MSC), given early, sends arrows ending "
+    "in bars to the two CD4 T cells (T4). The axon's myelin is intact, with nodes of Ranvier "
+    "between the sheaths: less attack and less myelin damage "
+    f"(evidence: {level('animal').label}). "
+)
+
+
 def describe_model(state):
     s = state.stage
-    left = {
-        0: "Left panel, mice with EAE (experimental autoimmune encephalomyelitis): two CD4 T cells "
-           "(labelled T4) attack the myelin of an axon; the middle sheaths are damaged, the sheaths "
-           "at the ends intact. The mice were "
-           "immunised against myelin. The right panel is still empty.",
-        1: "Left panel, mice with EAE: a mesenchymal stromal cell (MSC), given early, sends "
-           "arrows ending in bars to the two CD4 T cells (T4). The axon's myelin is intact, with "
-           "nodes of Ranvier between the sheaths: less "
-           "attack and less myelin damage. Marked " + describe_evidence("animal") + ". The right "
-           "panel is still empty.",
-        2: "Left panel, mice with EAE: CD4 T cells (T4) attacking the myelin of an axon, without "
-           "MSCs; the middle sheaths are damaged. ",
-        3: "Left panel, mice with EAE: CD4 T cells (T4) attacking the myelin of an axon, without "
-           "MSCs; the middle sheaths are damaged. ",
-        4: "Left panel, mice with EAE: an MSC given early holds back the CD4 T cells (T4) and the "
-           "myelin on the axon stays intact, with nodes of Ranvier between the sheaths ("
-           + describe_evidence("animal") + "). ",
-    }[s]
-    if s < 2:
-        return left
+    if s == 0:
+        return ("Left panel, mice with EAE (experimental autoimmune encephalomyelitis): two CD4 T "
+                "cells (labelled T4) attack the myelin of an axon; the middle sheaths are damaged, "
+                "the sheaths at the ends intact. The mice were immunised against myelin. The right "
+                "panel is still empty.")
+    if s == 1:
+        return MICE_TREATED + "The right panel is still empty."
     right = ("Right panel, people with active MS in the MESEMS trial: a blood vessel with a "
              "leaky blood-brain barrier carries an MSC (one dose of the person's own cells, or "
              "placebo) and T cells; below, an axon with damaged myelin.")
     if s == 2:
-        right += " The result is hidden: predict it first."
-    else:
-        right += (" A T cell still crosses the barrier: the MSCs gave no fewer active MRI "
-                  "lesions than placebo. Marked " + describe_evidence("rct")
-                  + " (a randomised trial, here with a negative result).")
-    return left + right
+        return MICE_TREATED + right + " The result is hidden: predict it first."
+    right += (" A T cell still crosses the barrier: the MSCs gave no fewer active MRI lesions "
+              "than placebo, a negative result. Its marker (randomised trial) rates how strong "
+              "this negative result is, not a benefit.")
+    if s == 4:
+        right += (" The labels add the differences: the mouse disease was induced, mainly CD4 "
+                  "driven and treated early; the people already had established MS.")
+    return MICE_TREATED + right
 
 
 MODEL_SCENE = Scene("mice_vs_people", draw_model, describe_model, width=100, height=50,
@@ -659,13 +677,15 @@ MODEL_STEPS = (
          ModelState(2)),
     Step("MESEMS: the result",
          "The treatment was safe, but it did <b>not</b> reduce gadolinium-enhancing lesions over "
-         "24 weeks compared with placebo (rate ratio 0.94, 95% confidence interval 0.58 to 1.50) "
-         "[18]. " + evidence_html("rct") + " (a randomised trial, with a negative result).",
+         "24 weeks compared with placebo [18]. The rate ratio was 0.94: the MSC group had 0.94 "
+         "times as many lesions as placebo. Its 95% confidence interval, 0.58 to 1.50, means the "
+         "true value could plausibly lie anywhere from 0.58 to 1.50, so there was no clear effect. "
+         + evidence_html("rct") + " (this rates how strong the negative result is, not a benefit).",
          ModelState(3)),
     Step("Side by side",
          "The same cells calmed EAE but not MRI activity in people. EAE is induced, mainly CD4 "
-         "driven and treated early; people had had MS for years. Many treatments that work in "
-         "EAE fail in people, though some, like natalizumab, translated well [24, 27, 28].",
+         "driven and treated early; people already had established MS. Many treatments that work "
+         "in EAE fail in people, though some, like natalizumab, translated well [24, 27, 28].",
          ModelState(4)),
 )
 
@@ -682,15 +702,16 @@ QUESTIONS = (
         "MSCs reduced disease in mice with EAE. In the MESEMS trial in people with active MS, "
         "what happened to new active (gadolinium-enhancing) lesions on MRI over 24 weeks?",
         (
-            Option("They fell clearly, as in the mice.", False,
+            Option("They fell clearly, just as the disease had fallen in mice.", False,
                    "No. This is the misconception “if it works in mice with EAE, it works in "
                    "people”. MESEMS found no reduction compared with placebo."),
-            Option("They were not reduced compared with placebo.", True,
-                   "Yes. The rate ratio was 0.94 and not significant. The trial does not rule out "
-                   "small effects or other doses, routes or cell products."),
-            Option("They rose sharply, so MSCs are dangerous.", False,
-                   "No. The treatment was safe in the trial; it simply did not reduce MRI "
-                   "activity."),
+            Option("They fell, but only in people who received MSCs first.", False,
+                   "No. Everyone got both treatments, in random order, and MESEMS found no "
+                   "reduction in lesions with MSCs compared with placebo."),
+            Option("They did not fall: there were no fewer than with placebo.", True,
+                   "Yes. The rate ratio was 0.94, with a confidence interval from 0.58 to 1.50: "
+                   "no clear effect. The trial does not rule out small effects or other doses, "
+                   "routes or cell products."),
         ),
         topic="If it works in mice with EAE, it works in people",
     ),
@@ -698,16 +719,15 @@ QUESTIONS = (
         "A clinic's leaflet says: “Infused stem cells travel to the brain and rebuild the damaged "
         "myelin.” What does the evidence say about MSCs given into a vein?",
         (
-            Option("It is right: MSCs home to MS lesions and become new myelin-making cells.",
-                   False,
+            Option("Most stick in the lungs and die within days; any effect comes from signals.",
+                   True,
+                   "Yes. In mice, even lung-trapped or dying MSCs can send calming signals, but "
+                   "the cells do not rebuild the brain."),
+            Option("Most reach the brain within hours and become myelin-making cells.", False,
                    "No. Tracking studies found most MSCs stuck in the lungs, and claims that "
                    "MSCs become oligodendrocytes or neurons inside the body are largely "
                    "discredited."),
-            Option("Most are trapped in the lungs and die within days; any benefit would come "
-                   "from signals they release.", True,
-                   "Yes. In mice, even lung-trapped or dying MSCs can send calming signals, but "
-                   "the cells do not rebuild the brain."),
-            Option("They reach the brain but only after several months.", False,
+            Option("They reach the brain slowly, over months, and then repair the myelin.", False,
                    "No. Most infused MSCs are gone within days; they do not arrive later."),
         ),
         topic="Infused stem cells home to the brain and rebuild it",
@@ -715,36 +735,39 @@ QUESTIONS = (
     Question(
         "How does AHSCT's anti-inflammatory effect differ from the one proposed for MSCs?",
         (
-            Option("They are the same: both stem cell treatments send calming signals.", False,
+            Option("Both send calming signals; the stem cells in AHSCT just send much stronger "
+                   "ones.", False,
                    "No. “All stem cell therapies are the same” is a misconception. The stem "
-                   "cells reinfused in AHSCT are blood-forming cells that rescue the bone marrow."),
-            Option("AHSCT removes most immune cells with chemotherapy and lets a new repertoire "
-                   "regrow; MSCs are proposed to damp immune cells that stay in place.", True,
+                   "cells reinfused in AHSCT are blood-forming cells that rescue the bone marrow; "
+                   "the conditioning does the work against MS."),
+            Option("AHSCT removes only the harmful immune cells; MSCs then damp the few that "
+                   "are left.", False,
+                   "No. The conditioning is not selective: it removes protective cells too, "
+                   "which is why infections are the main early risk."),
+            Option("AHSCT removes most immune cells, new ones regrow; MSCs would damp cells in "
+                   "place.", True,
                    "Yes. AHSCT's route is removal and renewal, and it almost stops relapses and "
                    "new MRI lesions in people. The MSC route is signalling, shown mostly in cell "
                    "culture and mice."),
-            Option("AHSCT kills only the harmful immune cells.", False,
-                   "No. The chemotherapy is not selective: it removes protective cells too, which "
-                   "is why infections are the main early risk."),
         ),
         topic="All stem cell therapies are the same",
     ),
     Question(
-        "In the explorer, you switched on IDO before licensing, and the IDO arrow stayed dashed. "
-        "Why?",
+        "In the explorer, the MSC is licensed. If the macrophages were removed from the lesion, "
+        "which signal would stop working?",
         (
-            Option("In cell culture, MSCs calm T cells only after inflammatory signals such as "
-                   "interferon-gamma have switched them on (licensing).", True,
-                   "Yes. Licensing means MSCs are immunosuppressive only in an inflammatory "
-                   "environment."),
-            Option("IDO is made by T cells, not by MSCs.", False,
-                   "No. Human MSCs make IDO; it breaks down tryptophan, which stops T cells "
-                   "dividing."),
-            Option("IDO only works in people, not in the dish.", False,
-                   "No. The IDO effect was shown in cell culture with human cells; that is its "
-                   "evidence level."),
+            Option("IDO", False,
+                   "No. The licensed MSC makes IDO itself, and IDO acts on the T cells directly "
+                   "(in cell culture)."),
+            Option("IL-10", True,
+                   "Yes. In this chain, IL-10 comes from macrophages that PGE2 has reprogrammed "
+                   "(shown in a mouse sepsis model). Without the macrophages, that IL-10 is "
+                   "missing."),
+            Option("TGF-β", False,
+                   "No. The MSC releases TGF-β itself; it slows T-cell division without any "
+                   "macrophage (in cell culture)."),
         ),
-        topic="Licensing",
+        topic="Which cell makes which signal",
     ),
     Question(
         "MESEMS used each person's own (autologous) bone-marrow MSCs. Which statements are "
@@ -755,7 +778,7 @@ QUESTIONS = (
                    "people have been blinded by injections of their own fat-derived “stem cells”."),
             Option("In MESEMS, the MSC treatment was safe in the short term.", True,
                    "Yes: the trial found it safe, but it did not reduce MRI activity."),
-            Option("MSC treatments for MS are experimental and belong in regulated trials.", True,
+            Option("MSC treatments for MS are experimental; they belong in trials.", True,
                    "Yes. Guidelines say cell therapies other than AHSCT should be given only "
                    "within clinical trials."),
         ),
@@ -787,7 +810,7 @@ FIGURES = (
     FigureSpec("05-msc-route-lungs", ROUTE_SCENE, RouteState(1),
                "Intravenous MSCs are trapped in the lungs"),
     FigureSpec("05-msc-route-signals", ROUTE_SCENE, RouteState(3),
-               "Signals from lung-trapped and dying MSCs"),
+               "Signals from lung-trapped and dying MSCs (mice; not shown in MS)"),
     FigureSpec("05-mice-vs-people", MODEL_SCENE, ModelState(4),
                "MSCs in EAE and in the MESEMS trial"),
 )
