@@ -188,7 +188,8 @@ def _signal_arrow(ax, state, key, p0, p1, kind, label, label_xy, rad=0.0, colour
     acting = st == "acting"
     _arrow(ax, _p(*p0), _p(*p1), kind=kind, colour=colour if acting else FADED,
            dashed=not acting, rad=rad)
-    _note(ax, *_p(*label_xy), label, colour=style.INK if acting else style.MUTED, box=True,
+    # labels sit beside their arrows, not on them: no white backing to draw
+    _note(ax, *_p(*label_xy), label, colour=style.INK if acting else style.MUTED,
           fontweight="bold" if acting else "normal")
 
 
@@ -224,15 +225,15 @@ def draw_signals(ax, state):
           fontweight="bold" if licensed else "normal")
     mx, my = 12.0, 50.0  # design coordinates of the MSC
     _signal_arrow(ax, state, "licensing", (77.0, 63.5), (mx + 1.0, my + 2.2), "act",
-                  "IFN-γ", (43.0, 65.6), rad=0.18, colour=T_INK)
-    _signal_arrow(ax, state, "ido", (mx + 5.6, my + 0.6), (76.6, 60.6), "inh", "IDO", (32.0, 53.6))
-    _signal_arrow(ax, state, "tgfb", (mx + 5.6, my), (83.0, 55.6), "inh", "TGF-β", (55.0, 53.2))
+                  "IFN-γ", (50.0, 67.3), rad=0.18, colour=T_INK)
+    _signal_arrow(ax, state, "ido", (mx + 5.6, my + 0.6), (76.6, 60.6), "inh", "IDO", (32.0, 55.4))
+    _signal_arrow(ax, state, "tgfb", (mx + 5.6, my), (83.0, 55.6), "inh", "TGF-β", (66.0, 56.4))
     _signal_arrow(ax, state, "hlag5", (mx + 5.6, my - 0.4),
-                  (68.5, 46.2) if more else (77.5, 48.0), "act", "HLA-G5", (36.0, 48.6))
+                  (68.5, 46.2) if more else (77.5, 48.0), "act", "HLA-G5", (50.0, 49.9))
     _signal_arrow(ax, state, "treg", (79.0, 50.3), (80.0, 58.4), "inh", "Tregs", (74.0, 52.6))
     _signal_arrow(ax, state, "pge2", (mx + 5.0, my - 1.0), (77.3, 37.3), "act", "PGE2",
-                  (36.0, 43.6))
-    _signal_arrow(ax, state, "il10", (82.6, 38.6), (85.6, 55.5), "inh", "IL-10", (86.8, 44.0))
+                  (38.0, 42.6))
+    _signal_arrow(ax, state, "il10", (82.6, 38.6), (85.6, 55.5), "inh", "IL-10", (88.2, 44.4))
     if not state.on:
         _note(ax, *_p(44.0, 60.0), "no signal on: the MSC is idle", colour=style.MUTED)
     # the evidence board: one row per evidence level among the signals switched on
