@@ -1,15 +1,15 @@
 """Lesson 08: safety, ethics and review.
 
 What "experimental" means and the path of a therapy from the lab to
-guidelines (drawn with the toolkit's evidence marker); why a relapsing-
+guidelines and phase 4 (drawn with the toolkit's evidence marker); why a relapsing-
 remitting disease needs randomised comparisons; a checker for the red flags
 of a made-up stem cell clinic advert; the ethics of a high-risk, high-benefit
 treatment; and a review quiz across the whole course.
 
 Everything an instructor may want to edit is data near the top of each part:
 the stations and steps of the path (``STATIONS``, ``PATH_STEPS``), the advert
-features (``FEATURES``), the consent steps (``CONSENT_ITEMS``,
-``CONSENT_STEPS``) and the review ``QUESTIONS``. Reference numbers in square
+features and their three verdicts (``FEATURES``, ``VERDICTS``), the consent
+steps (``CONSENT_ITEMS``, ``CONSENT_STEPS``) and the review ``QUESTIONS``. Reference numbers in square
 brackets follow the lesson's own reference list in
 ``08_safety_ethics_review.ipynb``.
 """
@@ -71,23 +71,6 @@ def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=3):
                          linestyle=dash or "-", zorder=z, solid_capstyle="round"))
 
 
-def _with_live_note(explorer, text_for):
-    """Add a text line under an explorer that follows its controls."""
-    note = w.HTML()
-    note.add_class("mscourse-note")
-
-    def update(_=None):
-        note.value = (f'<p style="font-size:{style.html_font_size()}">'
-                      f"{text_for(explorer.values())}</p>")
-
-    for control in explorer.controls.values():
-        control.observe(update, names="value")
-    update()
-    explorer.children = tuple(explorer.children) + (note,)
-    explorer.live_note = note
-    return explorer
-
-
 # ================================================================ 1. the path of a therapy
 
 @dataclass(frozen=True)
@@ -110,11 +93,14 @@ STATIONS = (
     Station("phase2", "Phase 2", "signals", "Are there signs that it works?", "small_trial"),
     Station("phase3", "Phase 3", "comparison", "Does it work better than the alternative? "
             "(usually randomised)", "rct"),
-    Station("approval", "Approval", "guidelines", "Is it approved or recommended? Phase 4 "
-            "then watches it in use.", "guideline"),
+    Station("approval", "Approval", "guidelines", "Is it approved for this use, or "
+            "recommended, and for whom?", "guideline"),
+    Station("phase4", "Phase 4", "in use", "What happens when many people use it for "
+            "years?", "guideline"),
 )
 STATION_KEYS = tuple(s.key for s in STATIONS)
 STATION_BY_KEY = {s.key: s for s in STATIONS}
+BOX_W = 12.6  # width of a station box, canvas units
 
 
 @dataclass(frozen=True)
@@ -124,47 +110,53 @@ class PathState:
 
 
 def _station_x(i):
-    return 1.5 + i * 16.4
+    return 1.0 + i * 14.2
 
 
 def _path_picture(ax, example):
-    """The example at the current stage, drawn with the course's actors."""
+    """The example at the current stage, drawn with the course's actors and labelled."""
     if example == "dish":
-        ax.add_artist(Circle((80.0, 15.0), 10.0, fill=False, edgecolor=style.INK,
+        ax.add_artist(Circle((80.0, 15.5), 10.0, fill=False, edgecolor=style.INK,
                              linewidth=style.line(1.4), zorder=2))
-        _note(ax, 80.0, 27.5, "a dish", colour=style.MUTED)
-        A.draw_msc(ax, 74.5, 16.0, size=2.2)
-        for x, y in ((84.0, 19.0), (86.0, 12.5), (81.0, 9.5)):
+        _note(ax, 80.0, 28.0, "a dish: an MSC among T cells", colour=style.MUTED)
+        A.draw_msc(ax, 76.0, 16.5, size=2.2)
+        for x, y in ((84.0, 19.5), (86.0, 13.0), (81.0, 10.0)):
             A.draw_t_cell(ax, x, y, size=1.6)
     elif example == "eae":
-        A.draw_axon(ax, 66.0, 97.0, 9.0)
-        A.draw_myelin(ax, 67.0, 78.0, 9.0)
-        A.draw_myelin(ax, 79.0, 96.0, 9.0, kind="damaged")
-        A.draw_t_cell(ax, 86.0, 19.0, tag="4")
-        _arrow(ax, (86.0, 16.9), (86.5, 12.4))
-        A.draw_msc(ax, 71.0, 21.0, size=2.0)
-        _arrow(ax, (74.6, 20.8), (83.6, 19.3), colour="#5C5C1F", kind="inh")
-        _note(ax, 80.0, 27.5, "mouse with EAE", colour=style.MUTED)
+        A.draw_axon(ax, 66.0, 97.0, 9.5)
+        A.draw_myelin(ax, 67.0, 78.0, 9.5)
+        A.draw_myelin(ax, 79.0, 96.0, 9.5, kind="damaged")
+        A.draw_t_cell(ax, 86.0, 19.5, tag="4")
+        _arrow(ax, (86.0, 17.4), (86.5, 12.9))
+        A.draw_msc(ax, 71.0, 21.5, size=2.0)
+        _arrow(ax, (74.6, 21.3), (83.6, 19.8), colour="#5C5C1F", kind="inh")
+        _note(ax, 80.0, 28.0, "a mouse with EAE", colour=style.MUTED)
+        _note(ax, 81.5, 5.0, "axon with myelin, part damaged", colour=style.MUTED)
     elif example == "nsc":
-        A.draw_nsc(ax, 80.0, 16.0, size=3.0)
-        _note(ax, 80.0, 9.5, "fetal neural precursor cells,", colour=style.MUTED)
-        _note(ax, 80.0, 6.5, "into the spinal fluid", colour=style.MUTED)
+        A.draw_nsc(ax, 80.0, 17.0, size=3.0)
+        _note(ax, 80.0, 10.5, "fetal neural precursor cells,", colour=style.MUTED)
+        _note(ax, 80.0, 7.5, "into the spinal fluid", colour=style.MUTED)
     elif example == "msc":
-        A.draw_msc(ax, 80.0, 16.0, size=3.0)
-        _note(ax, 80.0, 9.5, "own bone-marrow MSCs,", colour=style.MUTED)
-        _note(ax, 80.0, 6.5, "into a vein", colour=style.MUTED)
-    elif example == "natalizumab":
+        A.draw_msc(ax, 80.0, 17.0, size=3.0)
+        _note(ax, 80.0, 10.5, "own bone-marrow MSCs,", colour=style.MUTED)
+        _note(ax, 80.0, 7.5, "into a vein", colour=style.MUTED)
+    elif example in ("natalizumab", "approved"):
         A.draw_vessel(ax, 64.0, 97.0, 17.0, height=8.0)
         A.draw_t_cell(ax, 76.0, 17.0)
         A.draw_antibody(ax, 80.2, 18.4, angle=-60)
         A.draw_t_cell(ax, 88.0, 17.0)
         A.draw_antibody(ax, 92.2, 18.4, angle=-60)
-        _note(ax, 80.5, 9.0, "antibody keeps T cells", colour=style.MUTED)
-        _note(ax, 80.5, 6.0, "in the blood", colour=style.MUTED)
-    elif example == "ahsct":
-        A.draw_hsc(ax, 80.0, 16.0, size=3.0)
-        _note(ax, 80.0, 9.5, "AHSCT, for selected people,", colour=style.MUTED)
-        _note(ax, 80.0, 6.5, "in accredited centres", colour=style.MUTED)
+        _note(ax, 80.5, 24.5, "blood vessel", colour=style.MUTED)
+        if example == "natalizumab":
+            _note(ax, 80.5, 9.5, "an antibody (Y) keeps T cells", colour=style.MUTED)
+            _note(ax, 80.5, 6.5, "in the blood", colour=style.MUTED)
+        else:
+            _note(ax, 80.5, 9.5, "natalizumab, an antibody (Y):", colour=style.MUTED)
+            _note(ax, 80.5, 6.5, "now an approved MS medicine", colour=style.MUTED)
+    elif example == "followup":
+        A.draw_hsc(ax, 80.0, 17.0, size=3.0)
+        _note(ax, 80.0, 10.5, "AHSCT (H: blood-forming stem cell):", colour=style.MUTED)
+        _note(ax, 80.0, 7.5, "follow-up for years", colour=style.MUTED)
 
 
 PATH_EXAMPLES = {  # example key: (short lines drawn in the panel, words for the description)
@@ -172,7 +164,7 @@ PATH_EXAMPLES = {  # example key: (short lines drawn in the panel, words for the
              "a dish in which a mesenchymal stromal cell (MSC) sits among T cells"),
     "eae": (("In mice with EAE, MSCs made T cells", "unresponsive and reduced the damage."),
             "a mouse model: a CD4 T cell (T4) attacking the myelin of an axon, part of the "
-            "myelin damaged, and an MSC"),
+            "myelin damaged, and an MSC holding the T cell back"),
     "nsc": (("Neural stem cells in progressive MS:", "a small phase 1 study of safety."),
             "a neural stem/precursor cell (NSC)"),
     "msc": (("MSCs in progressive MS: a small", "open phase 2a study, no control group."),
@@ -181,16 +173,21 @@ PATH_EXAMPLES = {  # example key: (short lines drawn in the panel, words for the
                      "randomised trial cut relapses."),
                     "a blood vessel whose wall is the blood-brain barrier, with T cells held "
                     "in the blood by antibodies"),
-    "ahsct": (("Natalizumab is now an MS medicine.", "AHSCT: a guideline-supported option",
-               "for selected people."),
-              "a haematopoietic stem cell (HSC) standing for AHSCT"),
+    "approved": (("Natalizumab became an approved MS", "medicine. AHSCT reached guidelines",
+                  "by another route (see the caption)."),
+                 "the same blood vessel with T cells held in the blood by antibodies: "
+                 "natalizumab, now an approved medicine"),
+    "followup": (("After AHSCT: years of follow-up of", "relapses, MRI, thyroid, blood counts,",
+                  "fertility and late effects."),
+                 "a haematopoietic stem cell (HSC) standing for AHSCT and its long-term "
+                 "follow-up"),
 }
 
 # Where three cell therapies stand today (the summary step): station, actor, label.
 STANDING = (
     ("phase1", "nsc", "NSCs"),
     ("phase2", "msc", "MSCs"),
-    ("approval", "hsc", "AHSCT"),
+    ("approval", "hsc", "AHSCT\n(guidelines)"),
 )
 
 
@@ -199,28 +196,30 @@ def draw_path(ax, state):
     current = -1 if now else STATION_KEYS.index(state.at)
     for i, st in enumerate(STATIONS):
         x0 = _station_x(i)
+        xc = x0 + BOX_W / 2
         past, here = i < current, i == current
         future = not now and i > current
-        _box(ax, x0, 37.0, x0 + 14.5, 45.0, fill=PALE if here else style.PAPER,
+        _box(ax, x0, 37.0, x0 + BOX_W, 45.0, fill=PALE if here else style.PAPER,
              width=2.6 if here else 1.1, dashed=future, z=2)
-        colour = style.MUTED if future else style.INK
-        _note(ax, x0 + 7.25, 42.8, st.name, colour=colour, fontweight="bold")
-        _note(ax, x0 + 7.25, 39.4, st.sub, colour=colour)
+        if future:  # not yet reached: predict what comes next
+            _note(ax, xc, 41.0, "?", colour=style.MUTED, step=1, fontweight="bold")
+        else:
+            _note(ax, xc, 42.8, st.name, fontweight="bold")
+            _note(ax, xc, 39.4, st.sub)
         if i < len(STATIONS) - 1:
-            _arrow(ax, (x0 + 14.7, 41.0), (x0 + 16.2, 41.0), dashed=future)
+            _arrow(ax, (x0 + BOX_W + 0.1, 41.0), (x0 + 14.0, 41.0), dashed=future)
         if here:
-            _note(ax, x0 + 7.25, 47.2, "▼ this step", fontweight="bold")
+            _note(ax, xc, 47.2, "▼ this step", fontweight="bold")
         if past:
-            _note(ax, x0 + 7.25, 47.2, "✔ done", colour=style.MUTED)
+            _note(ax, xc, 47.2, "✔ done", colour=style.MUTED)
     if now:
         for key, actor, label in STANDING:
-            i = STATION_KEYS.index(key)
-            x = _station_x(i) + 7.25
+            x = _station_x(STATION_KEYS.index(key)) + BOX_W / 2
             {"nsc": A.draw_nsc, "msc": A.draw_msc, "hsc": A.draw_hsc}[actor](ax, x, 31.5,
                                                                              size=2.3)
-            _note(ax, x, 26.8, label, fontweight="bold")
-        _note(ax, _station_x(4) + 7.25, 30.0, "AHSCT versus\nthe best drugs:\ntrials running",
-              colour=style.MUTED)
+            _note(ax, x, 26.8 - 1.5 * label.count("\n"), label, fontweight="bold")
+        _note(ax, _station_x(4) + BOX_W / 2, 30.0, "AHSCT versus\nthe best drugs:\n"
+              "trials running", colour=style.MUTED)
         _lines(ax, 2.0, 19.5, (
             "AHSCT: guideline-supported for selected people with highly",
             "active relapsing MS; randomised trials against the best drugs",
@@ -238,37 +237,44 @@ def draw_path(ax, state):
 
 
 def describe_path(state):
-    names = ", ".join(f"{s.name} ({s.sub})" for s in STATIONS)
-    text = f"A therapy's path as six boxes from left to right: {names}. "
     if state.at == "now":
-        return text + (
-            "Where three cell therapies stand today: a neural stem/precursor cell (NSC) under "
-            "phase 1, a mesenchymal stromal cell (MSC) under phase 2, and a haematopoietic stem "
-            "cell (HSC) for AHSCT under approval and guidelines; under phase 3 a note says that "
-            "trials of AHSCT versus the best drugs are running. AHSCT is guideline-supported for "
-            "selected people with highly active relapsing MS, and randomised trials against the "
-            "best drugs are still running; MSCs and NSCs are experimental, trials only. The "
-            f"marker for AHSCT: {E.describe_evidence('guideline')}.")
+        names = ", ".join(f"{s.name} ({s.sub})" for s in STATIONS)
+        return (
+            f"A therapy's path as seven boxes from left to right: {names}. Where three cell "
+            "therapies stand today: a neural stem/precursor cell (NSC) under phase 1, a "
+            "mesenchymal stromal cell (MSC) under phase 2, and a haematopoietic stem cell (HSC) "
+            "for AHSCT under approval, labelled 'AHSCT (guidelines)': expert bodies support it "
+            "for selected people with highly active relapsing MS; it reached this stage through "
+            "guidelines, not a product approval. Under phase 3 a note says that randomised "
+            "trials of AHSCT against the best drugs are still running. MSCs and NSCs are "
+            "experimental, trials only. The marker for AHSCT: "
+            f"{E.describe_evidence('guideline')}.")
     st = STATION_BY_KEY[state.at]
     i = STATION_KEYS.index(state.at)
-    done = ", ".join(s.name for s in STATIONS[:i]) or "none"
+    later = len(STATIONS) - i - 1
     lines, words = PATH_EXAMPLES[state.example]
+    text = (f"A therapy's path as seven boxes from left to right. This step: {st.name} "
+            f"({st.sub}), drawn with a thick border")
+    if i:
+        done = ", ".join(f"{s.name} ({s.sub})" for s in STATIONS[:i])
+        text += f"; before it, ticked as done: {done}"
+    if later:
+        text += (f". The {later} later stage{'s are' if later > 1 else ' is'} dashed and marked "
+                 "with a question mark: predict what comes next")
     return text + (
-        f"This step: {st.name} ({st.sub}), drawn with a thick border; stages passed: {done}; "
-        f"later stages are dashed. The question it answers: {st.question}. Example: "
-        f"{' '.join(lines)} The picture shows {words}. The marker: "
-        f"{E.describe_evidence(st.level)}.")
+        f". The question it answers: {st.question} Example: {' '.join(lines)} The picture "
+        f"shows {words}. The marker: {E.describe_evidence(st.level)}.")
 
 
 PATH_SCENE = Scene("therapy_path", draw_path, describe_path, width=100, height=49,
-                   legend=("msc", "t_cell", "nsc", "hsc", "antibody", "vessel", "axon",
-                           "myelin", "damaged_myelin"))
+                   legend=("nsc", "msc", "hsc", "t_cell"))
 
 PATH_STEPS = (
     Step("In the lab",
          "Most ideas start in cells grown in a dish. Example: human MSCs stopped T cells "
          "dividing by breaking down tryptophan with the enzyme IDO [11]. A dish has no blood "
-         "vessels, no brain and no disease history. " + E.evidence_html("in_vitro"),
+         "vessels, no brain and no disease history. <b>Predict:</b> what is the next "
+         "test, before anyone tries it in people? " + E.evidence_html("in_vitro"),
          PathState("lab", "dish")),
     Step("In animals",
          "Next, an animal model. For MS the main one is experimental autoimmune "
@@ -288,8 +294,9 @@ PATH_STEPS = (
          "Phase 2 looks for signs that a treatment works. Example: in an open phase 2a study, 10 "
          "people with secondary progressive MS received their own MSCs; it was safe, and visual "
          "measures hinted at benefit, but with no control group it only generates hypotheses "
-         "[14]. Some phase 2 trials are randomised: MESEMS was, and found no drop in MRI "
-         "activity [15]. " + E.evidence_html("small_trial"),
+         "[14]. <b>Phase and rung are not the same:</b> the marker shows a typical small "
+         "phase 2 study, but a randomised phase 2 trial such as MESEMS reaches the randomised "
+         "rung (it found no drop in MRI activity) [15]. " + E.evidence_html("small_trial"),
          PathState("phase2", "msc")),
     Step("Phase 3: does it work better?",
          "Phase 3 compares the treatment with the alternative, usually in a randomised trial. "
@@ -300,24 +307,31 @@ PATH_STEPS = (
          PathState("phase3", "natalizumab")),
     Step("Approval and guidelines",
          "Regulators approve a treatment for a use, and guidelines say for whom it is "
-         "recommended; phase 4 keeps watching it after approval. Natalizumab is now one of the "
-         "long-term medicines (disease-modifying therapies) used in MS [17]. AHSCT reached "
-         "guidelines by another route: trials and cohorts led expert bodies to support it for "
-         "selected people with highly active relapsing MS, in accredited centres [3, 4, 5]. "
+         "recommended. Natalizumab is now one of the long-term medicines (disease-modifying "
+         "therapies) used in MS [17]. AHSCT reached guidelines by another route, without a "
+         "product approval: trials and cohorts led expert bodies to support it for selected "
+         "people with highly active relapsing MS, in accredited centres [3, 4, 5]. "
          + E.evidence_html("guideline"),
-         PathState("approval", "ahsct")),
+         PathState("approval", "approved")),
+    Step("Phase 4: watching it in use",
+         "Phase 4 studies follow a treatment after approval, as it is used in everyday care "
+         "[1]. AHSCT has no product approval, but the same idea applies: guidelines ask for "
+         "long-term follow-up (relapses and MRI, thyroid, blood counts, fertility and late "
+         "effects) [3, 4]. " + E.evidence_html("guideline"),
+         PathState("phase4", "followup")),
     Step("Where the cell therapies stand",
          "<b>Experimental</b> means not yet shown, in adequately controlled trials, to be safe "
          "and effective for that use, and not approved for it; it should be offered only within "
          "a registered trial, with ethics approval, informed consent and independent monitoring "
-         "[1]. AHSCT for highly active relapsing MS is no longer purely experimental; MSCs, NSCs "
-         "and other cell products for MS are [3, 4, 5].",
+         "[1]. AHSCT for highly active relapsing MS is no longer purely experimental: it stands "
+         "at guidelines, not at a product approval. MSCs, NSCs and other cell products for MS "
+         "are experimental [3, 4, 5].",
          PathState("now", "")),
 )
 
 
 def therapy_path():
-    """Storyboard: a therapy's path from the lab to guidelines."""
+    """Storyboard: a therapy's path from the lab to guidelines and phase 4."""
     return Storyboard(PATH_SCENE, PATH_STEPS, heading="From the lab to the clinic")
 
 
@@ -339,6 +353,17 @@ def _symptoms(t, peak=0.38, height=1.0, second=0.0):
     bump = np.where(t < peak, rise, fall)
     late = second * np.exp(-((t - 0.85) / 0.05) ** 2)
     return 0.18 + 0.62 * height * bump + 0.4 * late
+
+
+BAND = "#D5E5F2"  # pale blue: the untreated group's band (it also has dashed edges)
+
+
+def _comparison_band():
+    """Lower and upper edges of the untreated group's courses: the same relapse and recovery,
+    spread most around the relapse and ending at the same level as the treated person."""
+    centre = _symptoms(T)
+    half = 0.045 + 0.07 * np.exp(-((T - 0.40) / 0.12) ** 2)
+    return centre - half, centre + half
 
 
 CHART = (17.0, 94.0, 8.0, 36.0)  # x0, x1, y0, y1 of the sketch area, canvas units
@@ -368,18 +393,26 @@ def draw_course(ax, state):
     _line(ax, xs, ys, width=2.6)
     # the "treatment" at the worst moment
     tx, ty = _to_canvas(0.38, _symptoms(np.array([0.38]))[0])
-    A.draw_msc(ax, tx, ty + 4.0, size=1.8)
-    _note(ax, tx + 5.0, ty + 4.0, "unproven injection, given at the worst moment", ha="left")
+    A.draw_msc(ax, tx, ty + 5.0, size=1.8)
+    _note(ax, tx + 5.0, ty + 5.0, "unproven injection, given at the worst moment", ha="left")
     ex, ey = _to_canvas(0.62, _symptoms(np.array([0.62]))[0])
-    _note(ax, ex + 1.5, ey + 3.0, "“I got better!”", ha="left", fontweight="bold")
+    _note(ax, ex + 1.5, ey + 4.2, "“I got better!”", ha="left", fontweight="bold")
     # a small key, top left
     _line(ax, [x0 + 2.0, x0 + 7.0], [44.0, 44.0], width=2.6)
     _note(ax, x0 + 8.5, 44.0, "one treated person", ha="left")
     if state.control:
-        ys2 = _symptoms(T, peak=0.40, height=0.95) + 0.035
-        xs2, ys2 = _to_canvas(T, ys2)
-        _line(ax, xs2, ys2, width=2.2, dash=(0, (4, 2.5)))
-        _line(ax, [x0 + 2.0, x0 + 7.0], [40.6, 40.6], width=2.2, dash=(0, (4, 2.5)))
+        # the untreated group as a band: the range of their courses, chosen the same way
+        lower, upper = _comparison_band()
+        xs_lo, ys_lo = _to_canvas(T, lower)
+        xs_up, ys_up = _to_canvas(T, upper)
+        ax.add_artist(Polygon(np.column_stack([np.r_[xs_up, xs_lo[::-1]],
+                                               np.r_[ys_up, ys_lo[::-1]]]),
+                              closed=True, facecolor=BAND, edgecolor=style.INK,
+                              linewidth=style.line(0.9), linestyle=(0, (3, 2)), zorder=1))
+        ax.add_artist(FancyBboxPatch((x0 + 2.0, 39.4), 5.0, 2.4, boxstyle="square,pad=0",
+                                     facecolor=BAND, edgecolor=style.INK,
+                                     linewidth=style.line(0.9), linestyle=(0, (3, 2)),
+                                     zorder=1))
         _note(ax, x0 + 8.5, 40.6, "untreated comparison group, chosen the same way: "
               "better too", ha="left")
 
@@ -394,9 +427,11 @@ def describe_course(state):
         text += (" Shaded bands label the relapse and the natural remission that follows it: "
                  "in relapsing-remitting MS, relapses partly or fully recover by themselves.")
     if state.control:
-        text += (" A dashed line shows an untreated comparison group chosen the same way, at "
-                 "their worst: it improves just as much. The improvement was not caused by the "
-                 "injection; only a comparison group shows this.")
+        text += (" A pale band with dashed edges shows the range of courses in an untreated "
+                 "comparison group chosen the same way, at their worst: they improve just as "
+                 "much, and the treated person's line stays inside the band from start to end. "
+                 "The improvement was not caused by the injection; only a comparison group "
+                 "shows this.")
     else:
         text += " There is no comparison group, so you cannot tell what would have happened."
     return text
@@ -424,40 +459,69 @@ def why_randomise():
 # ================================================================ 3. the clinic advert checker
 
 @dataclass(frozen=True)
+class Verdict:
+    """One of the three verdicts a line of the advert can get."""
+
+    key: str
+    mark: str  # symbol and words drawn beside the line (never colour alone)
+    plural: str  # for the count at the top, e.g. "red flags"
+    singular: str
+    bold: bool
+
+
+VERDICTS = {
+    "red": Verdict("red", "⚑ red flag", "red flags", "red flag", True),
+    "weak": Verdict("weak", "◐ not enough alone", "not enough alone", "not enough alone", False),
+    "good": Verdict("good", "✔ good sign", "good signs", "good sign", False),
+}
+
+
+@dataclass(frozen=True)
 class Feature:
     """One feature a stem cell clinic's advert might have."""
 
     key: str
-    button: str  # the toggle's label
+    button: str  # the toggle's label: neutral, it does not give the verdict away
     line: str  # how it appears on the made-up advert (short)
-    flag: bool  # True: a red flag; False: a reassuring sign (still ask questions)
+    verdict: str  # a VERDICTS key: "red", "weak" (not enough on its own) or "good"
     short: str  # the reason in two or three words (drawn beside the verdict)
     why: str  # the explanation, with reference numbers
 
 
 FEATURES = (
-    Feature("many", "Treats many diseases", "Our cells treat MS, autism, arthritis...", True,
+    Feature("many", "Many diseases", "Our cells treat MS, autism, arthritis...", "red",
             "one cure for all?",
             "The same cells offered for many unrelated diseases is a typical red flag [1, 2]."),
-    Feature("stories", "Patient stories", "Read our patients' amazing stories!", True,
+    Feature("registered", "Trial registry", "Listed on a trial registry (number given)",
+            "weak", "checkable, not proof",
+            "Helpful: you can look the trial up. But registration alone does not show that the "
+            "treatment works or that you should pay to join; still ask the questions [2]."),
+    Feature("stories", "Patient stories", "Read our patients' amazing stories!", "red",
             "stories, not data",
-            "Testimonials are not evidence: ask what has been published [1, 2]."),
-    Feature("fee", "Pay to join a 'trial'", "Join our 'trial' for a one-off fee", True,
+            "Testimonials are not evidence: people who did not improve are not filmed. Ask what "
+            "has been published [1, 2]."),
+    Feature("doctor", "Licensed doctor", "Run by a licensed doctor", "weak",
+            "needed, not proof",
+            "Needed, but not enough: a licence to practise says nothing about whether this "
+            "treatment works. Ask what evidence has been published [2]."),
+    Feature("fee", "Trial with a fee", "Join our 'trial' for a one-off fee", "red",
             "paying to take part",
             "Large fees, especially paying to take part in a “trial”, are a red flag [1, 2]."),
-    Feature("own", "Own cells, risk-free", "Your own cells, so it's risk-free", True,
+    Feature("neurologist", "Your neurologist", "Discuss it with your own neurologist", "good",
+            "independent advice",
+            "A good sign: the ISSCR suggests discussing it with an independent doctor [2]. It "
+            "does not make the treatment proven."),
+    Feature("own", "Own cells", "Your own cells, so it's risk-free", "red",
             "own cells can harm",
-            "Own cells can still harm: people were blinded by injections of their own "
-            "fat-derived “stem cells” into the eye [8]."),
-    Feature("fast", "No ethics approval", "No waiting for ethics committees!", True,
+            "Claiming that own cells make it risk-free is a red flag: own cells can still be "
+            "contaminated, mishandled or put in the wrong place [1, 2, 8]."),
+    Feature("published", "Published results", "Published: 5 patients improved", "weak",
+            "5 people, no comparison",
+            "Not enough: five people improving, with no comparison group, is what section 2 "
+            "showed can happen without any treatment. Ask for a controlled trial [1, 3]."),
+    Feature("fast", "Fast start", "Start next week, no ethics committee!", "red",
             "no oversight",
             "No independent ethics or regulatory oversight is a red flag [1, 2]."),
-    Feature("registered", "Registered trial", "A registered trial (number given)", False,
-            "can be checked",
-            "A good sign: you can look the trial up and check it. Still ask the questions [2]."),
-    Feature("doctor", "Talk to your neurologist", "Discuss it with your own neurologist", False,
-            "independent advice",
-            "A good sign: the ISSCR suggests asking an independent doctor [2]."),
 )
 FEATURE_KEYS = tuple(f.key for f in FEATURES)
 FEATURE_BY_KEY = {f.key: f for f in FEATURES}
@@ -466,39 +530,50 @@ ADVERT_NAME = "“Miracle Cell Centre” (made up)"
 
 @dataclass(frozen=True)
 class AdvertState:
-    on: tuple = ("many", "stories", "registered")  # features on the advert, in FEATURES order
+    on: tuple = ("registered", "stories", "neurologist")  # features shown, in FEATURES order
     verdicts: bool = False
+
+
+def _counts(shown):
+    """'2 red flags', '1 not enough alone', ... for the verdicts present, in VERDICTS order."""
+    out = []
+    for v in VERDICTS.values():
+        n = sum(f.verdict == v.key for f in shown)
+        if n:
+            out.append((v, f"{n} {v.singular if n == 1 else v.plural}"))
+    return out
 
 
 def draw_advert(ax, state):
     # the made-up advert
-    _box(ax, 1.5, 1.5, 60.0, 50.5, fill=PALE, width=2.0, z=1, rounding=2.0)
-    _note(ax, 30.75, 47.0, ADVERT_NAME, fontweight="bold", step=0.5)
-    A.draw_msc(ax, 9.0, 40.5, size=3.0)
-    _note(ax, 16.0, 40.5, "Stem cell therapy for MS!", ha="left", step=0.5, fontweight="bold")
-    _line(ax, [4.0, 57.5], [35.5, 35.5], colour=style.GREY, width=1.0)
+    _box(ax, 1.5, 1.5, 53.0, 56.5, fill=PALE, width=2.0, z=1, rounding=2.0)
+    _note(ax, 27.25, 53.0, ADVERT_NAME, fontweight="bold", step=0.5)
+    A.draw_msc(ax, 9.0, 47.0, size=3.0)
+    _note(ax, 16.0, 47.0, "Stem cell therapy for MS!", ha="left", step=0.5, fontweight="bold")
+    _line(ax, [4.0, 50.5], [42.5, 42.5], colour=style.GREY, width=1.0)
     shown = [FEATURE_BY_KEY[k] for k in FEATURE_KEYS if k in state.on]
     if not shown:
-        _note(ax, 30.75, 24.0, "(switch features on to build the advert)", colour=style.MUTED)
+        _note(ax, 27.25, 26.0, "(switch features on to build the advert)", colour=style.MUTED)
     for i, f in enumerate(shown):
-        y = 32.0 - i * 4.4
+        y = 39.0 - i * 4.1
         _note(ax, 4.0, y, "• " + f.line, ha="left")
         if state.verdicts:
-            mark = ("⚑ red flag: " if f.flag else "✔ good sign: ") + f.short
-            _note(ax, 63.0, y, mark, ha="left", fontweight="bold" if f.flag else "normal")
-            _line(ax, [59.0, 62.2], [y, y], colour=style.GREY, width=0.8, dash=(0, (1, 1.5)))
+            v = VERDICTS[f.verdict]
+            _note(ax, 57.0, y, f"{v.mark}: {f.short}", ha="left",
+                  fontweight="bold" if v.bold else "normal")
+            _line(ax, [53.5, 56.3], [y, y], colour=style.GREY, width=0.8, dash=(0, (1, 1.5)))
         else:
-            _note(ax, 63.0, y, "? predict", ha="left", colour=style.MUTED)
+            _note(ax, 57.0, y, "? predict", ha="left", colour=style.MUTED)
     # the summary
-    if state.verdicts:
-        flags = sum(f.flag for f in shown)
-        good = len(shown) - flags
-        _note(ax, 63.0, 45.0, f"{flags} red flag{'s' if flags != 1 else ''}", ha="left",
-              step=1, fontweight="bold")
-        _note(ax, 63.0, 40.5, f"{good} good sign{'s' if good != 1 else ''}", ha="left")
+    if state.verdicts and not shown:
+        _note(ax, 57.0, 53.0, "Nothing to check yet", ha="left", step=1, fontweight="bold")
+    elif state.verdicts:
+        for j, (v, text) in enumerate(_counts(shown)):
+            _note(ax, 57.0, 53.0 - j * 3.6, text, ha="left",
+                  fontweight="bold" if v.bold else "normal", step=0 if v.bold else -1)
     else:
-        _note(ax, 63.0, 45.0, "Red flag or not?", ha="left", step=1, fontweight="bold")
-        _note(ax, 63.0, 40.5, "predict, then show verdicts", ha="left", colour=style.MUTED)
+        _note(ax, 57.0, 53.0, "Red flag or not?", ha="left", step=1, fontweight="bold")
+        _note(ax, 57.0, 48.5, "predict, then show verdicts", ha="left", colour=style.MUTED)
 
 
 def describe_advert(state):
@@ -509,16 +584,15 @@ def describe_advert(state):
         return text + "No features are switched on yet: the advert is empty."
     if not state.verdicts:
         return text + ("It says: " + "; ".join(f.line for f in shown) + ". Each line is marked "
-                       "“? predict”: decide which are red flags, then show the verdicts.")
-    parts = [f"{f.line}: {'RED FLAG' if f.flag else 'good sign'} ({f.short})" for f in shown]
-    flags = sum(f.flag for f in shown)
-    return text + ("Verdicts: " + "; ".join(parts) + f". In total {flags} red "
-                   f"flag{'s' if flags != 1 else ''} and {len(shown) - flags} good "
-                   f"sign{'s' if len(shown) - flags != 1 else ''}. A good sign is not a "
-                   "guarantee: still ask the questions.")
+                       "“? predict”: decide for each whether it is a red flag, not enough on its "
+                       "own, or a good sign, then show the verdicts.")
+    parts = [f"{f.line}: {VERDICTS[f.verdict].singular} ({f.short})" for f in shown]
+    counts = ", ".join(t for _, t in _counts(shown))
+    return text + ("Verdicts: " + "; ".join(parts) + f". In total: {counts}. Even a good sign "
+                   "is not a guarantee: still ask the questions.")
 
 
-ADVERT_SCENE = Scene("clinic_advert", draw_advert, describe_advert, width=100, height=52,
+ADVERT_SCENE = Scene("clinic_advert", draw_advert, describe_advert, width=100, height=58,
                      legend=("msc",))
 
 
@@ -529,13 +603,14 @@ def _advert_state(values):
 
 def _advert_reasons(values):
     if not values["verdicts"]:
-        return ("<b>Why:</b> make your predictions, then press <b>Show verdicts</b> to see why "
-                "each feature is or is not a red flag.")
+        return ("<b>Why:</b> each line gets one of three verdicts: <b>red flag</b>, <b>not "
+                "enough on its own</b>, or <b>good sign</b>. Make your predictions, then press "
+                "<b>Show verdicts</b> to see why.")
     shown = [FEATURE_BY_KEY[k] for k in FEATURE_KEYS if values[k]]
     if not shown:
         return "<b>Why:</b> switch some features on to build the advert."
-    items = "".join(f"<li><b>{'⚑ red flag' if f.flag else '✔ good sign'}:</b> "
-                    f"{f.line}. {f.why}</li>" for f in shown)
+    items = "".join(f"<li><b>{VERDICTS[f.verdict].mark}:</b> “{f.line}”: {f.why}</li>"
+                    for f in shown)
     return f"<b>Why:</b><ul>{items}</ul>"
 
 
@@ -550,10 +625,10 @@ def advert_checker():
     }
     controls["verdicts"] = w.ToggleButton(value=False, description="Show verdicts", icon="eye",
                                           button_style="info",
-                                          tooltip="Show which features are red flags")
-    explorer = Explorer(ADVERT_SCENE, controls, make_state=_advert_state,
-                        heading="Clinic advert checker (a made-up clinic)")
-    return _with_live_note(explorer, _advert_reasons)
+                                          tooltip="Show the verdict on each line of the advert")
+    return Explorer(ADVERT_SCENE, controls, make_state=_advert_state,
+                    heading="Clinic advert checker (a made-up clinic)",
+                    note_for=_advert_reasons)
 
 
 # ================================================================ 4. ethics: what consent covers
@@ -573,10 +648,11 @@ CONSENT_ITEMS = (
     Item("infection", "risk", "infections; weeks in hospital"),
     Item("death", "risk", "small risk of death"),
     Item("fertility", "risk", "infertility, early menopause"),
-    Item("autoimmunity", "risk", "later thyroid, other problems"),
+    Item("autoimmunity", "risk", "later autoimmune disease (thyroid)"),
     Item("unknown", "risk", "versus best drugs: unknown"),
-    Item("centre", "base", "accredited centre, follow-up"),
-    Item("access", "base", "cost, travel, who is offered it"),
+    Item("alternatives", "base", "alternatives: high-efficacy\ndrugs, with their own risks"),
+    Item("centre", "base", "accredited centre,\nlong-term follow-up"),
+    Item("access", "base", "cost, travel:\nwho is offered it"),
 )
 ITEM_BY_KEY = {i.key: i for i in CONSENT_ITEMS}
 
@@ -588,34 +664,32 @@ class ConsentState:
 
 def draw_consent(ax, state):
     # the scale: a post, a level beam and two pans; it stays level on purpose
-    _line(ax, [50, 50], [14.0, 46.0], width=3.0)
-    ax.add_artist(Polygon([(45.0, 11.0), (55.0, 11.0), (50.0, 14.5)], closed=True,
+    _line(ax, [50, 50], [18.0, 50.0], width=3.0)
+    ax.add_artist(Polygon([(45.0, 15.0), (55.0, 15.0), (50.0, 18.5)], closed=True,
                           facecolor=style.GREY, edgecolor=style.INK, zorder=3))
-    _line(ax, [18.0, 82.0], [46.0, 46.0], width=3.0)
+    _line(ax, [18.0, 82.0], [50.0, 50.0], width=3.0)
     for cx in (25.0, 75.0):
         for dx in (-18.0, 18.0):
-            _line(ax, [cx + dx, cx], [16.0, 46.0], width=1.0, colour=style.GREY, z=1)
-        _line(ax, [cx - 20.0, cx + 20.0], [16.0, 16.0], width=2.4)
-    _note(ax, 22.0, 52.5, "possible benefits", step=0.5, fontweight="bold")
-    _note(ax, 78.0, 52.5, "risks and unknowns", step=0.5, fontweight="bold")
-    A.draw_hsc(ax, 46.0, 51.5, size=2.4)
-    _note(ax, 49.5, 51.5, "AHSCT", ha="left", fontweight="bold")
-    _note(ax, 50.0, 8.2, "drawn level on purpose: each person weighs it with their MS "
+            _line(ax, [cx + dx, cx], [20.0, 50.0], width=1.0, colour=style.GREY, z=1)
+        _line(ax, [cx - 20.0, cx + 20.0], [20.0, 20.0], width=2.4)
+    _note(ax, 22.0, 56.5, "possible benefits", step=0.5, fontweight="bold")
+    _note(ax, 78.0, 56.5, "risks and unknowns", step=0.5, fontweight="bold")
+    A.draw_hsc(ax, 46.0, 55.5, size=2.4)
+    _note(ax, 49.5, 55.5, "AHSCT", ha="left", fontweight="bold")
+    _note(ax, 50.0, 12.2, "drawn level on purpose: each person weighs it with their MS "
           "specialist", colour=style.MUTED)
     stacks = {"benefit": [], "risk": [], "base": []}
     for key in state.shown:
         stacks[ITEM_BY_KEY[key].side].append(ITEM_BY_KEY[key])
     for side, cx in (("benefit", 25.0), ("risk", 75.0)):
         for j, item in enumerate(stacks[side]):
-            y = 18.4 + j * 3.5
+            y = 22.4 + j * 3.5
             _box(ax, cx - 17.0, y - 1.5, cx + 17.0, y + 1.5, fill=PALE, z=4, rounding=0.7)
             _note(ax, cx, y, item.text)
-    for j, item in enumerate(stacks["base"]):
-        x = 21.5 if j == 0 else 78.5
-        _box(ax, x - 18.5, 1.2, x + 18.5, 5.4, dashed=True, z=4, rounding=0.8)
-        _note(ax, x, 3.3, item.text)
-    if stacks["base"]:
-        _note(ax, 50.0, 3.3, "conditions", colour=style.MUTED)
+    for j, item in enumerate(stacks["base"]):  # also part of the decision, under the scale
+        x = 17.0 + j * 33.0
+        _box(ax, x - 15.8, 1.0, x + 15.8, 8.4, dashed=True, z=4, rounding=0.8)
+        _lines(ax, x, 6.1, item.text.split("\n"), gap=2.8, ha="center")
 
 
 def describe_consent(state):
@@ -626,7 +700,7 @@ def describe_consent(state):
             "MS specialist, and the drawing does not decide for them.")
     benefits = [i.text for i in items if i.side == "benefit"]
     risks = [i.text for i in items if i.side == "risk"]
-    base = [i.text for i in items if i.side == "base"]
+    base = [i.text.replace("\n", " ") for i in items if i.side == "base"]
     if not items:
         return text + " Both pans are empty so far."
     if benefits:
@@ -634,11 +708,12 @@ def describe_consent(state):
     if risks:
         text += " Risks and unknowns: " + "; ".join(risks) + "."
     if base:
-        text += " Conditions under the scale: " + "; ".join(base) + "."
+        text += (" Under the scale, also part of the decision (dashed boxes): " + "; ".join(base)
+                 + ".")
     return text
 
 
-CONSENT_SCENE = Scene("consent_scale", draw_consent, describe_consent, width=100, height=56,
+CONSENT_SCENE = Scene("consent_scale", draw_consent, describe_consent, width=100, height=60,
                       legend=("hsc",))
 
 CONSENT_STEPS = (
@@ -646,7 +721,7 @@ CONSENT_STEPS = (
          "A neurologist and a transplant doctor consider AHSCT for a young person with highly "
          "active relapsing MS despite a high-efficacy drug. Informed consent means the person "
          "understands the benefits, risks, alternatives and uncertainties, and is free to say "
-         "no. <b>Predict:</b> what should go on each side of the scale?",
+         "no. <b>Predict:</b> what should go on each side of the scale, and what under it?",
          ConsentState(())),
     Step("Possible benefits",
          "Relapses and new lesions almost stop for most, and many stay free of disease activity "
@@ -666,19 +741,22 @@ CONSENT_STEPS = (
          "sperm, eggs or embryos are offered before treatment [3, 4]. <b>Think:</b> how might "
          "this weigh differently for different people?",
          ConsentState(("remission", "no_drugs", "infection", "death", "fertility"))),
-    Step("Later risks and unknowns",
+    Step("Later risks, unknowns and alternatives",
          "Other autoimmune diseases, most often of the thyroid, can appear later [21]; "
          "long-term follow-up is needed. And it is not yet known whether AHSCT beats today's "
-         "best drugs: randomised trials are still running [24, 25, 26].",
+         "best drugs: randomised trials are still running [24, 25, 26]. Those drugs are the "
+         "alternative, with their own risks, and they belong in the same conversation [2, 4].",
          ConsentState(("remission", "no_drugs", "infection", "death", "fertility",
-                       "autoimmunity", "unknown"))),
+                       "autoimmunity", "unknown", "alternatives"))),
     Step("Where, and for whom",
-         "Guidelines say: only in accredited, experienced centres (JACIE, the joint EBMT-ISCT "
-         "accreditation), with MS neurologists involved and long-term follow-up at home [3, 6]. "
-         "Cost, travel and waiting lists decide who can actually get it: a question of fairness "
-         "(equity of access). Travelling abroad to unaccredited centres is discouraged [6].",
+         "Guidelines say: only in accredited, experienced centres (accredited by JACIE, the "
+         "joint accreditation committee of the EBMT and ISCT), with MS neurologists involved "
+         "and long-term follow-up at home [3, 6]. Cost, travel and waiting lists decide who "
+         "can actually get it: a question of fairness (equity of access). Travelling abroad to "
+         "unaccredited centres is discouraged [6]. <b>Count</b> the chips on each pan, then "
+         "ask: does the longer stack win?",
          ConsentState(("remission", "no_drugs", "infection", "death", "fertility",
-                       "autoimmunity", "unknown", "centre", "access"))),
+                       "autoimmunity", "unknown", "alternatives", "centre", "access"))),
 )
 
 
@@ -699,7 +777,7 @@ QUESTIONS = (
                    "Ranvier."),
             Option("It saves energy: ions cross the membrane mainly at the nodes.", True,
                    "Yes: less pumping is needed afterwards."),
-            Option("It is only insulation: the axon does not need it to survive.", False,
+            Option("It speeds signals up, but a bare axon stays just as healthy.", False,
                    "No. Oligodendrocytes also feed axons with metabolites such as lactate; "
                    "losing myelin endangers the axon itself."),
         ),
@@ -710,15 +788,15 @@ QUESTIONS = (
         "Lesson 02. A person with MS has several new lesions on their MRI scan but has felt no "
         "new symptoms. What is the best explanation?",
         (
-            Option("The scan must be wrong: every lesion causes symptoms.", False,
-                   "No. Many lesions are clinically silent, which is why MRI detects disease "
-                   "activity far more often than relapses do."),
-            Option("Many MRI lesions cause no symptoms: relapses and lesions are not the same "
-                   "thing.", True,
+            Option("They must be having a relapse that they have not noticed yet.", False,
+                   "No. A relapse means new or worse symptoms. Many lesions are clinically "
+                   "silent, which is why MRI detects disease activity far more often than "
+                   "relapses happen."),
+            Option("Many lesions cause no symptoms: relapses and lesions are not the same.", True,
                    "Yes. That is why trials count MRI activity as well as relapses."),
-            Option("The lesions are in the peripheral nerves, which MS affects.", False,
-                   "No. MS affects the brain, spinal cord and optic nerves, not the peripheral "
-                   "nerves."),
+            Option("The lesions are in peripheral nerves, so they cannot cause symptoms.", False,
+                   "No. MS lesions are in the brain, spinal cord and optic nerves, not in the "
+                   "peripheral nerves."),
         ),
         topic="Every MRI lesion causes symptoms",
     ),
@@ -726,27 +804,33 @@ QUESTIONS = (
         "Lesson 02. “If someone has no relapses, their MS is not getting worse.” Is that "
         "right?",
         (
-            Option("Yes: disability only comes from relapses.", False,
-                   "No. Progression independent of relapse activity (PIRA) explains most "
-                   "disability build-up even in relapsing MS trials."),
-            Option("No: slow worsening without relapses (PIRA) is common.", True,
-                   "Yes. It is driven by nerve-fibre loss and smouldering inflammation, which is "
-                   "also why stopping relapses may not stop all progression."),
+            Option("Yes: disability comes from relapses that did not fully recover.", False,
+                   "No. Incomplete recovery from relapses adds some disability, but "
+                   "progression independent of relapse activity (PIRA) explains most "
+                   "disability build-up, even in relapsing MS trials."),
+            Option("No: disability can build up slowly without relapses.", True,
+                   "Yes. This progression independent of relapse activity (PIRA) is driven by "
+                   "nerve-fibre loss and smouldering inflammation, which is also why stopping "
+                   "relapses may not stop all progression."),
+            Option("Only in primary progressive MS, which has no relapses.", False,
+                   "No. Slow worsening without relapses happens in relapsing MS too: it "
+                   "explains most disability build-up even in relapsing MS trials."),
         ),
         topic="No relapses means no progression",
     ),
     Question(
         "Lesson 03. After AHSCT, is the old immune system completely erased?",
         (
-            Option("Yes: the chemotherapy kills every old immune cell.", False,
+            Option("Yes: the old cells are removed and the graft grows a new system.", False,
                    "No. Most circulating clones are removed, but some survive, especially CD8 T "
                    "cells and antibody-making cells inside the brain and spinal cord."),
-            Option("No: most clones are removed and a new repertoire regrows, but some old "
-                   "clones persist.", True,
+            Option("No: most clones are removed and new ones regrow, but some old ones "
+                   "persist.", True,
                    "Yes. “Immune reset” is a metaphor, not a complete erasure."),
-            Option("Yes, and only the harmful cells were killed.", False,
-                   "No on both counts: the chemotherapy is not selective, which is why "
-                   "infections are the main early risk."),
+            Option("No: the harmful clones are removed, and the protective ones are kept.",
+                   False,
+                   "No. The chemotherapy is not selective: it removes protective cells too, "
+                   "which is why infections are the main early risk."),
         ),
         topic="Immune reset means complete erasure",
     ),
@@ -761,20 +845,23 @@ QUESTIONS = (
                    "Yes. Repair is the body's own (in people, surviving oligodendrocytes may "
                    "help too); remyelination does happen in MS, but often fails in chronic "
                    "lesions and with age."),
-            Option("Nobody: remyelination never happens in MS.", False,
-                   "No. It does, sometimes extensively, especially early in the disease."),
+            Option("Nobody: myelin lost in MS is replaced by scar tissue for good.", False,
+                   "No. Remyelination does happen in MS, sometimes extensively, especially "
+                   "early in the disease."),
         ),
         topic="The transplanted stem cells turn into new myelin",
     ),
     Question(
         "Lesson 05. Where do most MSCs go after they are infused into a vein?",
         (
-            Option("Straight to the brain, where they rebuild damaged tissue.", False,
+            Option("Into the brain within days, where they settle in the lesions.", False,
                    "No. In tracking studies most were trapped in the lungs and disappeared "
-                   "within days."),
-            Option("Most are trapped in the lungs and die within days; any benefit would come "
-                   "from signals.", True,
-                   "Yes. In mice, even lung-trapped and dying MSCs can send calming signals."),
+                   "within days; they do not move into the brain in large numbers."),
+            Option("Most are trapped in the lungs and disappear within days.", True,
+                   "Yes. Any benefit would come from signals: in mice, even lung-trapped and "
+                   "dying MSCs can send calming signals."),
+            Option("They stay in the blood and circulate for months, calming T cells.", False,
+                   "No. Most were trapped in the lungs and disappeared within days."),
         ),
         topic="Infused stem cells home to the brain",
     ),
@@ -796,11 +883,11 @@ QUESTIONS = (
     Question(
         "Lesson 07. Which statement about AHSCT is best supported?",
         (
-            Option("AHSCT cures MS.", False,
+            Option("It cures MS: after one treatment, the disease does not come back.", False,
                    "No. It can give long remissions, but some people relapse or worsen, the "
                    "figures come from selected patients, and lifelong follow-up is needed."),
-            Option("AHSCT works as well in progressive MS without inflammation as in active "
-                   "relapsing MS.", False,
+            Option("It works as well in progressive MS without inflammation as in relapsing "
+                   "MS.", False,
                    "No. The benefit is greatest in active relapsing MS and much smaller in "
                    "progressive MS without inflammatory activity."),
             Option("It almost stops relapses in active relapsing MS; whether it beats the best "
@@ -817,9 +904,13 @@ QUESTIONS = (
                    "Yes. HSCs, MSCs and neural stem cells are different cells, and only AHSCT "
                    "has strong clinical evidence in MS. The words “stem cell” say little about "
                    "what a treatment does."),
-            Option("It is right: they all replace damaged brain cells.", False,
-                   "No. None of them has been shown to replace damaged brain cells in people "
-                   "with MS."),
+            Option("They differ only in where the cells come from; once given, all rebuild "
+                   "myelin.", False,
+                   "No. None of them has been shown to rebuild myelin in people with MS: HSCs "
+                   "make only blood and immune cells, and MSCs act mainly through signals."),
+            Option("It is not wrong: all of them work by calming the immune system.", False,
+                   "No. AHSCT removes and rebuilds the immune system; MSCs may send calming "
+                   "signals, but the largest randomised trial found no effect on MRI activity."),
         ),
         topic="All stem cell therapies are the same",
     ),
@@ -827,16 +918,16 @@ QUESTIONS = (
         "Lesson 08. A clinic says: “We use your own cells, so there is no risk.” What is the "
         "best reply?",
         (
-            Option("That is true: your own cells cannot harm you.", False,
-                   "No. Own cells can be contaminated, mishandled or put in the wrong place: "
-                   "people lost their sight after injections of their own fat-derived cells."),
+            Option("Own cells cannot be rejected, so the only risk is the needle.", False,
+                   "No. Own cells can still be contaminated, mishandled or put in the wrong "
+                   "place (section 3 of this lesson)."),
             Option("Own cells can still cause harm: ask the ISSCR questions.", True,
                    "Yes. “Own cells, risk-free” is a red flag. Ask whether it is a registered "
                    "trial and what has been published, and discuss it with an independent "
                    "doctor."),
-            Option("Only donor cells are regulated, so it must be safe.", False,
-                   "No. Cell treatments should be tested in regulated trials whatever their "
-                   "source."),
+            Option("That is true, as long as a licensed doctor gives the injection.", False,
+                   "No. A licence does not make an unproven treatment safe: cell treatments "
+                   "should be tested in regulated trials, whatever their source."),
         ),
         topic="Using my own cells makes it safe",
     ),
@@ -848,14 +939,47 @@ QUESTIONS = (
                    "Yes: improvement can happen without the treatment. Natural remission, the "
                    "placebo effect, regression to the mean and selection can all look like a "
                    "treatment effect."),
-            Option("Because regulators like large numbers.", False,
-                   "Size alone does not help: a big study without a comparison group can still "
-                   "mislead."),
-            Option("They do not: if patients feel better, the treatment worked.", False,
-                   "No. In a relapsing-remitting disease, feeling better after a treatment is "
-                   "expected even if the treatment does nothing."),
+            Option("Because a large group without a comparison averages out chance.", False,
+                   "No. Size alone does not help: a big study without a comparison group can "
+                   "still mislead, because everyone in it may improve by themselves."),
+            Option("So that doctors can pick the patients most likely to do well.", False,
+                   "No. That is the opposite: chance, not the doctors, decides who gets the "
+                   "treatment, so the groups differ only by the treatment."),
         ),
         topic="Why randomise",
+    ),
+    Question(
+        "Lesson 08. A company gives a new cell product to 12 people to check its safety and "
+        "dose. What can this study tell you?",
+        (
+            Option("Whether it seems safe enough to test further, not whether it works.", True,
+                   "Yes. That is a phase 1 study: small, with no comparison group. It asks "
+                   "about safety and dose, as the study of neural precursor cells did."),
+            Option("Whether it works, if most of the 12 people feel better afterwards.", False,
+                   "No. With no comparison group, improvement can come from natural remission, "
+                   "the placebo effect or regression to the mean; and 12 people are few."),
+            Option("That it is approved, since it is now being tested in people.", False,
+                   "No. Testing in people is the start of the path: approval comes only after "
+                   "controlled trials show that it is safe and that it works."),
+        ),
+        topic="Tested in people means it works",
+    ),
+    Question(
+        "Lesson 08. The consent scale shows five risks and unknowns but only two benefits. "
+        "What follows from that?",
+        (
+            Option("The risks outweigh the benefits, so AHSCT should not be offered.", False,
+                   "No. Counting is not weighing: for one person, years without relapses may "
+                   "matter more than anything else on the scale."),
+            Option("Nothing by itself: each person weighs the items; counting is not "
+                   "weighing.", True,
+                   "Yes. How much each item matters depends on the person's disease and "
+                   "values, which is why the decision is made with their MS specialist."),
+            Option("The benefits must be bigger, because guidelines support AHSCT.", False,
+                   "No. Guidelines support it only for selected people in experienced centres; "
+                   "for any one person the balance depends on their disease and values."),
+        ),
+        topic="Counting pros and cons decides",
     ),
 )
 
