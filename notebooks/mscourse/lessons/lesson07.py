@@ -16,14 +16,17 @@ import textwrap
 from dataclasses import dataclass
 
 import ipywidgets as w
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, PathPatch
+from matplotlib.path import Path
+from matplotlib.textpath import TextPath
 
 from .. import actors as A
 from .. import evidence as E
 from .. import style
 from ..export import FigureSpec
-from ..scene import Scene, caption_text
+from ..scene import Scene
 from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
 
 MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
@@ -33,27 +36,55 @@ RUNG_FILL = "#F2F2F2"
 
 # ---------------------------------------------------------------- small drawing helpers
 
-def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, **kw):
-    caption_text(ax, x, y, text, size_step=step, colour=colour, ha=ha, **kw)
+_OUTLINES = {}
+PT = 100 / (8.5 * 72)  # canvas units per point: every scene here is 100 units on 8.5 inches
+LINE_PITCH = 1.2  # line spacing of multi-line labels, in font sizes (as matplotlib's default)
 
 
-def _lines(ax, x, y, lines, gap=3.0, ha="left", colour=style.INK, step=-1, **kw):
-    """Several lines of text as one block (one text object: faster to draw).
+def _outline(text, bold, step):
+    """A label's outline (cached): vertices centred on the capital height, codes, ink bounds."""
+    key = (text, bold, step)
+    if key not in _OUTLINES:
+        font = (bold, step)
+        if font not in _OUTLINES:  # the font, and the height that centres a capital letter
+            prop = FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal")
+            size = style.font(step) * PT
+            cap = TextPath((0, 0), "T", size=size, prop=prop).vertices[:, 1]
+            _OUTLINES[font] = (prop, size, (cap.min() + cap.max()) / 2)
+        prop, size, middle = _OUTLINES[font]
+        path = TextPath((0, 0), text, size=size, prop=prop)
+        xs = path.vertices[:, 0]  # control-point bounds: cheap, and close enough to align
+        _OUTLINES[key] = (path.vertices - [0, middle], path.codes, xs.min(), xs.max())
+    return _OUTLINES[key]
 
-    The first line is centred at height y; the next lines follow ``gap``
-    canvas units apart.
-    """
-    lines = [t for t in lines if t]
-    if not lines:
+
+def _label(ax, x, y, text, ha="center", colour=style.INK, step=-1, bold=False, z=9):
+    """One line of text in the course's type (as scene.caption_text), drawn as a filled
+    outline: it looks the same but renders several times faster than a text artist, which
+    keeps every widget update within the time budget (text dominates these diagrams)."""
+    if not text.strip():
         return
-    # one canvas unit is 1/100 of the figure width; the line pitch in points
-    # is gap units, and matplotlib's line spacing is a multiple of the glyph
-    # height, about 0.9 x the font size
-    pitch_pt = gap * 72.0 * 8.5 / 100.0
-    spacing = pitch_pt / (0.9 * style.font(step))
-    centre = y - gap * (len(lines) - 1) / 2
-    ax.text(x, centre, "\n".join(lines), ha=ha, va="center", multialignment=ha,
-            fontsize=style.font(step), color=colour, zorder=9, linespacing=spacing, **kw)
+    vertices, codes, x0, x1 = _outline(text, bold, step)
+    dx = {"left": -x0, "right": -x1}.get(ha, -(x0 + x1) / 2)
+    ax.add_artist(PathPatch(Path(vertices + [x + dx, y], codes), facecolor=colour,
+                            edgecolor="none", zorder=z))
+
+
+def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, fontweight="normal"):
+    """A label, centred on height y; a text with line breaks is centred as a block."""
+    lines = text.split("\n")
+    pitch = LINE_PITCH * style.font(step) * PT
+    top = y + pitch * (len(lines) - 1) / 2
+    for i, line in enumerate(lines):
+        _label(ax, x, top - i * pitch, line, ha=ha, colour=colour, step=step,
+               bold=fontweight == "bold")
+
+
+def _lines(ax, x, y, lines, gap=3.0, ha="left", colour=style.INK, step=-1, fontweight="normal"):
+    """Several lines of text: the first centred at height y, the next ``gap`` units apart."""
+    for i, line in enumerate(t for t in lines if t):
+        _label(ax, x, y - i * gap, line, ha=ha, colour=colour, step=step,
+               bold=fontweight == "bold")
 
 
 def _arrow(ax, p0, p1, colour=style.INK, dashed=False, kind="act", rad=0.0, width=1.4, z=7):
@@ -82,27 +113,6 @@ def _ghost(ax, x, y, r=1.6):
     """A removed cell: an empty dashed circle."""
     ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.MUTED,
                          linewidth=style.line(1.0), linestyle=(0, (2, 2)), zorder=5))
-
-
-def _with_live_note(explorer, text_for):
-    """Add a text line under an explorer that follows its controls.
-
-    ``text_for(values)`` returns HTML for the current control values; it is
-    updated on every change, so it always says the same as the diagram.
-    """
-    note = w.HTML()
-    note.add_class("mscourse-note")
-
-    def update(_=None):
-        note.value = (f'<p style="font-size:{style.html_font_size()}">'
-                      f"{text_for(explorer.values())}</p>")
-
-    for control in explorer.controls.values():
-        control.observe(update, names="value")
-    update()
-    explorer.children = tuple(explorer.children) + (note,)
-    explorer.live_note = note
-    return explorer
 
 
 # ================================================================ 1. side by side
@@ -143,9 +153,9 @@ ROWS = (
          "(mobilisation), collected from the blood",
          "(apheresis), then frozen."),
         ("Bone marrow (the patient's own in most",
-         "MS trials), fat, or umbilical cord (usually",
-         "from a donor). Products differ between",
-         "sources and makers.")),
+         "MS trials), fat, or umbilical cord (cord",
+         "cells usually from a donor). Products",
+         "differ between sources and makers.")),
     Row("route", "route", "How are they given?",
         ("a drip into a vein after", "high-dose chemotherapy"),
         ("usually a drip into a vein;", "some trials: into spinal fluid"),
@@ -168,7 +178,7 @@ ROWS = (
          "to immune cells and to the body's own",
          "repair cells (paracrine signalling),",
          "shown mostly in cell culture and mice."),
-        ahsct_level="guideline", msc_level="animal"),
+        ahsct_level="rct", msc_level="animal"),
     Row("risks", "main risks", "What are the main risks?",
         ("infections, infertility,", "later autoimmune problems"),
         ("short-term safe in trials;", "unregulated products: harms"),
@@ -205,17 +215,16 @@ def _compare_pictures(ax, row):
     """Small pictures under each column, made of the course's actors."""
     if row == "cell":
         A.draw_hsc(ax, 8.0, 14.0, size=2.2)
-        _arrow(ax, (10.8, 14.0), (22.6, 14.0), colour=HSC_INK)
-        A.draw_t_cell(ax, 26.0, 14.0)
-        A.draw_b_cell(ax, 33.0, 14.0)
-        A.draw_macrophage(ax, 40.5, 14.0, size=2.1)
-        _note(ax, 30.0, 9.0, "blood and immune cells only")
+        _arrow(ax, (10.8, 14.0), (25.6, 14.0), colour=HSC_INK)
+        A.draw_t_cell(ax, 29.0, 14.0)
+        A.draw_b_cell(ax, 36.5, 14.0)
+        _note(ax, 24.0, 9.0, "blood and immune cells only")
         A.draw_msc(ax, 58.0, 14.0, size=2.4)
         _arrow(ax, (62.5, 14.8), (74.6, 16.6), colour=MSC_INK, dashed=True)
         _arrow(ax, (62.5, 13.2), (85.0, 11.6), colour=MSC_INK, dashed=True)
         A.draw_t_cell(ax, 77.0, 17.0)
         A.draw_opc(ax, 88.0, 11.5, size=1.6)
-        _note(ax, 74.0, 7.6, "signals to immune cells and OPCs")
+        _note(ax, 74.0, 7.6, "signals to immune cells and OPCs (proposed)")
     elif row == "source":
         A.draw_vessel(ax, 3.0, 28.0, 14.0, height=6.0)
         for x in (9.0, 16.0, 23.0):
@@ -249,14 +258,16 @@ def _compare_pictures(ax, row):
         _note(ax, 72.0, 6.6, "T cells stay; damped (proposed)")
     elif row == "risks":
         for x in (8.0, 15.0, 22.0, 29.0):
-            _ghost(ax, x, 16.0, r=1.9)
-        _note(ax, 23.0, 10.0,
+            _ghost(ax, x, 19.5, r=1.9)
+        _note(ax, 23.0, 14.6, "(dashed circles: missing blood cells)", colour=style.MUTED)
+        _note(ax, 23.0, 8.0,
               "days to weeks of very low blood counts:\ninfections are the main early risk")
         for x0, x1, dashed, label in ((53.0, 73.0, False, "in a regulated trial"),
                                       (76.5, 98.0, True, "sold outside trials")):
-            _box(ax, x0, 8.0, x1, 21.0, edge=style.INK, dashed=dashed, z=1)
-            A.draw_msc(ax, (x0 + x1) / 2, 16.5, size=2.0)
-            _note(ax, (x0 + x1) / 2, 11.0, label)
+            _box(ax, x0, 10.0, x1, 23.0, edge=style.INK, dashed=dashed, z=1)
+            A.draw_msc(ax, (x0 + x1) / 2, 18.5, size=2.0)
+            _note(ax, (x0 + x1) / 2, 13.0, label)
+        _note(ax, 75.5, 5.6, "same cells: the setting changes the risk")
     elif row == "status":
         _box(ax, 6.0, 8.0, 42.0, 21.0, edge=style.INK, z=1)
         A.draw_hsc(ax, 11.0, 14.5, size=2.2)
@@ -269,9 +280,10 @@ def _compare_pictures(ax, row):
 
 
 COMPARE_PICTURES = {
-    "cell": ("A small picture under AHSCT: an HSC with arrows to a T cell, a B cell and a "
-             "macrophage, labelled 'blood and immune cells only'. Under MSC therapy: an MSC sends "
-             "dashed signal arrows to a T cell and an oligodendrocyte precursor cell (OPC)."),
+    "cell": ("A small picture under AHSCT: an HSC with an arrow to a T cell and a B cell, "
+             "labelled 'blood and immune cells only'. Under MSC therapy: an MSC sends dashed "
+             "signal arrows to a T cell and an oligodendrocyte precursor cell (OPC), labelled "
+             "'signals to immune cells and OPCs (proposed)'."),
     "source": ("Under AHSCT: a blood vessel holding three HSCs, labelled 'collected from blood'. "
                "Under MSC therapy: three MSCs labelled bone marrow, fat and umbilical cord."),
     "route": ("Under AHSCT: an HSC in a blood vessel, with an arrow 'to the bone marrow'. Under "
@@ -280,10 +292,11 @@ COMPARE_PICTURES = {
     "action": ("Under AHSCT: dashed empty circles for removed immune cells, one surviving CD8 "
                "T cell (T8), and an HSC labelled 'rescue'. Under MSC therapy: an MSC sends dashed "
                "arrows ending in bars to two T cells, which stay where they are."),
-    "risks": ("Under AHSCT: dashed empty circles stand for the days to weeks of very low blood "
-              "counts, when infections are the main early risk. Under MSC therapy: the same MSC "
-              "drawn twice, in a solid box 'in a regulated trial' and in a dashed box 'sold "
-              "outside trials'."),
+    "risks": ("Under AHSCT: dashed empty circles, labelled as missing blood cells, stand for the "
+              "days to weeks of very low blood counts, when infections are the main early risk. "
+              "Under MSC therapy: the same MSC drawn twice, in a solid box 'in a regulated trial' "
+              "and in a dashed box 'sold outside trials', labelled 'same cells: the setting "
+              "changes the risk'."),
     "status": ("Under AHSCT: an HSC in a box 'accredited transplant centre, neurologists "
                "involved'. Under MSC therapy: an MSC in a dashed box 'registered clinical trial, "
                "ethics approval, consent'."),
@@ -326,7 +339,7 @@ def describe_compare(state):
 
 
 COMPARE_SCENE = Scene("ahsct_vs_msc", draw_compare, describe_compare, width=100, height=50,
-                      legend=("hsc", "msc", "t_cell", "b_cell", "macrophage", "opc", "vessel"))
+                      legend=("hsc", "msc", "t_cell", "b_cell", "opc", "vessel"))
 
 
 def compare_explorer():
@@ -350,9 +363,16 @@ VERDICTS = {
     "discredited": ("✘", "largely discredited"),
     "not_shown": ("–", "not shown in people"),
 }
-GROUND = "none"  # the 'rung' below the ladder: no supporting evidence
-GROUND_LABEL = "no supporting evidence"
-GROUND_MEANING = "not shown, not yet known, or discredited"
+GROUND = "none"  # the place below the ladder: no rung
+GROUND_LABEL = "no rung: untested, not shown in people, or discredited"
+GROUND_LINES = ("no rung:", "untested, not shown in", "people, or discredited")  # drawn
+GROUND_BUTTON = "no rung (below the ladder)"
+# Why a claim has no rung, one reason per verdict it can have down there.
+GROUND_WHY = {
+    "open": "nothing has tested it yet",
+    "not_shown": "about people, but shown only in animals so far",
+    "discredited": "early support was later explained away",
+}
 
 
 @dataclass(frozen=True)
@@ -386,12 +406,12 @@ CLAIMS = (
           ("One randomised trial (MIST): far fewer",
            "people worsened after AHSCT. But the",
            "comparison drugs were not today's most",
-           "effective ones, and nobody was blinded."),
+           "effective ones; patients and doctors knew."),
           "In MIST, disability worsened in 3 of 55 people after AHSCT versus 34 of 55 on other "
           "drugs [9]. The comparison group did not get today's most effective drugs."),
     Claim("ahsct_best",
           "AHSCT works better than today's most effective MS drugs",
-          "lessons 03 and 07", "hsc", GROUND, "open",
+          "lesson 03", "hsc", GROUND, "open",
           ("No randomised trial has answered this",
            "yet. Three are running (BEAT-MS,",
            "RAM-MS, StarMS); none had reported",
@@ -494,8 +514,8 @@ CLAIMS = (
 CLAIM_BY_KEY = {c.key: c for c in CLAIMS}
 
 # The predictions a student can make: the five rungs of the toolkit's marker,
-# then the ground under the ladder.
-GUESSES = tuple((f"{lv.rank} {lv.label}", lv.key) for lv in E.LEVELS) + ((GROUND_LABEL, GROUND),)
+# then the place under the ladder.
+GUESSES = tuple((f"{lv.rank} {lv.label}", lv.key) for lv in E.LEVELS) + ((GROUND_BUTTON, GROUND),)
 
 
 @dataclass(frozen=True)
@@ -511,126 +531,147 @@ def _rank(key):
 
 def _rung_label(key):
     if key == GROUND:
-        return GROUND_LABEL
+        return "no rung (below the ladder)"
     lv = E.level(key)
-    return f"{lv.rank} {lv.label}"
+    return f"rung {lv.rank}, {lv.label}"
 
 
 LADDER_X = (3.0, 47.0)
-RUNG_Y0, RUNG_GAP, RUNG_H = 13.0, 8.0, 5.6
+RUNG_Y0, RUNG_GAP, RUNG_H = 17.0, 8.0, 5.6
+GROUND_Y = 6.6  # centre of the dashed box under the ladder
+CARD_X = 53.0
+CARD_WRAP = 42  # characters per line on the claim card
 
 
 def _rung_y(key):
-    """Centre height of a rung (rank 1 to 5), or of the ground (rank 0)."""
-    return RUNG_Y0 + (_rank(key) - 1) * RUNG_GAP if key != GROUND else 4.6
+    """Centre height of a rung (rank 1 to 5), or of the place below the ladder (rank 0)."""
+    return RUNG_Y0 + (_rank(key) - 1) * RUNG_GAP if key != GROUND else GROUND_Y
+
+
+def _about_people(claim):
+    return "in people" in claim.text
+
+
+def _guess_hint(guess, claim):
+    """A targeted hint for a wrong prediction: which rule of placing was missed."""
+    diff = _rank(guess) - _rank(claim.level)
+    if _about_people(claim) and _rank(guess) in (1, 2):
+        return "This claim is about people; dish and mouse results don't count for it."
+    if claim.verdict == "open" and _rank(guess) >= 3:
+        return "Trials are running, but a claim climbs only when a trial has reported."
+    if diff > 0 and claim.verdict in ("against", "discredited"):
+        return ("Did you rank how convincing it sounds? The rung is the kind of study that "
+                "tested it.")
+    if diff < 0 and claim.verdict == "against":
+        return "A 'no' can sit high: the rung is the kind of study, not the result."
+    return ""
+
+
+def _guess_feedback(guess, claim):
+    diff = _rank(guess) - _rank(claim.level)
+    if diff == 0:
+        return "Your prediction matches."
+    steps = "one step" if abs(diff) == 1 else f"{abs(diff)} steps"
+    text = f"Your prediction was {steps} too {'high' if diff > 0 else 'low'}."
+    hint = _guess_hint(guess, claim)
+    return f"{text} {hint}" if hint else text
 
 
 def draw_ladder(ax, state):
     claim = CLAIM_BY_KEY[state.claim]
     x0, x1 = LADDER_X
-    _note(ax, 25.0, 53.0, "↑ stronger evidence", step=0.5, fontweight="bold")
+    _note(ax, 25.0, 57.0, "↑ stronger evidence", step=0.5, fontweight="bold")
     for x in (x0 + 2.0, x1 - 2.0):  # the rails
-        _rule(ax, [x, x], [8.0, 48.5], colour=style.GREY, width=2.4, z=0.5)
+        _rule(ax, [x, x], [12.0, 52.5], colour=style.GREY, width=2.4, z=0.5)
     for lv in E.LEVELS:
         y = _rung_y(lv.key)
         _box(ax, x0, y - RUNG_H / 2, x1, y + RUNG_H / 2, fill=RUNG_FILL, edge=style.INK, z=1)
         _note(ax, x0 + 1.5, y, f"{lv.rank}  {lv.label}", ha="left", step=0)
-    gy = _rung_y(GROUND)
-    _box(ax, x0, gy - 2.6, x1, gy + 2.6, fill=style.PAPER, edge=style.INK, dashed=True, z=1)
-    _note(ax, x0 + 1.5, gy, GROUND_LABEL, ha="left", step=0)
+    _box(ax, x0, GROUND_Y - 5.4, x1, GROUND_Y + 5.4, fill=style.PAPER, edge=style.INK,
+         dashed=True, z=1)
+    _lines(ax, x0 + 1.5, GROUND_Y + 3.0, GROUND_LINES, gap=3.0)
     # the prediction and the answer, as labelled tags on a rung
     if state.guess:
         y = _rung_y(state.guess)
-        _box(ax, 29.0, y - 1.8, 37.4, y + 1.8, fill=style.PAPER, edge=style.INK, dashed=True,
+        _box(ax, 28.6, y - 1.8, 37.2, y + 1.8, fill=style.PAPER, edge=style.INK, dashed=True,
              width=1.4, z=3, rounding=0.8)
-        _note(ax, 33.2, y, "guess", fontweight="bold")
+        _note(ax, 32.9, y, "guess", fontweight="bold")
     if state.reveal:
         y = _rung_y(claim.level)
-        _box(ax, 38.0, y - 1.8, 46.4, y + 1.8, fill=style.INK, edge=style.INK, z=3,
+        _box(ax, 37.8, y - 1.8, 46.4, y + 1.8, fill=style.INK, edge=style.INK, z=3,
              rounding=0.8)
-        _note(ax, 42.2, y, f"{VERDICTS[claim.verdict][0]} claim", colour=style.PAPER,
-              fontweight="bold")
+        _note(ax, 42.1, y, "answer", colour=style.PAPER, fontweight="bold")
     # the claim card
-    _rule(ax, [50.5, 50.5], [2.0, 56.0])
-    _note(ax, 53.0, 54.5, f"Claim from {claim.lesson}:", ha="left", colour=style.MUTED)
+    _rule(ax, [50.5, 50.5], [1.0, 59.0])
+    _note(ax, CARD_X, 57.5, f"Claim from {claim.lesson}:", ha="left", colour=style.MUTED)
     lines = textwrap.wrap(f"“{claim.text}”", 37)
-    _lines(ax, 53.0, 50.8, lines, gap=3.0, step=0, fontweight="bold")
+    _lines(ax, CARD_X, 53.8, lines, gap=3.0, step=0, fontweight="bold")
     draw = {"hsc": A.draw_hsc, "msc": A.draw_msc, "opc": A.draw_opc}.get(claim.actor)
     if draw:
-        draw(ax, 95.0, 54.0, size=2.0)
+        draw(ax, 95.0, 57.0, size=2.0)
     else:
-        A.draw_neuron(ax, 94.5, 51.5, size=1.3)
-    y = 50.8 - 3.0 * len(lines) - 1.6
-    guess = _rung_label(state.guess) if state.guess else "none yet: choose one"
-    _note(ax, 53.0, y, f"Your prediction: {guess}", ha="left")
+        A.draw_neuron(ax, 94.5, 54.5, size=1.3)
+    y = 53.8 - 3.0 * len(lines) - 1.4
+    guess = _rung_label(state.guess) if state.guess else "(none yet)"
+    _note(ax, CARD_X, y, f"Your prediction: {guess}", ha="left")
     if not state.reveal:
-        _note(ax, 53.0, y - 4.0, "Predict first, then press Reveal.", ha="left",
+        _note(ax, CARD_X, y - 4.0, "Predict first, then press Reveal.", ha="left",
               colour=style.MUTED)
         return
-    y -= 4.2
-    _note(ax, 53.0, y, f"Answer: {_rung_label(claim.level)}", ha="left", fontweight="bold")
+    y -= 4.4
+    answer = f"Answer: {_rung_label(claim.level)}"
+    _note(ax, CARD_X, y, answer, ha="left", fontweight="bold")
     symbol, words = VERDICTS[claim.verdict]
-    y -= 3.6
-    if claim.level != GROUND:
-        E.draw_evidence(ax, 53.5, y - 0.9, claim.level, width=7.0)
-        meaning = textwrap.wrap(f"({E.level(claim.level).meaning})", 44)
-    else:
-        meaning = [f"({GROUND_MEANING})"]
-    y -= 3.4
-    _lines(ax, 53.0, y, meaning, gap=2.9, colour=style.MUTED)
-    y -= 2.9 * len(meaning) + 1.4
-    _note(ax, 53.0, y, f"{symbol}  {words}", ha="left", fontweight="bold")
+    if claim.level != GROUND:  # the marker, without its label: the answer line names the rung
+        E.draw_evidence(ax, 90.0, y - 1.2, claim.level, width=7.0, label=False)
+    else:  # which of the three reasons for 'no rung' applies
+        y -= 3.2
+        _note(ax, CARD_X, y, f"({GROUND_WHY[claim.verdict]})", ha="left", colour=style.MUTED)
+    y -= 4.0
+    _note(ax, CARD_X, y, f"{symbol}  {words}", ha="left", fontweight="bold")
+    why = [t for t in claim.why if t]
+    y -= 4.0
+    _lines(ax, CARD_X, y, why, gap=2.9)
+    y -= 2.9 * (len(why) - 1) + 5.0
     if state.guess:
-        _note(ax, 53.0, y - 5.0, _guess_feedback(state.guess, claim.level), ha="left",
-              fontweight="bold")
-
-
-def _guess_feedback(guess, level):
-    diff = _rank(guess) - _rank(level)
-    if diff == 0:
-        return "Your prediction matches."
-    steps = "one step" if abs(diff) == 1 else f"{abs(diff)} steps"
-    return f"Your prediction was {steps} too {'high' if diff > 0 else 'low'}."
+        feedback = textwrap.wrap(_guess_feedback(state.guess, claim), CARD_WRAP)
+        _lines(ax, CARD_X, y, feedback, gap=2.9, fontweight="bold")
 
 
 def describe_ladder(state):
     claim = CLAIM_BY_KEY[state.claim]
-    rungs = "; ".join(f"{lv.rank}, {lv.label}: {lv.meaning}" for lv in E.LEVELS)
     who = {"hsc": "a haematopoietic stem cell (HSC, labelled H)",
            "msc": "a mesenchymal stromal cell (MSC, labelled MSC)",
            "opc": "an oligodendrocyte precursor cell (OPC, labelled P)",
            "neuron": "a neuron (nerve cell)"}[claim.actor]
-    text = (f"An evidence ladder with five rungs, from weakest at the bottom to strongest at the "
-            f"top ({rungs}). Below the ladder, a dashed box: {GROUND_LABEL} ({GROUND_MEANING}). "
+    text = (f"An evidence ladder with five rungs, from 1 cell culture at the bottom to "
+            f"5 guideline at the top, and a dashed box below it: {GROUND_LABEL}. "
             f"On the right, the claim from {claim.lesson}: “{claim.text}”, "
             f"drawn beside {who}. ")
     if state.guess:
-        text += f"A dashed tag marks your prediction on '{_rung_label(state.guess)}'. "
+        text += f"A dashed 'guess' tag marks your prediction: {_rung_label(state.guess)}. "
     else:
         text += "You have not made a prediction yet. "
     if not state.reveal:
         return text + "The answer is hidden: predict first, then press Reveal."
     symbol, words = VERDICTS[claim.verdict]
     if claim.level == GROUND:
-        place = f"The claim sits below the ladder: {GROUND_LABEL} ({GROUND_MEANING})"
+        place = f"no rung, below the ladder ({GROUND_WHY[claim.verdict]})"
     else:
-        place = (f"The claim sits on rung {_rung_label(claim.level)}: "
-                 f"{E.describe_evidence(claim.level)}")
-    text += f"{place}. Verdict: {words}. {' '.join(t for t in claim.why if t)}"
+        place = f"{_rung_label(claim.level)} ({E.describe_evidence(claim.level)})"
+    text += (f"A dark 'answer' tag marks where the claim sits: {place}. "
+             f"Verdict: {words}. {' '.join(t for t in claim.why if t)}")
     if state.guess:
-        text += " " + _guess_feedback(state.guess, claim.level)
+        text += " " + _guess_feedback(state.guess, claim)
     return text
 
 
-LADDER_SCENE = Scene("evidence_ladder", draw_ladder, describe_ladder, width=100, height=57,
+LADDER_SCENE = Scene("evidence_ladder", draw_ladder, describe_ladder, width=100, height=60,
                      legend=("hsc", "msc", "opc", "neuron"))
 
 LADDER_NOTE = (
-    "<b>The rungs</b> are the course's evidence marker: "
-    + "; ".join(f"{E.evidence_html(lv.key)} {lv.meaning}" for lv in E.LEVELS)
-    + f". Below the ladder: <b>{GROUND_LABEL}</b> ({GROUND_MEANING}). "
-    "A rung says what kind of study has tested a claim; the verdict (✔ supported, ✘ not "
-    "supported or discredited, ? not known yet, – not shown in people) says what it found."
+    "The rung says what kind of study tested the claim; the symbol says what it found: "
+    "✔ supported, ✘ not supported or discredited, ? not known yet, – not shown in people."
 )
 
 
@@ -660,9 +701,10 @@ def evidence_ladder():
     claim.observe(new_claim, names="value")  # registered first: runs before the redraw
     explorer = Explorer(LADDER_SCENE, {"claim": claim, "guess": guess, "reveal": reveal},
                         make_state=lambda v: LadderState(v["claim"], v["guess"], v["reveal"]),
-                        heading="Place each claim on the evidence ladder", note=LADDER_NOTE)
+                        heading="Place each claim on the evidence ladder", note=LADDER_NOTE,
+                        note_for=_ladder_sources)
     holder["explorer"] = explorer
-    return _with_live_note(explorer, _ladder_sources)
+    return explorer
 
 
 def _ladder_sources(values):
@@ -671,7 +713,7 @@ def _ladder_sources(values):
         return ("<b>Where this comes from:</b> make your prediction, then press <b>Reveal</b> to "
                 "see the rung and the sources.")
     badge = (E.evidence_html(claim.level) if claim.level != GROUND
-             else f"<b>{GROUND_LABEL}</b> ({GROUND_MEANING})")
+             else f"<b>No rung</b> ({GROUND_WHY[claim.verdict]})")
     return f"<b>Where this comes from:</b> {badge} {claim.caption}"
 
 
@@ -744,6 +786,7 @@ TRIAL_BY_KEY = {t.key: t for t in TRIALS}
 @dataclass(frozen=True)
 class TrialState:
     trial: str = "mist"
+    reveal: bool = True  # False: the evidence marker is hidden (predict the rung first)
 
 
 DESIGN_WORDS = {
@@ -828,7 +871,10 @@ def draw_trial(ax, state):
     _lines(ax, OUT_X[0] + 5.0, y1 - 7.5, t.outcome, gap=3.0)
     # the kind of study, and the level of evidence it gives
     _note(ax, 2.0, 11.0, DESIGN_SHORT[t.design], ha="left", colour=style.MUTED)
-    if t.level:
+    if t.level and not state.reveal:
+        _note(ax, 2.0, 4.6, "evidence: ?  Predict the rung, then press Next.", ha="left",
+              fontweight="bold")
+    elif t.level:
         E.draw_evidence(ax, 2.0, 3.4, t.level, width=7.0)
     else:
         _note(ax, 2.0, 4.6, t.tag, ha="left", fontweight="bold")
@@ -853,7 +899,9 @@ def describe_trial(state):
     text = (f"{t.name}, a {t.kind}. {who}: {' '.join(t.who)}. "
             f"Design: {DESIGN_WORDS[t.design]}. Groups: {'; '.join(arms)}. "
             f"{verb} ({t.symbol}): {outcome}" + ("" if outcome.endswith("?") else "."))
-    if t.level:
+    if t.level and not state.reveal:
+        text += " The evidence marker is hidden: predict the rung, then press Next."
+    elif t.level:
         text += f" Marker: {E.describe_evidence(t.level)}."
     else:
         text += f" No evidence marker: {t.tag}."
@@ -871,25 +919,31 @@ TRIAL_STEPS = (
          "<b>Caveats:</b> the DMT group did not get today's most effective drugs, and patients "
          "and their doctors knew who got what. " + E.evidence_html("rct"),
          TrialState("mist")),
-    Step("HALT-MS: one group, no comparison",
+    Step("HALT-MS: excellent numbers",
          "<b>HALT-MS</b> gave 24 people with relapsing MS an intensive AHSCT regimen (BEAM plus "
          "anti-thymocyte globulin, ATG); at 5 years, 69% were alive without any disease activity "
          "(event-free survival), 91% free of disability progression [10, 11]. "
-         "<b>Predict:</b> with no comparison group, which rung does this reach? "
+         "<b>Predict:</b> look at the design sketch. Which rung of the ladder does this study "
+         "reach? Decide, then press <b>Next</b>.",
+         TrialState("halt", reveal=False)),
+    Step("HALT-MS: the rung",
+         "<b>HALT-MS</b> reaches rung 3 however good its numbers: everyone got AHSCT, so there "
+         "is no comparison group to show how these people would have done without it. "
          + E.evidence_html("small_trial"),
          TrialState("halt")),
     Step("The long-term cohort",
          "<b>The long-term cohort</b> looked back at 281 patients treated at 25 centres in 13 "
-         "countries from 1995 to 2006, most with progressive MS: 46% were free of progression at "
-         "5 years overall, about 80% at 3 to 4 years in relapsing MS, and 2.8% died of the "
-         "treatment [12]. " + E.evidence_html("small_trial"),
+         "countries from 1995 to 2006, most with progressive MS: they had a 46% chance of being "
+         "free of progression at 5 years overall, but about 80% at 3 to 4 years in relapsing MS, "
+         "and 2.8% died of the treatment [12]. Rung 3 also holds large studies without a "
+         "comparison group. " + E.evidence_html("small_trial"),
          TrialState("cohort")),
     Step("The meta-analysis",
          "<b>The meta-analysis</b> pooled 15 studies with 764 patients: no evidence of disease "
          "activity (NEDA) in 83% at 2 years and 67% at 5 years; treatment-related deaths 2.1% "
-         "overall, fewer in more recent studies and in people with relapsing MS and less "
-         "disability [13]. Pooling studies without comparison groups does not add one. "
-         + E.evidence_html("small_trial"),
+         "overall, lower in more recent studies and in studies with more relapsing patients "
+         "and less disability [13]. Pooling studies without comparison groups does not create "
+         "one. " + E.evidence_html("small_trial"),
          TrialState("meta")),
     Step("MESEMS: MSCs against placebo",
          "<b>MESEMS</b> gave 144 people with active MS one intravenous dose of their own "
@@ -904,8 +958,8 @@ RUNNING = ("beat", "ram", "starms", "coast")
 RUNNING_NOTES = {
     "beat": "<b>BEAT-MS</b> (USA and UK): 156 adults aged 18 to 55 with treatment-resistant "
             "relapsing MS, AHSCT versus the best available high-efficacy drug, with raters who do "
-            "not know the treatment and 72 months of follow-up. Recruiting at the last registry "
-            "versions the course checked; no results yet [15].",
+            "not know the treatment and 72 months of follow-up. Registry status in mid-2025: "
+            "recruiting; no results yet [15].",
     "ram": "<b>RAM-MS</b> (Norway, Sweden, Denmark, Netherlands): 100 adults aged 18 to 50 with "
            "relapsing MS breaking through standard drugs, AHSCT (cyclophosphamide plus ATG) versus "
            "alemtuzumab, cladribine or ocrelizumab; main outcome NEDA at 2 years. Registry status "
@@ -914,7 +968,9 @@ RUNNING_NOTES = {
               "relapsing MS despite treatment, or untreated rapidly evolving severe MS; AHSCT "
               "(cyclophosphamide plus ATG) versus alemtuzumab, ocrelizumab, ofatumumab or "
               "cladribine; raters blinded; main outcome NEDA over 2 years, with studies of how "
-              "the treatment works [17].",
+              "the treatment works [17]. Recruitment closed in November 2024 with 94 "
+              "participants, fewer than planned, and results are expected around 2027 (MS "
+              "Trust report).",
     "coast": "<b>COAST</b> (Germany): ocrelizumab or alemtuzumab versus AHSCT in active relapsing "
              "MS. It started in August 2021 and was terminated in February 2022 with 1 "
              "participant enrolled, so it will not report efficacy results [18].",
@@ -930,13 +986,12 @@ def running_trials():
     """Explorer: the randomised trials of AHSCT against the best modern drugs."""
     choice = w.ToggleButtons(options=[(TRIAL_BY_KEY[k].name, k) for k in RUNNING], value="beat",
                              description="Trial:", style={"description_width": "initial"})
-    note = ("As of the brief's date (mid-2025), none of these trials had reported its main "
-            "results; check the trial registries for news.")
-    explorer = Explorer(TRIAL_SCENE, {"trial": choice},
-                        make_state=lambda v: TrialState(v["trial"]),
-                        heading="The running trials: what are they designed to answer?",
-                        note=note)
-    return _with_live_note(explorer, lambda v: RUNNING_NOTES[v["trial"]])
+    note = ("As of mid-2025, when this lesson was last checked, none of these trials had "
+            "reported its main results; check the trial registries for news.")
+    return Explorer(TRIAL_SCENE, {"trial": choice},
+                    make_state=lambda v: TrialState(v["trial"]),
+                    heading="The running trials: what are they designed to answer?",
+                    note=note, note_for=lambda v: RUNNING_NOTES[v["trial"]])
 
 
 # ================================================================ self-check
@@ -953,7 +1008,8 @@ QUESTIONS = (
                    "MSCs may act by signals.", True,
                    "Yes. Different cells, sources, routes, risks and evidence: “all stem cell "
                    "therapies are the same” is a misconception."),
-            Option("No: MSC therapy is proven and AHSCT is experimental.", False,
+            Option("No: MSC therapy is the proven one, while AHSCT is still given only in "
+                   "trials.", False,
                    "The other way round: AHSCT is a guideline-supported option for selected "
                    "people with highly active relapsing MS; MSC therapy is experimental, trials "
                    "only."),
@@ -968,13 +1024,16 @@ QUESTIONS = (
                    "cells.", False,
                    "No. Many treatments that work in mice with EAE fail in people. MSCs are an "
                    "example: in MESEMS they did not reduce MRI inflammation."),
-            Option("Nothing yet: a mouse result is only a hypothesis for people.", True,
+            Option("On its own, nothing about people: a mouse result is only a hypothesis "
+                   "for people.", True,
                    "Yes. The rung says what kind of study supports the claim; it does not carry "
                    "over to people by itself. And the largest trial in people found no drop in "
                    "MRI inflammation."),
-            Option("That MSCs are harmful in people.", False,
-                   "No. In trials MSCs appeared safe in the short term; they simply have not "
-                   "been shown to work."),
+            Option("That MSCs will work in people too, but only at doses much higher than "
+                   "in mice.", False,
+                   "No. A mouse result does not tell you which dose would work in people, or "
+                   "whether any would. In MESEMS a single dose did not reduce MRI inflammation; "
+                   "other doses were not tested there."),
         ),
         topic="If it works in mice with EAE, it works in people",
     ),
@@ -982,7 +1041,8 @@ QUESTIONS = (
         "In the meta-analysis of AHSCT studies, about two-thirds of patients had no evidence of "
         "disease activity at 5 years. What is the best conclusion?",
         (
-            Option("AHSCT cures MS.", False,
+            Option("AHSCT cures MS: disease that stays quiet for 5 years is gone for good.",
+                   False,
                    "No. About a third did have disease activity by 5 years, the figures come "
                    "from selected patients without a comparison group, and lifelong follow-up is "
                    "needed. “Cure” is not established."),
@@ -998,29 +1058,31 @@ QUESTIONS = (
     Question(
         "HALT-MS reported good results, yet it sits a rung lower than MIST. Why?",
         (
-            Option("HALT-MS had worse results.", False,
+            Option("HALT-MS had worse results than MIST, so it earns a lower rung.", False,
                    "No. The rung is about the kind of study, not about how good the numbers "
-                   "look."),
+                   "look; HALT-MS's numbers were excellent."),
             Option("HALT-MS had no comparison group, so it cannot show how people would have "
                    "done without AHSCT.", True,
                    "Yes. Only a randomised comparison separates the treatment's effect from "
                    "chance, natural ups and downs, and the choice of patients."),
-            Option("HALT-MS was done in animals.", False,
-                   "No. HALT-MS treated 24 people with relapsing MS."),
+            Option("HALT-MS had fewer patients (24) than MIST (110).", False,
+                   "Size is not the reason: the long-term cohort of 281 patients sits on the "
+                   "same rung as HALT-MS. What HALT-MS lacks is a comparison group."),
         ),
         topic="Reading the evidence ladder",
     ),
     Question(
         "What are BEAT-MS, RAM-MS and StarMS designed to answer?",
         (
-            Option("Whether AHSCT is safe enough to try in people at all.", False,
-                   "No. That was settled long ago in earlier studies; these are large "
-                   "randomised comparisons."),
+            Option("Whether AHSCT is safe enough to be tested in people with MS.", False,
+                   "No. Earlier studies showed AHSCT can be given with acceptable risk to "
+                   "selected patients; these randomised trials compare its benefits and harms "
+                   "with today's best drugs."),
             Option("Whether AHSCT does better than today's most effective MS drugs.", True,
-                   "Yes, in people with active relapsing MS. MIST compared AHSCT with older "
-                   "drugs; these trials compare it with "
-                   "drugs such as ocrelizumab, alemtuzumab and cladribine. As of mid-2025 none "
-                   "had reported."),
+                   "Yes, in people with active relapsing MS. MIST's comparison group did not "
+                   "get today's most effective drugs; these trials compare AHSCT with drugs "
+                   "such as ocrelizumab, alemtuzumab and cladribine. As of mid-2025 none had "
+                   "reported."),
             Option("Whether AHSCT works in progressive MS without inflammation.", False,
                    "No. They recruit people with active relapsing MS, where the benefit is "
                    "greatest."),
@@ -1028,7 +1090,7 @@ QUESTIONS = (
         topic="Ongoing trials",
     ),
     Question(
-        "Which claims sit below the ladder, with no supporting evidence? Tick every one.",
+        "Which claims have no rung at all (they sit below the ladder)? Tick every one.",
         (
             Option("In AHSCT the reinfused stem cells turn into new myelin.", True,
                    "Right: HSCs make only blood and immune cells."),
