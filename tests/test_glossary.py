@@ -1,7 +1,6 @@
 """The glossary: every term of the brief, searchable, linked from the lessons."""
 
 import json
-import pathlib
 
 import pytest
 

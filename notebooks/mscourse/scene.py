@@ -16,6 +16,10 @@ import matplotlib
 import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
+from matplotlib.textpath import TextPath
 
 from . import style
 from .actors import ACTORS, draw_legend, drawn_actors, legend_height
@@ -56,6 +60,52 @@ def caption_text(ax, x, y, text, size_step=0, colour=style.INK, ha="center", **k
     """Plain text on a canvas, in the course's type sizes."""
     ax.text(x, y, text, ha=ha, va="center", fontsize=style.font(size_step),
             color=colour, zorder=9, **kw)
+
+
+_OUTLINES = {}
+LINE_PITCH = 1.2  # line spacing of multi-line labels, in font sizes (matplotlib's default)
+
+
+def _units_per_point(ax):
+    width_pt = ax.figure.get_size_inches()[0] * 72 * ax.get_position().width
+    x0, x1 = ax.get_xlim()
+    return (x1 - x0) / width_pt
+
+
+def _outline(text, bold, size):
+    """A line's outline (cached): vertices centred on the capital height, codes, x bounds."""
+    key = (text, bold, size)
+    if key not in _OUTLINES:
+        font = (bold, size)
+        if font not in _OUTLINES:  # the font, and the height that centres a capital letter
+            prop = FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal")
+            cap = TextPath((0, 0), "T", size=size, prop=prop).vertices[:, 1]
+            _OUTLINES[font] = (prop, (cap.min() + cap.max()) / 2)
+        prop, middle = _OUTLINES[font]
+        path = TextPath((0, 0), text, size=size, prop=prop)
+        xs = path.vertices[:, 0]  # control-point bounds: cheap, and close enough to align
+        _OUTLINES[key] = (path.vertices - [0, middle], path.codes, xs.min(), xs.max())
+    return _OUTLINES[key]
+
+
+def outline_text(ax, x, y, text, ha="center", colour=style.INK, step=-1, bold=False, z=9):
+    """Text drawn as filled outlines, centred on height y (a multi-line text as a block).
+
+    Same font and size as ``caption_text`` but several times cheaper to render, so
+    text-heavy diagrams stay within the widget-update budget. Use it for labels
+    that change from state to state.
+    """
+    size = style.font(step) * _units_per_point(ax)
+    lines = text.split("\n")
+    pitch = LINE_PITCH * size
+    top = y + pitch * (len(lines) - 1) / 2
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        vertices, codes, x0, x1 = _outline(line, bold, size)
+        dx = {"left": -x0, "right": -x1}.get(ha, -(x0 + x1) / 2)
+        ax.add_artist(PathPatch(Path(vertices + [x + dx, top - i * pitch], codes),
+                                facecolor=colour, edgecolor="none", zorder=z))
 
 
 def illustrative_tag(ax, width, height):

@@ -16,7 +16,7 @@ import random
 import time
 import zlib
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as w

@@ -22,17 +22,13 @@ every widget update within the time budget.
 from dataclasses import dataclass
 
 import ipywidgets as w
-from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
-from matplotlib.patches import (Circle, FancyArrowPatch, FancyBboxPatch, PathPatch, Polygon,
-                                Rectangle)
-from matplotlib.path import Path
-from matplotlib.textpath import TextPath
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon, Rectangle
 
 from .. import actors as A
 from .. import style
 from ..export import FigureSpec
-from ..scene import Renderer, Scene, illustrative_tag
+from ..scene import Renderer, Scene, illustrative_tag, outline_text
 from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
 
 # ================================================================ shared drawing helpers
@@ -91,30 +87,9 @@ def _badge(ax, kind, x, y, r=0.95, ghost=False, z=7):
         edgecolor=style.MUTED if ghost else style.INK, linewidth=style.line(1.0), zorder=z))
 
 
-_LETTERS = {}
-PT = 100 / (8.5 * 72)  # canvas units per point: every scene here is 100 units on 8.5 inches
-
-
 def _letters(ax, x, y, text, colour=style.MUTED, ha="center", bold=False, step=-1, z=5.1):
-    """Text drawn as a filled outline: same font and size as caption_text (11 pt at notebook
-    size), but about four times cheaper to render than a text artist. Used for the letters
-    in removed cells and for the fixed titles, so that a widget update stays fast."""
-    key = (text, bold, step)
-    if key not in _LETTERS:
-        font = (bold, step)
-        if font not in _LETTERS:  # the font, and the height that centres a capital letter
-            prop = FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal")
-            size = style.font(step) * PT
-            cap = TextPath((0, 0), "T", size=size, prop=prop).vertices[:, 1]
-            _LETTERS[font] = (prop, size, (cap.min() + cap.max()) / 2)
-        prop, size, middle = _LETTERS[font]
-        path = TextPath((0, 0), text, size=size, prop=prop)
-        xs = path.vertices[:, 0]  # control-point bounds: cheap, and close enough to align
-        _LETTERS[key] = (path.vertices - [0, middle], path.codes, xs.min(), xs.max())
-    vertices, codes, x0, x1 = _LETTERS[key]
-    dx = {"left": -x0, "right": -x1}.get(ha, -(x0 + x1) / 2)
-    ax.add_artist(PathPatch(Path(vertices + [x + dx, y], codes), facecolor=colour,
-                            edgecolor="none", zorder=z))
+    """Text as filled outlines (scene.outline_text): cheap to redraw, same look."""
+    outline_text(ax, x, y, text, ha=ha, colour=colour, step=step, bold=bold, z=z)
 
 
 def _ghost(ax, x, y, size=1.7, square=False, label="", z=5):

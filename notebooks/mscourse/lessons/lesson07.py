@@ -16,17 +16,14 @@ import textwrap
 from dataclasses import dataclass
 
 import ipywidgets as w
-from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, PathPatch
-from matplotlib.path import Path
-from matplotlib.textpath import TextPath
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from .. import actors as A
 from .. import evidence as E
 from .. import style
 from ..export import FigureSpec
-from ..scene import Scene
+from ..scene import Scene, outline_text
 from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
 
 MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
@@ -36,55 +33,16 @@ RUNG_FILL = "#F2F2F2"
 
 # ---------------------------------------------------------------- small drawing helpers
 
-_OUTLINES = {}
-PT = 100 / (8.5 * 72)  # canvas units per point: every scene here is 100 units on 8.5 inches
-LINE_PITCH = 1.2  # line spacing of multi-line labels, in font sizes (as matplotlib's default)
-
-
-def _outline(text, bold, step):
-    """A label's outline (cached): vertices centred on the capital height, codes, ink bounds."""
-    key = (text, bold, step)
-    if key not in _OUTLINES:
-        font = (bold, step)
-        if font not in _OUTLINES:  # the font, and the height that centres a capital letter
-            prop = FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal")
-            size = style.font(step) * PT
-            cap = TextPath((0, 0), "T", size=size, prop=prop).vertices[:, 1]
-            _OUTLINES[font] = (prop, size, (cap.min() + cap.max()) / 2)
-        prop, size, middle = _OUTLINES[font]
-        path = TextPath((0, 0), text, size=size, prop=prop)
-        xs = path.vertices[:, 0]  # control-point bounds: cheap, and close enough to align
-        _OUTLINES[key] = (path.vertices - [0, middle], path.codes, xs.min(), xs.max())
-    return _OUTLINES[key]
-
-
-def _label(ax, x, y, text, ha="center", colour=style.INK, step=-1, bold=False, z=9):
-    """One line of text in the course's type (as scene.caption_text), drawn as a filled
-    outline: it looks the same but renders several times faster than a text artist, which
-    keeps every widget update within the time budget (text dominates these diagrams)."""
-    if not text.strip():
-        return
-    vertices, codes, x0, x1 = _outline(text, bold, step)
-    dx = {"left": -x0, "right": -x1}.get(ha, -(x0 + x1) / 2)
-    ax.add_artist(PathPatch(Path(vertices + [x + dx, y], codes), facecolor=colour,
-                            edgecolor="none", zorder=z))
-
-
 def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, fontweight="normal"):
-    """A label, centred on height y; a text with line breaks is centred as a block."""
-    lines = text.split("\n")
-    pitch = LINE_PITCH * style.font(step) * PT
-    top = y + pitch * (len(lines) - 1) / 2
-    for i, line in enumerate(lines):
-        _label(ax, x, top - i * pitch, line, ha=ha, colour=colour, step=step,
-               bold=fontweight == "bold")
+    """A label, centred on height y (scene.outline_text: cheap to redraw, same look)."""
+    outline_text(ax, x, y, text, ha=ha, colour=colour, step=step, bold=fontweight == "bold")
 
 
 def _lines(ax, x, y, lines, gap=3.0, ha="left", colour=style.INK, step=-1, fontweight="normal"):
     """Several lines of text: the first centred at height y, the next ``gap`` units apart."""
     for i, line in enumerate(t for t in lines if t):
-        _label(ax, x, y - i * gap, line, ha=ha, colour=colour, step=step,
-               bold=fontweight == "bold")
+        outline_text(ax, x, y - i * gap, line, ha=ha, colour=colour, step=step,
+                     bold=fontweight == "bold")
 
 
 def _arrow(ax, p0, p1, colour=style.INK, dashed=False, kind="act", rad=0.0, width=1.4, z=7):
