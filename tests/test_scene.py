@@ -102,3 +102,18 @@ def test_presenter_mode_can_be_set_for_every_kernel_by_environment(monkeypatch):
     assert style.is_presenter()
     style.presenter(False)
     assert not style.is_presenter()
+
+
+def test_outline_text_draws_one_shape_per_line_where_asked():
+    from mscourse.scene import outline_text, prepare as prep
+
+    r = Renderer(SCENE)
+    prep(r.ax, 100, 40)
+    outline_text(r.ax, 50, 20, "two\nlines", ha="center")
+    outline_text(r.ax, 10, 5, "left", ha="left")
+    shapes = [p for p in r.ax.get_children() if type(p).__name__ == "PathPatch"]
+    assert len(shapes) == 3
+    two, lines, left = (p.get_path().vertices for p in shapes)
+    assert two[:, 1].mean() > lines[:, 1].mean(), "the first line sits above the second"
+    assert abs((two[:, 0].min() + two[:, 0].max()) / 2 - 50) < 0.5, "centred on x"
+    assert abs(left[:, 0].min() - 10) < 0.5, "left-aligned at x"
