@@ -19,18 +19,14 @@ from dataclasses import dataclass
 
 import ipywidgets as w
 import numpy as np
-from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
-from matplotlib.patches import (Circle, FancyArrowPatch, FancyBboxPatch, PathPatch,
-                                Polygon)
-from matplotlib.path import Path
-from matplotlib.textpath import TextPath
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon
 
 from .. import actors as A
 from .. import evidence as E
 from .. import style
 from ..export import FigureSpec
-from ..scene import Scene, illustrative_tag
+from ..scene import Scene, illustrative_tag, outline_text
 from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
 
 PALE = "#F2F2F2"
@@ -38,52 +34,15 @@ PALE = "#F2F2F2"
 
 # ---------------------------------------------------------------- small drawing helpers
 
-_OUTLINES = {}
-PT = 100 / (8.5 * 72)  # canvas units per point: every scene here is 100 units on 8.5 inches
-
-
-def _outline(text, bold, step):
-    """A line of text as outline vertices and codes, centred on the capital height, cached.
-
-    Filled outlines render several times faster than text artists (lesson 03 does the same),
-    which keeps a widget update well inside the budget."""
-    size_pt = style.font(step)
-    key = (text, bold, size_pt)
-    if key not in _OUTLINES:
-        font = (bold, size_pt)
-        if font not in _OUTLINES:  # the font, and the height that centres a capital letter
-            prop = FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal")
-            cap = TextPath((0, 0), "T", size=size_pt * PT, prop=prop).vertices[:, 1]
-            _OUTLINES[font] = (prop, (cap.min() + cap.max()) / 2)
-        prop, middle = _OUTLINES[font]
-        path = TextPath((0, 0), text, size=size_pt * PT, prop=prop)
-        xs = path.vertices[:, 0] if len(path.vertices) else np.zeros(1)
-        _OUTLINES[key] = (path.vertices - [0, middle], path.codes, xs.min(), xs.max())
-    return _OUTLINES[key]
-
-
-def _text_line(ax, x, y, text, ha, colour, step, bold):
-    vertices, codes, x0, x1 = _outline(text, bold, step)
-    if not len(vertices):
-        return
-    dx = {"left": -x0, "right": -x1}.get(ha, -(x0 + x1) / 2)
-    ax.add_artist(PathPatch(Path(vertices + [x + dx, y], codes), facecolor=colour,
-                            edgecolor="none", zorder=9))
-
-
 def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, fontweight="normal"):
-    """A label in the course's type (as scene.caption_text); several lines are centred on y."""
-    lines = text.split("\n")
-    pitch = 1.45 * style.font(step) * PT
-    top = y + pitch * (len(lines) - 1) / 2
-    for k, line in enumerate(lines):
-        _text_line(ax, x, top - k * pitch, line, ha, colour, step, fontweight == "bold")
+    """A label drawn as outlines (fast); several lines are centred on y as a block."""
+    outline_text(ax, x, y, text, ha=ha, colour=colour, step=step, bold=fontweight == "bold")
 
 
 def _lines(ax, x, y, lines, gap=3.0, ha="left", colour=style.INK, step=-1, fontweight="normal"):
     """Several lines of text, ``gap`` canvas units apart; the first line is centred at y."""
     for k, line in enumerate(t for t in lines if t):
-        _text_line(ax, x, y - k * gap, line, ha, colour, step, fontweight == "bold")
+        _note(ax, x, y - k * gap, line, ha=ha, colour=colour, step=step, fontweight=fontweight)
 
 
 def _arrow(ax, p0, p1, colour=style.INK, dashed=False, width=1.4, z=7, kind="act"):
