@@ -163,8 +163,17 @@ def expected_steps(notebook):
     return steps
 
 
+def shut_down_kernels(page, lab):
+    """Stop every kernel the server runs, so one lesson's kernel never slows the next."""
+    api = f"{lab['url']}/api/sessions?token={lab['token']}"
+    for session in page.request.get(api).json():
+        page.request.delete(f"{lab['url']}/api/sessions/{session['id']}?token={lab['token']}")
+
+
 def open_and_run(page, lab, notebook):
-    page.goto(f"{lab['url']}/lab/tree/{notebook.name}?token={lab['token']}")
+    shut_down_kernels(page, lab)
+    # ?reset: a fresh workspace, so no tab from an earlier lesson is restored.
+    page.goto(f"{lab['url']}/lab/tree/{notebook.name}?reset&token={lab['token']}")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
     page.wait_for_selector("#jp-main-statusbar >> text=Idle", timeout=90_000)
     page.click(".lm-MenuBar-itemLabel:text-is('Run')")
