@@ -60,3 +60,12 @@ def test_lessons_need_no_internet_at_run_time():
     package = ROOT / "notebooks" / "mscourse"
     for path in list(package.rglob("*.py")) + NOTEBOOKS:
         assert not pattern.search(path.read_text()), f"{path} fetches from the internet"
+
+
+def test_readme_images_exist_and_have_alt_text():
+    text = (ROOT / "README.md").read_text()
+    images = re.findall(r"!\[([^\]]*)\]\(([^)]+)\)", text)
+    assert images, "the README shows at least one diagram"
+    for alt, target in images:
+        assert len(alt) > 20, f"{target}: alt text should say what is shown"
+        assert (ROOT / target).exists(), f"README image missing: {target}"
