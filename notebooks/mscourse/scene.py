@@ -17,7 +17,7 @@ import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
-from matplotlib.patches import PathPatch
+from matplotlib.patches import FancyArrowPatch, PathPatch
 from matplotlib.path import Path
 from matplotlib.textpath import TextPath
 
@@ -106,6 +106,20 @@ def outline_text(ax, x, y, text, ha="center", colour=style.INK, step=-1, bold=Fa
         dx = {"left": -x0, "right": -x1}.get(ha, -(x0 + x1) / 2)
         ax.add_artist(PathPatch(Path(vertices + [x + dx, top - i * pitch], codes),
                                 facecolor=colour, edgecolor="none", zorder=z))
+
+
+def arrow(ax, p0, p1, kind="act", colour=style.INK, dashed=False, rad=0.0, width=1.6, z=7):
+    """An arrow from p0 to p1 in the course's one arrow language.
+
+    kind "act" ends in a head (moves to, acts on, switches on); kind "inh" ends in a
+    flat bar (holds back), the usual biology convention. Dashed means proposed or
+    waiting; rad bends it.
+    """
+    head = "-|>" if kind == "act" else "-[,widthB=0.9,lengthB=0"
+    ax.add_artist(FancyArrowPatch(
+        p0, p1, arrowstyle=head, mutation_scale=12 if kind == "act" else 10,
+        connectionstyle=f"arc3,rad={rad}", color=colour, linewidth=style.line(width),
+        linestyle=(0, (4, 2.5)) if dashed else "-", shrinkA=0, shrinkB=0, zorder=z))
 
 
 def illustrative_tag(ax, width, height):

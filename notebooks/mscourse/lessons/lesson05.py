@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 import ipywidgets as w
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+from matplotlib.patches import Circle, FancyBboxPatch
 
 from .. import actors as A
 from .. import style
 from ..evidence import LEVELS, draw_evidence, evidence_html, level
 from ..export import FigureSpec
 from ..scene import Scene, caption_text
+from ..scene import arrow as _arrow  # the course's one arrow language
 from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
 
 MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
@@ -34,16 +35,6 @@ FADED = "#8C8C8C"  # a signal switched on that cannot act yet (dashed as well)
 def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4):
     ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
                          linestyle=dash or "-", zorder=z, solid_capstyle="round"))
-
-
-def _arrow(ax, p0, p1, kind="act", colour=style.INK, dashed=False, rad=0.0, width=1.6, z=7):
-    """An arrow from p0 to p1. kind "act" ends in a head (acts on, switches on);
-    kind "inh" ends in a flat bar (holds back), the usual biology convention."""
-    style_ = "-|>" if kind == "act" else "-[,widthB=0.9,lengthB=0"
-    ax.add_artist(FancyArrowPatch(
-        p0, p1, arrowstyle=style_, mutation_scale=12 if kind == "act" else 10,
-        connectionstyle=f"arc3,rad={rad}", color=colour, linewidth=style.line(width),
-        linestyle=(0, (4, 2.5)) if dashed else "-", shrinkA=0, shrinkB=0, zorder=z))
 
 
 def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, box=False, **kw):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import ipywidgets as w
 import numpy as np
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, Ellipse, FancyArrowPatch
+from matplotlib.patches import Circle, Ellipse
 
 from .. import actors as A
 from .. import style
@@ -27,6 +27,7 @@ from .. import evidence as E
 from ..evidence import draw_evidence, evidence_html
 from ..export import FigureSpec
 from ..scene import Scene, caption_text, illustrative_tag
+from ..scene import arrow as _arrow  # the course's one arrow language
 from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
 
 MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
@@ -41,15 +42,6 @@ CALCIUM_FILL = "#56B4E9"
 def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4):
     ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
                          linestyle=dash or "-", zorder=z, solid_capstyle="round"))
-
-
-def _arrow(ax, p0, p1, kind="act", colour=style.INK, dashed=False, rad=0.0, width=1.6, z=7):
-    """kind "act": a head (supports, delivers); kind "inh": a flat bar (holds back)."""
-    style_ = "-|>" if kind == "act" else "-[,widthB=0.9,lengthB=0"
-    ax.add_artist(FancyArrowPatch(
-        p0, p1, arrowstyle=style_, mutation_scale=12 if kind == "act" else 10,
-        connectionstyle=f"arc3,rad={rad}", color=colour, linewidth=style.line(width),
-        linestyle=(0, (4, 2.5)) if dashed else "-", shrinkA=0, shrinkB=0, zorder=z))
 
 
 def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, box=False, **kw):
