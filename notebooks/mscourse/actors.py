@@ -85,11 +85,11 @@ def drawn_actors(ax):
     return set(ax.__dict__.get("mscourse_actors", set()))
 
 
-def _label(ax, x, y, text, size_step=-1, colour=style.INK, z=6, **kw):
-    ax.text(
-        x, y, text, ha="center", va="center", fontsize=style.font(size_step),
-        color=colour, zorder=z, fontweight="bold", **kw,
-    )
+def _label(ax, x, y, text, size_step=-1, colour=style.INK, z=6):
+    """A cell's letter, bold and centred (drawn as an outline: many cells, fast redraws)."""
+    from .scene import outline_text  # scene imports actors: import here, not at the top
+
+    outline_text(ax, x, y, text, ha="center", colour=colour, step=size_step, bold=True, z=z)
 
 
 # ---------------------------------------------------------------- nerve parts
