@@ -324,6 +324,11 @@ def draw_event(ax, state):
     if p == 0:
         _note(ax, 50.0, 25.5, "myelin drawn cut open lengthwise: the grey axon runs inside it")
         _note(ax, 31.0, 6.0, "at rest: every node is ready to fire")
+        # K+ channels cluster beside the node, under the sheath's edge (juxtaparanode)
+        jxp = E_NODES[2] + 2.6
+        _arrow(ax, jxp - 5.5, 6.6, jxp, E_Y - E_THICK / 2 + 0.5, width=1.0, head=8)
+        _note(ax, jxp - 6.5, 5.2, "K\u207a channels sit just beside\neach node, under the sheath's edge",
+              ha="right")
     if p == 5:
         _arrow(ax, E_NODES[2] + 1.5, E_Y, 93.8, E_Y, width=2.0, dash=(0, (3, 1.5)), z=7,
                head=9)
