@@ -1,7 +1,7 @@
 """The test loop's rules, loaded by pytest.ini for every run (also ``pytest notebooks/X.ipynb``).
 
 * ``pytest`` alone is the one-minute loop: tests marked ``browser`` (Chromium)
-  or ``hub`` (a JupyterHub) are deselected. ``pytest --full`` runs them too;
+  , ``hub`` (a JupyterHub) or ``slow`` are deselected. ``pytest --full`` runs them too;
   CI (``CI=true``, as ``.ci/run`` sets) always runs everything.
 * One id scheme: every test that concerns one lesson answers to ``-k lessonNN``
   (its notebook cells, structure checks, content file, module and figures).
@@ -16,7 +16,7 @@ from collections import defaultdict
 
 import pytest
 
-SLOW_MARKERS = ("browser", "hub")
+SLOW_MARKERS = ("browser", "hub", "slow")
 
 
 def pytest_addoption(parser):
@@ -55,7 +55,7 @@ def pytest_collection_modifyitems(session, config, items):
 
 def pytest_report_header(config):
     if not run_everything(config):
-        return ("quick run: browser and hub tests are deselected "
+        return ("quick run: browser, hub and slow tests are deselected "
                 "(run them with: python -m pytest --full)")
     return "full run: browser and hub tests included"
 
