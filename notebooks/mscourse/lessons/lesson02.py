@@ -333,7 +333,7 @@ def describe_lesion(state):
     elif arms == 1:
         parts.append("The oligodendrocyte (O) between the axons still holds its sheath on the lower axon.")
     else:
-        parts.append("The old oligodendrocyte (O) has lost its sheaths but survives without them.")
+        parts.append(CONTENT.text("old_oligodendrocyte_survives"))
     thin = [n for n, k in (("upper", state.upper), ("lower", state.lower)) if k == "thin"]
     if _new_oligo(state):
         parts.append(f"A new oligodendrocyte (O, labelled new), matured from an oligodendrocyte precursor "
