@@ -688,7 +688,7 @@ def draw_course(ax, state):
         caption_text(ax, X0 + 1.0, Y1 + 2.6, "worsening from the start", size_step=-1,
                      colour=muted, ha="left")
     else:
-        caption_text(ax, X0 + 1.0, Y1 + 2.6, "relapses, then recovery", size_step=-1,
+        caption_text(ax, X0 + 1.0, Y1 + 2.6, "relapses, then partial or full recovery", size_step=-1,
                      colour=muted, ha="left")
 
     if state.relapses:
