@@ -788,6 +788,8 @@ FIGURES = (
                "One oligodendrocyte makes many sheaths; one Schwann cell makes one"),
     FigureSpec("01-cns-vs-pns-ms", COMPARE_SCENE, CompareState("ms"),
                "MS attacks myelin in the CNS and spares peripheral nerves"),
+    FigureSpec("01-saltatory-rest", EVENT_SCENE, EventState(0),
+               "Nodes at rest: Na+ channels in the node, K+ channels just beside it"),
     FigureSpec("01-saltatory-event", EVENT_SCENE, EventState(3),
                "Saltatory conduction: node 2 fires, node 1 recovers"),
     FigureSpec("01-saltatory-energy", EVENT_SCENE, EventState(5),
