@@ -29,12 +29,13 @@ from ..widgets import Explorer, Quiz, Step, Storyboard
 
 # The teaching text lives in content/lesson04.toml; this module keeps states and drawing.
 CONTENT = content.for_module(__name__)
-MARKER = re.compile(r"\{evidence:(\w+)\}")
+MARKER = re.compile(r"\{evidence:(\w+)(\+guideline)?\}")
 
 
 def with_markers(text):
-    """Content text with each {evidence:key} replaced by the evidence badge."""
-    return MARKER.sub(lambda m: E.evidence_html(m.group(1)), text)
+    """Content text with each {evidence:key} (or {evidence:key+guideline}) replaced by the
+    evidence badge (and the separate "endorsed in guidelines" badge)."""
+    return MARKER.sub(lambda m: E.evidence_html(m.group(1), guideline=bool(m.group(2))), text)
 
 # ---------------------------------------------------------------- small drawing helpers
 
@@ -243,6 +244,7 @@ class Block:
     seen: str  # what is known (HTML, with reference numbers)
     idea: str  # an idea to lift the block (HTML)
     level: str  # evidence key for the idea, or "" when there is no treatment
+    guideline: bool = False  # the idea is also endorsed in guidelines (a mark, not a rung)
 
 
 BLOCKS = tuple(Block(**row) for row in CONTENT.table("blocks"))
@@ -421,8 +423,8 @@ BLOCK_SCENE = Scene(
 )
 
 
-def _badge(level):
-    return E.evidence_html(level) if level else "<i>no treatment</i>"
+def _badge(level, guideline=False):
+    return E.evidence_html(level, guideline) if level else "<i>no treatment</i>"
 
 
 _TABLE = ('style="width:100%;border-collapse:collapse;line-height:1.4;'
@@ -442,7 +444,7 @@ def blocks_table():
     """HTML: each block, what is known, and an idea to lift it with its evidence level."""
     return _table(
         ("Block", "What is known", "An idea to lift it, and the evidence for that idea"),
-        [(f"<b>{html.escape(b.control)}</b>", b.seen, f"{b.idea}<br>{_badge(b.level)}")
+        [(f"<b>{html.escape(b.control)}</b>", b.seen, f"{b.idea}<br>{_badge(b.level, b.guideline)}")
          for b in BLOCKS],
     )
 
@@ -471,7 +473,8 @@ class Cell:
     origin: str  # where it comes from (description, tooltip and table)
     verdict: str  # right column: can it make new myelin? (drawn)
     helps: str  # how it may help in MS (description and table)
-    level: str  # evidence key for the 'helps' claim
+    level: str  # evidence key for the 'helps' claim: the rung its evidence reaches
+    guideline: bool  # also endorsed in guidelines (a separate mark beside the rung)
     short: str  # the 'helps' claim in a few words, drawn above the marker
     about: str  # what the marker rates, drawn in its label: "evidence for <about>: <level>"
     summary: str  # one plain sentence for the description and the table (HTML, refs)
@@ -538,8 +541,8 @@ def draw_cell(ax, state):
         _arrow(ax, 14.0, 18.0, 75.6, 19.4, dash=(0, (4, 3)), rad=0.16)
     # bottom: how it may help in MS, and the kind of study behind that claim
     _note(ax, 3.0, 7.4, "In MS: " + c.short, ha="left")
-    E.draw_evidence(ax, 3.0, 1.2, c.level, width=7.0, label=False)
-    _note(ax, 11.6, 2.2, f"evidence for {c.about}: {E.level(c.level).label}", ha="left")
+    E.draw_evidence(ax, 3.0, 1.2, c.level, width=7.0, label=False, guideline=c.guideline)
+    _note(ax, 11.6, 2.2, f"evidence for {c.about}: {E.label_text(c.level, c.guideline)}", ha="left")
 
 
 def describe_cell(state):
@@ -550,7 +553,7 @@ def describe_cell(state):
     helps = c.helps[0].lower() + c.helps[1:]
     return (f"The {name}, {c.origin}. {middle} {right} At the bottom, how it may help in MS: "
             f"{helps}. The marker beside it rates the kind of study behind that claim (evidence "
-            f"for {c.about}): {E.describe_evidence(c.level)}.")
+            f"for {c.about}): {E.describe_evidence(c.level, c.guideline)}.")
 
 
 CELL_SCENE = Scene(
@@ -567,7 +570,7 @@ def cell_table():
          "How it may help in MS, and the evidence level"),
         [(f"<b>{html.escape(c.title)}</b><br>{html.escape(c.origin)}", html.escape(c.verdict),
           c.summary, f"{html.escape(c.helps)}<br>Evidence for "
-          f"{html.escape(c.about)}: {E.evidence_html(c.level)}")
+          f"{html.escape(c.about)}: {E.evidence_html(c.level, c.guideline)}")
          for c in CELLS],
     )
 
@@ -588,6 +591,7 @@ def which_cell():
 class DrugRow:
     text: str  # the claim, drawn beside the marker (wrapped to CLAIM_WIDTH characters)
     level: str  # the kind of study behind the claim
+    guideline: bool = False  # also endorsed in guidelines
 
 
 DRUG_ROWS = tuple(DrugRow(**row) for row in CONTENT.table("drug_claims"))
@@ -630,14 +634,15 @@ def draw_drugs(ax, state):
         lines = text.count("\n") + 1
         height = 2.3 * lines + 2.0
         mid = y - height / 2
-        E.draw_evidence(ax, 3.0, mid - 1.3, row.level, width=7.0, label=False)
-        _note(ax, 11.6, mid, E.level(row.level).label, ha="left")
+        E.draw_evidence(ax, 3.0, mid - 1.3, row.level, width=7.0, label=False,
+                        guideline=row.guideline)
+        _note(ax, 11.6, mid, E.label_text(row.level, row.guideline), ha="left")
         _note(ax, 34.0, mid, text, ha="left")
         y -= height
 
 
 def describe_drugs(state):
-    rows = "; ".join(f"{row.text} ({E.describe_evidence(row.level)})"
+    rows = "; ".join(f"{row.text} ({E.describe_evidence(row.level, row.guideline)})"
                      for row in DRUG_ROWS[: state.rows])
     return f"{CONTENT.text('drugs_picture')} {rows}."
 
