@@ -595,7 +595,8 @@ class DrugRow:
 
 
 DRUG_ROWS = tuple(DrugRow(**row) for row in CONTENT.table("drug_claims"))
-CLAIM_WIDTH = 62  # characters per drawn line of a claim
+CLAIM_WIDTH = 60  # characters per drawn line of a claim
+CLAIM_X = 36.0  # where the claim column starts
 
 
 @dataclass(frozen=True)
@@ -605,8 +606,8 @@ class DrugState:
     rows: int = len(DRUG_ROWS)
 
 
-DRUG_TOP = 9.0  # the picture sits above the table of claims
-TABLE_TOP = 22.2
+DRUG_TOP = 16.0  # the picture sits above the table of claims (five rows)
+TABLE_TOP = 29.2
 
 
 def draw_drugs(ax, state):
@@ -626,7 +627,7 @@ def draw_drugs(ax, state):
     # a small table: the kind of study (marker and its name), then the claim
     _note(ax, 3.0, TABLE_TOP + 1.8, "Kind of study behind the claim", ha="left",
           colour=style.MUTED)
-    _note(ax, 34.0, TABLE_TOP + 1.8, "Claim", ha="left", colour=style.MUTED)
+    _note(ax, CLAIM_X, TABLE_TOP + 1.8, "Claim", ha="left", colour=style.MUTED)
     _line(ax, [3.0, 97.0], [TABLE_TOP, TABLE_TOP], colour=style.MUTED, width=0.8)
     y = TABLE_TOP
     for row in DRUG_ROWS[: state.rows]:
@@ -637,7 +638,7 @@ def draw_drugs(ax, state):
         E.draw_evidence(ax, 3.0, mid - 1.3, row.level, width=7.0, label=False,
                         guideline=row.guideline)
         _note(ax, 11.6, mid, E.label_text(row.level, row.guideline), ha="left")
-        _note(ax, 34.0, mid, text, ha="left")
+        _note(ax, CLAIM_X, mid, text, ha="left")
         y -= height
 
 
@@ -647,7 +648,7 @@ def describe_drugs(state):
     return f"{CONTENT.text('drugs_picture')} {rows}."
 
 
-DRUG_SCENE = Scene("remyelination-drugs", draw_drugs, describe_drugs, width=100, height=43,
+DRUG_SCENE = Scene("remyelination-drugs", draw_drugs, describe_drugs, width=100, height=50,
                    legend=("opc", "oligodendrocyte", "axon", "thin_myelin", "node"))
 
 
