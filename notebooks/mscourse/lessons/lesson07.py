@@ -183,7 +183,13 @@ def draw_compare(ax, state):
     _lines(ax, 52.0, 34.5, textwrap.wrap(row.msc_short, COLUMN_WRAP), gap=3.8, step=1)
     _compare_pictures(ax, row.key)
     if row.ahsct_level:
-        E.draw_evidence(ax, 3.0, 1.6, row.ahsct_level, width=7.0, guideline=row.ahsct_guideline)
+        # label drawn here, on two lines when the seal is there, so it stays in its column
+        E.draw_evidence(ax, 3.0, 1.6, row.ahsct_level, width=7.0, label=False,
+                        guideline=row.ahsct_guideline)
+        words = [f"evidence: {E.level(row.ahsct_level).label}"]
+        if row.ahsct_guideline:
+            words.append(f"+ {E.GUIDELINE_LABEL}")
+        _lines(ax, 11.8, 2.5 + 1.3 * (len(words) - 1), words, gap=2.6)
     if row.msc_level:
         E.draw_evidence(ax, 53.0, 1.6, row.msc_level, width=7.0)
     if row.msc_tag:
@@ -224,7 +230,8 @@ def compare_explorer():
 # What a placed claim's evidence found. The rung says what kind of study tested
 # the claim; the verdict says what that study found. Symbol + words, never colour.
 VERDICTS = {key: (symbol, CONTENT.text(f"verdict_{key}")) for key, symbol in (
-    ("supported", "✔"), ("against", "✘"), ("open", "?"), ("discredited", "✘"), ("not_shown", "–"))}
+    ("supported", "✔"), ("against", "✘"), ("mixed", "±"), ("open", "?"), ("discredited", "✘"),
+    ("not_shown", "–"))}
 GROUND = "none"  # the place below the ladder: no rung
 GROUND_LABEL = CONTENT.text("ground_label")
 GROUND_LINES = ("no rung:", "untested, not shown in", "people, or discredited")  # drawn
@@ -279,6 +286,7 @@ RUNG_Y0, RUNG_GAP, RUNG_H = 17.0, 8.0, 5.6
 GROUND_Y = 6.6  # centre of the dashed box under the ladder
 CARD_X = 53.0
 CARD_WRAP = 42  # characters per line on the claim card
+RUNG_WRAP = 24  # characters per line of a rung's label (the tags sit to its right)
 
 
 def _rung_y(key):
@@ -323,7 +331,8 @@ def draw_ladder(ax, state):
     for lv in E.LEVELS:
         y = _rung_y(lv.key)
         _box(ax, x0, y - RUNG_H / 2, x1, y + RUNG_H / 2, fill=RUNG_FILL, edge=style.INK, z=1)
-        _note(ax, x0 + 1.5, y, f"{lv.rank}  {lv.label}", ha="left", step=0)
+        words = textwrap.wrap(f"{lv.rank}  {lv.label}", RUNG_WRAP)  # long ones: two lines,
+        _lines(ax, x0 + 1.5, y + 1.25 * (len(words) - 1), words, gap=2.5, step=0)  # clear of tags
     _box(ax, x0, GROUND_Y - 5.4, x1, GROUND_Y + 5.4, fill=style.PAPER, edge=style.INK,
          dashed=True, z=1)
     _lines(ax, x0 + 1.5, GROUND_Y + 3.0, GROUND_LINES, gap=3.0)
@@ -350,7 +359,9 @@ def draw_ladder(ax, state):
         A.draw_neuron(ax, 94.5, 54.5, size=1.3)
     y = 53.8 - 3.0 * len(lines) - 1.4
     guess = _rung_label(state.guess) if state.guess else "(none yet)"
-    _note(ax, CARD_X, y, f"Your prediction: {guess}", ha="left")
+    guess_lines = textwrap.wrap(f"Your prediction: {guess}", CARD_WRAP)
+    _lines(ax, CARD_X, y, guess_lines, gap=2.9)
+    y -= 2.9 * (len(guess_lines) - 1)
     if not state.reveal:
         _note(ax, CARD_X, y - 4.0, "Predict first, then press Reveal.", ha="left",
               colour=style.MUTED)
@@ -359,9 +370,13 @@ def draw_ladder(ax, state):
     answer = f"Answer: {_rung_label(claim.level)}"
     _note(ax, CARD_X, y, answer, ha="left", fontweight="bold")
     symbol, words = VERDICTS[claim.verdict]
-    if claim.level != GROUND:  # the marker, without its label: the answer line names the rung
-        E.draw_evidence(ax, 90.0, y - 1.2, claim.level, width=7.0, label=False,
+    if claim.level != GROUND:  # the marker on its own line; words beside it only for the seal
+        y -= 4.2
+        E.draw_evidence(ax, CARD_X, y - 1.2, claim.level, width=7.0, label=False,
                         guideline=claim.guideline)
+        if claim.guideline:  # the endorsement, in words beside the seal: not a rung
+            _note(ax, CARD_X + 8.6, y, CONTENT.text("guideline_card"), ha="left",
+                  colour=style.MUTED)
     else:  # which of the three reasons for 'no rung' applies
         y -= 3.2
         _note(ax, CARD_X, y, f"({GROUND_WHY[claim.verdict]})", ha="left", colour=style.MUTED)
@@ -397,6 +412,8 @@ def describe_ladder(state):
         place = f"no rung, below the ladder ({GROUND_WHY[claim.verdict]})"
     else:
         place = f"{_rung_label(claim.level)} ({E.describe_evidence(claim.level, claim.guideline)})"
+        if claim.guideline:
+            place += ". A ticked seal beside the rung marks the separate endorsement in guidelines"
     text += (f"A dark 'answer' tag marks where the claim sits: {place}. "
              f"Verdict: {words}. {claim.why}")
     if state.guess:
@@ -598,7 +615,9 @@ TRIAL_STATES = {
     "halt": TrialState("halt"),
     "cohort": TrialState("cohort"),
     "meta": TrialState("meta"),
+    "astims": TrialState("astims"),
     "mesems": TrialState("mesems"),
+    "petrou": TrialState("petrou"),
 }
 
 
@@ -659,6 +678,10 @@ FIGURES = (
     FigureSpec("07-trial-halt", TRIAL_SCENE, TrialState("halt"), "HALT-MS: a single-group trial"),
     FigureSpec("07-trial-mesems", TRIAL_SCENE, TrialState("mesems"),
                "MESEMS: a randomised crossover trial"),
+    FigureSpec("07-trial-petrou", TRIAL_SCENE, TrialState("petrou"),
+               "Petrou 2020: a randomised, sham-controlled MSC trial"),
+    FigureSpec("07-ladder-ahsct-best", LADDER_SCENE, LadderState("ahsct_best", "", True),
+               "Evidence ladder: AHSCT against today's best drugs"),
     FigureSpec("07-trial-ram", TRIAL_SCENE, TrialState("ram"),
                "RAM-MS: a running randomised trial"),
 )
