@@ -515,7 +515,7 @@ class Item:
 
 
 CONSENT_ITEMS = tuple(Item(**row) for row in CONTENT.table("consent_items"))
-CHIP_WRAP, BASE_WRAP = 36, 28  # characters per line on a pan's chip and under the scale
+CHIP_WRAP, BASE_WRAP = 36, 31  # characters per line on a pan's chip and under the scale
 ITEM_BY_KEY = {i.key: i for i in CONSENT_ITEMS}
 
 
@@ -580,9 +580,9 @@ def _consent_states():
     added = {
         "offer": (),
         "benefits": ("remission", "no_drugs"),
-        "early_risks": ("infection", "death"),
+        "early_risks": ("infection", "viruses", "ptld", "death"),
         "fertility": ("fertility",),
-        "later": ("autoimmunity", "unknown", "alternatives"),
+        "later": ("autoimmunity", "cancer", "unknown", "alternatives"),
         "where": ("centre", "access"),
     }
     states, shown = {}, ()
