@@ -79,3 +79,11 @@ def test_readme_lesson_table_lists_every_lesson_in_order():
     found = re.findall(r"\]\(notebooks/(\d\d_[a-z0-9_]+\.ipynb)\)", text)
     assert found == [p.name for p in NOTEBOOKS], \
         "README.md 'The lessons' table needs one row per lesson, in order, linking notebooks/NN_<name>.ipynb"
+
+
+def test_lesson_00_course_map_uses_each_lessons_title():
+    section = markdown(NOTEBOOKS[0]).split("## 1. The course map", 1)[1].split("\n## ", 1)[0]
+    for title, notebook in re.findall(r"^\|\s*\d\d\s*\|\s*\[([^\]]+)\]\((\d\d_[a-z0-9_]+\.ipynb)\)", section, re.M):
+        heading = markdown(NOTEBOOKS_DIR / notebook).split("\n", 1)[0]
+        assert heading == f"# Lesson {notebook[:2]}: {title}", \
+            f"lesson 00's course map calls {notebook} {title!r}, but its title is {heading!r}: make them match"
