@@ -11,7 +11,8 @@ from matplotlib.figure import Figure
 from conftest import NOTEBOOKS
 from mscourse import actors as A
 from mscourse import style
-from mscourse.scene import Scene, prepare
+from mscourse.canvas import prepare
+from mscourse.scene import Scene
 from mscourse.widgets import DiagramView
 
 # Machado, Oliveira & Fernandes (2009) simulation matrices, severity 1.0, linear RGB.
@@ -65,7 +66,7 @@ def test_text_colours_meet_wcag_aa_on_white():
 def test_letters_on_cells_are_readable(key):
     ax = Figure().add_axes((0, 0, 1, 1))
     prepare(ax, 100, 50)
-    A._legend_icon(ax, key, 50, 25)
+    A.ACTORS[key].icon(ax, 50, 25)
     letters = [p for p in ax.get_children() if type(p).__name__ == "PathPatch"]  # drawn outlines
     if key in {"t_cell", "b_cell", "oligodendrocyte", "opc", "schwann", "macrophage", "microglia",
                "hsc", "msc", "nsc"}:

@@ -6,7 +6,8 @@ import pytest
 from matplotlib.figure import Figure
 
 from mscourse import actors as A
-from mscourse.scene import legend_png, prepare
+from mscourse.canvas import prepare
+from mscourse.render import legend_png
 
 DRAWERS = {
     "neuron": lambda ax: A.draw_neuron(ax, 50, 25),
@@ -66,8 +67,8 @@ def test_every_actor_has_a_legend_icon_name_and_colour(key):
     assert actor.name and actor.shape and actor.words
     assert actor.colour.startswith("#") and len(actor.colour) == 7
     ax = canvas()
-    A._legend_icon(ax, key, 50, 25)
-    assert A.short_name(key)
+    actor.icon(ax, 50, 25)
+    assert key in A.drawn_actors(ax)
 
 
 def test_actor_colours_are_shared_only_by_related_actors():

@@ -2,9 +2,10 @@
 
 import pytest
 
-from mscourse.export import FigureSpec, all_specs
+from mscourse.export import all_specs
 from mscourse.lessons import LESSONS, load
-from mscourse.scene import Renderer, Scene, unnamed_actors
+from mscourse.render import Renderer
+from mscourse.scene import FigureSpec, Scene, unnamed_actors
 from mscourse.widgets import Question, Step
 
 MODULES = [load(name) for name in LESSONS]

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 from mscourse import actors as A
 from mscourse import style
-from mscourse.scene import Renderer, Scene, figure_html, full_figure, unnamed_actors
+from mscourse.canvas import outline_text, prepare
+from mscourse.display import figure_html
+from mscourse.render import Renderer, full_figure
+from mscourse.scene import Scene, unnamed_actors
 
 
 @dataclass(frozen=True)
@@ -105,10 +108,8 @@ def test_presenter_mode_can_be_set_for_every_kernel_by_environment(monkeypatch):
 
 
 def test_outline_text_draws_one_shape_per_line_where_asked():
-    from mscourse.scene import outline_text, prepare as prep
-
     r = Renderer(SCENE)
-    prep(r.ax, 100, 40)
+    prepare(r.ax, 100, 40)
     outline_text(r.ax, 50, 20, "two\nlines", ha="center")
     outline_text(r.ax, 10, 5, "left", ha="left")
     shapes = [p for p in r.ax.get_children() if type(p).__name__ == "PathPatch"]

@@ -53,7 +53,7 @@ def draw_evidence(ax, x, y, key, width=9.0, label=True, z=7):
         ))
     if label:
         ax.text(x + width + 0.8, y + 0.9, f"evidence: {lv.label}", ha="left", va="center",
-                fontsize=style.font(-1), color=style.INK, zorder=z)
+                fontsize=style.font(), color=style.INK, zorder=z)
 
 
 def describe_evidence(key):

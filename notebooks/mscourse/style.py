@@ -23,11 +23,33 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
 }
 
+# Paul Tol's colours for the three stem cells (Okabe-Ito has no more hues to spare).
+TOL = {
+    "wine": "#882255",
+    "olive": "#999933",
+    "indigo": "#332288",
+}
+# Pale and neutral colours for actors that are background tissue.
+SILVER = "#BFBFBF"  # nerve tissue: neuron and axon
+PALE_GREEN = "#A6DBA0"  # the young OPC, paler than the oligodendrocyte it becomes
+BLUSH = "#FCE4EC"  # blood inside a vessel
+BRICK, DARK_BRICK = "#C98B7A", "#5C2E22"  # the cells of a vessel wall and their edges
+HARM = "#A30000"  # stress and harm markers (always labelled as well)
+PEACH = "#F6C9A8"  # a healthy mitochondrion
+# TEMPORARY exact values, replaced by derived colours in the next commit
+OPC_INK, MICROGLIA_INK, HSC_PALE = "#006B50", "#8E4F74", "#E8C4D4"
+TRAIL_INK, T_INK, MSC_INK = "#B36B00", "#A34400", "#5C5C1F"
+
 INK = "#1A1A1A"  # text and outlines: near-black, contrast far above WCAG AA
+DARK_GREY = "#4D4D4D"  # compartment edges
 MUTED = "#595959"  # secondary text, still above 4.5:1 on white
-PAPER = "#FFFFFF"
 GREY = "#8C8C8C"
+SCAN_GREY, SCAN_DARK = "#8A8A8A", "#262626"  # a schematic MRI slice and its dark spots
 LIGHT_GREY = "#D9D9D9"
+GHOST_GREY = "#E6E6E6"  # the marker of something removed: same shape, pale grey
+PALE = "#F2F2F2"  # zones, rungs, tags
+FAINT = "#F7F7F7"  # compartments and panels
+PAPER = "#FFFFFF"
 
 # Presenter mode renders diagrams at a higher resolution (so the whole picture,
 # type and lines alike, grows without changing the layout) and enlarges the
@@ -68,8 +90,15 @@ def scale():
 
 
 def font(size_step=0):
-    """Font size in points: 0 = body text, 1 = heading, -1 = small label."""
-    return max(BASE_FONT_PT, BASE_FONT_PT * (1.0 + 0.18 * size_step))
+    """Font size in points: 0 = body text, 0.5 = sub-heading, 1 = heading.
+
+    Body text is already the smallest size the design allows (11 pt at notebook
+    size), so there is no smaller step.
+    """
+    if size_step < 0:
+        raise ValueError(f"size step {size_step}: text is never smaller than body text "
+                         f"({BASE_FONT_PT} pt)")
+    return BASE_FONT_PT * (1.0 + 0.18 * size_step)
 
 
 def line(width=1.5):
