@@ -526,6 +526,7 @@ class Cell:
     short: str  # the 'helps' claim in a few words, drawn above the marker
     about: str  # what the marker rates, drawn in its label: "evidence for <about>: <level>"
     summary: str  # one plain sentence for the description and the table (HTML, refs)
+    guideline: bool = False  # the separate "endorsed in guidelines" mark beside the rung
 
 
 CELLS = (
@@ -534,10 +535,10 @@ CELLS = (
          "blood and immune cells only", "No",
          ("Rescues blood formation within AHSCT, a guideline-supported treatment;",
           "the benefit comes from the immune reset (lesson 03), not from HSCs"),
-         "guideline", "blood rescue within AHSCT (guideline-supported treatment)", "blood rescue",
+         "rct", "blood rescue within AHSCT (guideline-supported treatment)", "blood rescue",
          "HSCs make only blood and immune cells. In AHSCT they do not become oligodendrocytes, "
          "neurons or myelin: they restore blood formation after the immune system is removed "
-         "[17, 18, 19]."),
+         "[17, 18, 19].", guideline=True),
     Cell("msc", "MSC (stromal)", "MSC: mesenchymal stromal cell",
          "from bone marrow, fat or umbilical cord",
          "signals: calm immune cells,\nsupport the body's own OPCs", "Claims largely discredited",
@@ -624,8 +625,9 @@ def draw_cell(ax, state):
         C.arrow(ax, (14.0, 18.0), (75.6, 19.4), rad=0.16, width=1.4, head=11, dashed=(0, (4, 3)))
     # bottom: how it may help in MS, and the kind of study behind that claim
     C.text(ax, 3.0, 7.4, "In MS: " + c.short, ha="left")
-    E.draw_evidence(ax, 3.0, 1.2, c.level, width=7.0, label=False)
-    C.text(ax, 11.6, 2.2, f"evidence for {c.about}: {E.level(c.level).label}", ha="left")
+    E.draw_evidence(ax, 3.0, 1.2, c.level, width=7.0, label=False, guideline=c.guideline)
+    C.text(ax, 11.6, 2.2, f"evidence for {c.about}: {E.label_text(c.level, c.guideline)}",
+           ha="left")
 
 
 def describe_cell(state):
@@ -657,7 +659,7 @@ def describe_cell(state):
     helps = helps[0].lower() + helps[1:]
     return (f"The {name}, {c.origin}. {middle} {right} At the bottom, how it may help in MS: "
             f"{helps}. The marker beside it rates the kind of study behind that claim (evidence "
-            f"for {c.about}): {E.describe_evidence(c.level)}.")
+            f"for {c.about}): {E.describe_evidence(c.level, c.guideline)}.")
 
 
 CELL_SCENE = Scene(
@@ -674,7 +676,7 @@ def cell_table():
          "How it may help in MS, and the evidence level"),
         [(f"<b>{html.escape(c.title)}</b><br>{html.escape(c.origin)}", html.escape(c.verdict),
           c.summary, f"{html.escape(' '.join(c.helps))}<br>Evidence for "
-          f"{html.escape(c.about)}: {E.evidence_html(c.level)}")
+          f"{html.escape(c.about)}: {E.evidence_html(c.level, c.guideline)}")
          for c in CELLS],
     )
 

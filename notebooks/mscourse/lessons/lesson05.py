@@ -5,27 +5,46 @@ one at a time; AHSCT's very different route (removing the immune cells); where
 infused MSCs really go; and the gap between mouse (EAE) results and the MESEMS
 trial in people.
 
-Everything an instructor may want to edit is data near the top of each part:
-the signals (``SIGNALS``), the approaches (``APPROACHES``), the storyboard
-steps (``ROUTE_STEPS``, ``MODEL_STEPS``) and the self-check ``QUESTIONS``.
-Reference numbers in captions ([n]) follow the notebook's reference list.
+The teaching text (signals table, step titles and captions, explorer notes,
+descriptions, quiz and references) lives in ``content/lesson05.toml``; this
+module pairs it with states and draws them.
 """
 
 from dataclasses import dataclass
+
+import re
 
 import ipywidgets as w
 from matplotlib.patches import Circle
 
 from .. import actors as A
-from .. import style
+from .. import content, style
 from ..evidence import LEVELS, draw_evidence, evidence_html, level
 from .. import canvas as C
 from ..scene import FigureSpec, Scene
-from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
+from ..widgets import Explorer, Quiz, Step, Storyboard
+
+CONTENT = content.for_module(__name__)
 
 MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
 T_INK = "#A34400"  # the T cell's vermillion, darkened: the licensing signal from T cells
 FADED = "#8C8C8C"  # a signal switched on that cannot act yet (dashed as well)
+
+
+# ---------------------------------------------------------------- text from the content file
+
+def _fill(text):
+    """``{marker:key}`` becomes the evidence badge, ``{level:key}`` the marker's words."""
+    text = re.sub(r"\{marker:(\w+)\}", lambda m: evidence_html(m.group(1)), text)
+    return re.sub(r"\{level:(\w+)\}", lambda m: level(m.group(1)).label, text)
+
+
+def _text(key):
+    return _fill(CONTENT.text(key))
+
+
+def _steps(name, states):
+    return tuple(Step(s.title, _fill(s.caption), s.state) for s in CONTENT.steps(name, states))
 
 
 # ---------------------------------------------------------------- small drawing helpers
@@ -81,31 +100,7 @@ class Signal:
         return {"licensing": "Licensing", "shift": "Macrophage shift"}.get(self.key, self.button)
 
 
-SIGNALS = (
-    Signal("licensing", "IFN-γ reaches the MSC", "licensing by interferon-gamma (IFN-γ)",
-           "the MSC itself",
-           "interferon-gamma from the T cells reaches the MSC and switches on its calming "
-           "programme", "animal"),
-    Signal("ido", "IDO", "IDO (indoleamine 2,3-dioxygenase)", "the effector T cells",
-           "it breaks down tryptophan, which stops T cells dividing", "in_vitro"),
-    Signal("pge2", "PGE2", "PGE2 (prostaglandin E2)", "the macrophage",
-           "it reprogrammes the macrophage to make IL-10; its direct brake on T cells is not "
-           "drawn", "animal", where="mouse sepsis model, not MS"),
-    Signal("tgfb", "TGF-β", "TGF-β (transforming growth factor beta)", "the effector T cells",
-           "it slows T-cell division", "in_vitro"),
-    Signal("il10", "IL-10", "IL-10 (interleukin-10)", "the effector T cells",
-           "made by the reprogrammed macrophage, it calms the T cells", "animal",
-           needs="pge2", where="mouse sepsis model, not MS"),
-    Signal("hlag5", "HLA-G5", "HLA-G5", "the T cells",
-           "it promotes regulatory T cells, so a second Treg appears", "in_vitro"),
-    Signal("treg", "Tregs", "regulatory T cells (Tregs)", "the effector T cells",
-           "they restrain the effector T cells", "in_vitro", needs="hlag5"),
-    Signal("shift", "Macrophage shift (outcome)", "the macrophage/microglia shift",
-           "the macrophage/microglial cell",
-           "an outcome, not a separate signal: PGE2 and other MSC factors are proposed to move "
-           "the macrophage/microglial cell to a pro-repair state", "animal",
-           where="mouse studies of sepsis and of remyelination, not MS"),
-)
+SIGNALS = tuple(Signal(**row) for row in CONTENT.table("signals"))
 SIGNAL_KEYS = tuple(s.key for s in SIGNALS)
 BY_KEY = {s.key: s for s in SIGNALS}
 
@@ -221,17 +216,11 @@ def _board_rows(state):
 
 
 def describe_signals(state):
-    parts = [
-        "An inflamed lesion: three effector T cells (T), a regulatory T cell (Treg) and a "
-        "macrophage/microglial cell (M) above an axon whose myelin is damaged in the lesion "
-        "(outside it, two intact sheaths meet at a node of Ranvier). On the left, a mesenchymal "
-        "stromal cell (MSC)."
-    ]
+    parts = [_text("signals_scene")]
     acting = [s for s in SIGNALS if status(state, s.key) == "acting"]
     waiting = [s for s in SIGNALS if status(state, s.key) not in ("off", "acting")]
     if not state.on:
-        parts.append("No signal is switched on: the MSC is idle, the T cells keep dividing and "
-                     "the macrophage keeps attacking.")
+        parts.append(_text("signals_idle"))
     for s in acting:
         ev = f"(evidence: {level(s.evidence).label}{', ' + s.where if s.where else ''})"
         if s.key == "licensing":
@@ -244,14 +233,13 @@ def describe_signals(state):
     for s in waiting:
         parts.append(f"{s.short} is switched on but dashed and grey: {status(state, s.key)}.")
     if waiting and "licensing" not in state.on:
-        parts.append("In the dish, MSCs calm T cells only after inflammatory signals such as "
-                     "interferon-gamma have switched them on.")
+        parts.append(_text("signals_unlicensed"))
     brakes = [s for s in acting if s.target == "the effector T cells"]
     if brakes:
         parts.append(f"The T cells are now held back by {len(brakes)} "
                      f"signal{'s' if len(brakes) > 1 else ''}.")
     if acting and any(s.key != "licensing" for s in acting):
-        parts.append("Section 4 shows what happened in people.")
+        parts.append(_text("signals_onward"))
     return " ".join(parts)
 
 
@@ -264,15 +252,7 @@ def _signal_state(values):
     return SignalState(on=tuple(k for k in SIGNAL_KEYS if values[k]))
 
 
-SIGNAL_NOTE = (
-    "<b>Reading the diagram.</b> Arrows with a head switch something on; arrows ending in a flat "
-    "bar hold something back. Most arrows start at the MSC; the licensing arrow (IFN-γ) runs from "
-    "a T cell to the MSC, and the IL-10 and Tregs arrows start at the cell the MSC changed. The "
-    "macrophage shift is an outcome, so it changes the macrophage rather than adding an arrow. A "
-    "dashed grey arrow is a signal you switched on that cannot act yet; the board under the "
-    "diagram marks it “(waiting)” and groups the signals by their evidence marker."
-)
-
+SIGNAL_NOTE = _text("signal_note")
 
 def signal_explorer():
     """Explorer: switch the proposed MSC signals on one at a time."""
@@ -283,7 +263,7 @@ def signal_explorer():
         for s in SIGNALS
     }
     return Explorer(SIGNAL_SCENE, controls, make_state=_signal_state,
-                    heading="The MSC's signals, one at a time", note=SIGNAL_NOTE)
+                    heading=CONTENT.heading("explorer", "signals"), note=SIGNAL_NOTE)
 
 # ================================================================ 2. two routes: signalling or removal
 
@@ -358,44 +338,14 @@ def draw_approach(ax, state):
 
 
 def describe_approach(state):
-    base = ("A blood vessel runs across the top; its wall is the blood-brain barrier. Below it, "
-            "brain tissue holds an axon whose myelin is damaged in the lesion; on either side, "
-            "intact sheaths are separated by nodes of Ranvier. ")
-    if state.approach == "none":
-        return base + (
-            "Untreated: the barrier is leaky. T cells (T) and B cells (B) in the blood cross into "
-            "the tissue, and a macrophage (M) is eating myelin. This is the active inflammation "
-            "both treatments aim to stop.")
-    if state.approach == "msc":
-        return base + (
-            "MSC signalling: a mesenchymal stromal cell (MSC) in the blood (where infused MSCs "
-            "really go is section 3) sends dashed signal arrows that end in bars: they are "
-            "proposed to damp the T cells and the macrophage. The T cells, B cells and macrophage "
-            f"all stay where they are (evidence: {level('animal').label}). The barrier is still drawn leaky: whether "
-            "MSCs calm inflammation in people is the question of section 4.")
-    return base + (
-        "AHSCT ablation: conditioning (high-dose chemotherapy, usually with antibodies against "
-        "T cells) has removed most immune cells. Dashed empty circles show where T cells and B "
-        "cells were. A few old cells survive: a CD8 T cell (T8) in the blood, and a B cell in "
-        "the brain tissue, standing for the antibody-producing cells that often persist inside "
-        "the brain and spinal cord. A haematopoietic stem cell (HSC, labelled H) stands for the "
-        "reinfused stem cells, which rebuild blood and immune cells. The barrier is sealed and "
-        "the microglia (M) are calmer, but the damaged myelin is still there: stopping "
-        "inflammation does not rebuild myelin "
-        f"(evidence for fewer relapses and new lesions: {level('rct').label}).")
-
+    return " ".join([_text("approach_scene"), _text(f"approach_{state.approach}")])
 
 APPROACH_SCENE = Scene("approach", draw_approach, describe_approach, width=100, height=50,
                        legend=("vessel", "t_cell", "b_cell", "macrophage", "microglia", "msc", "hsc",
                                "axon", "myelin", "damaged_myelin", "node"))
 
 
-APPROACH_NOTE = (
-    "MSC signalling: proposed calming of immune cells that stay in place "
-    + evidence_html("animal") + ". AHSCT: removal of most immune cells, then regrowth of a new "
-    "repertoire " + evidence_html("rct") + "."
-)
-
+APPROACH_NOTE = _text("approach_note")
 
 def approach_explorer():
     """Explorer: untreated lesion, MSC signalling, or AHSCT ablation."""
@@ -406,7 +356,7 @@ def approach_explorer():
                              style={"description_width": "initial"})
     return Explorer(APPROACH_SCENE, {"approach": choice},
                     make_state=lambda v: ApproachState(v["approach"]),
-                    heading="Two routes to less inflammation", note=APPROACH_NOTE)
+                    heading=CONTENT.heading("explorer", "approach"), note=APPROACH_NOTE)
 
 
 # ================================================================ 3. where infused MSCs go
@@ -468,73 +418,24 @@ def draw_route(ax, state):
         C.text(ax, 44.0, 4.5, "the MSCs are gone")
 
 
+ROUTE_STAGES = {"vein": 0, "lungs": 1, "gone": 2, "lung_signals": 3, "brain": 4}
+
+
 def describe_route(state):
     if state.stage == 0:
-        return (
-            "Three boxes: an arm vein with a drip on the left, an unlabelled organ (?) with tiny "
-            "blood vessels in the middle, and the brain and spinal cord on the right, where a T "
-            "cell (T) sits by an axon whose myelin is damaged in a lesion. Mesenchymal stromal "
-            "cells (MSCs, olive spindles labelled MSC) enter the arm vein through a drip; an "
-            "arrow shows the blood carrying them on to the middle box. Which organ is it?")
-    base = ("Vein, lungs and brain as before: tiny blood vessels in the lungs; in the brain, a T "
-            "cell (T) by an axon with damaged myelin. ")
-    return base + {
-        1: "The MSCs are stuck in the tiny vessels of the lungs. A faint dashed arrow to the brain "
-           "says that few, if any, arrive there "
-           f"(evidence: {level('animal').label}, from cell-tracking studies in mice).",
-        2: "The MSCs in the lungs are ringed with dotted circles: they die within days. A "
-           "macrophage (M), a phagocyte, engulfs the dying cells.",
-        3: "MSCs are still in the lungs next to a macrophage (M). Dashed arrows ending in bars "
-           "run from the lungs towards the T cell in the brain, with a question mark: whether "
-           "they get there is not known. In mice, lung-trapped MSCs released the "
-           "anti-inflammatory protein TSG-6, which reduced damage in a heart-attack model, and "
-           "phagocytes (M) that engulfed dying MSCs switched on calming programmes "
-           f"(evidence: {level('animal').label}).",
-        4: "The MSCs are gone. In the brain the damaged myelin is unchanged: no MSCs arrived to "
-           "rebuild it. Any benefit would have to come from signals, not from cells replacing "
-           "tissue.",
-    }[state.stage]
-
+        return _text("route_start")
+    stage = next(key for key, number in ROUTE_STAGES.items() if number == state.stage)
+    return " ".join([_text("route_scene"), _text(f"route_{stage}")])
 
 ROUTE_SCENE = Scene("msc_route", draw_route, describe_route, width=100, height=42,
                     legend=("msc", "vessel", "macrophage", "t_cell", "axon", "myelin",
                             "damaged_myelin"))
 
-ROUTE_STEPS = (
-    Step("Into a vein",
-         "In the largest MSC trial in multiple sclerosis (MS), MESEMS, the cells were given into a "
-         "vein, through a drip [18]. <b>Predict:</b> the blood from an arm vein goes "
-         "through the heart. Which organ's tiny vessels does it reach next?",
-         RouteState(0)),
-    Step("Stuck in the lungs",
-         "After an intravenous infusion, most MSCs are trapped in the tiny "
-         "vessels of the lungs, and they do not travel in large numbers to the brain "
-         "[19, 20]. " + evidence_html("animal") + " (cell-tracking studies in mice).",
-         RouteState(1)),
-    Step("Gone within days",
-         "Most infused MSCs disappear within days [19]. Phagocytes, such as macrophages, engulf "
-         "the dying cells. <b>Predict:</b> if the cells die so fast, can they still have an "
-         "effect?",
-         RouteState(2)),
-    Step("Signals from the lungs",
-         "Possibly, yes. In mice, MSCs trapped in the lungs released an anti-inflammatory protein, "
-         "TSG-6, which reduced damage in a heart-attack model [20], and phagocytes that engulfed "
-         "dying MSCs switched on immunosuppressive programmes, including IDO [22]: the cells need "
-         "not survive to act. Whether such signals reach and calm MS lesions in the brain has not "
-         "been shown. " + evidence_html("animal"),
-         RouteState(3)),
-    Step("What this means for the brain",
-         "The idea that infused stem cells <b>home to the brain and rebuild it</b> does not fit "
-         "these findings. Where MSCs have an effect, it seems to come from signalling [1, 4]. "
-         "That is why scientists test signals and cell-free products, such as the small "
-         "extracellular vesicles MSCs release, which are still preclinical [23].",
-         RouteState(4)),
-)
-
+ROUTE_STEPS = _steps("route", {key: RouteState(n) for key, n in ROUTE_STAGES.items()})
 
 def msc_route():
     """Storyboard: where intravenously infused MSCs go."""
-    return Storyboard(ROUTE_SCENE, ROUTE_STEPS, heading="Where do infused MSCs go?")
+    return Storyboard(ROUTE_SCENE, ROUTE_STEPS, heading=CONTENT.heading("storyboard", "route"))
 
 
 # ================================================================ 4. mice versus people
@@ -585,172 +486,39 @@ def draw_model(ax, state):
         C.text(ax, 75, 10.5, "result? (predict first)", colour=style.MUTED)
 
 
-MICE_TREATED = (
-    "Left panel, mice with EAE: a mesenchymal stromal cell (MSC), given early, sends arrows ending "
-    "in bars to the two CD4 T cells (T4). The axon's myelin is intact, with nodes of Ranvier "
-    "between the sheaths: less attack and less myelin damage "
-    f"(evidence: {level('animal').label}). "
-)
-
-
 def describe_model(state):
     s = state.stage
     if s == 0:
-        return ("Left panel, mice with EAE (experimental autoimmune encephalomyelitis): two CD4 T "
-                "cells (labelled T4) attack the myelin of an axon; the middle sheaths are damaged, "
-                "the sheaths at the ends intact. The mice were immunised against myelin. The right "
-                "panel is still empty.")
+        return _text("model_eae")
+    parts = [_text("model_mice_treated")]
     if s == 1:
-        return MICE_TREATED + "The right panel is still empty."
-    right = ("Right panel, people with active MS in the MESEMS trial: a blood vessel with a "
-             "leaky blood-brain barrier carries an MSC (one dose of the person's own cells, or "
-             "placebo) and T cells; below, an axon with damaged myelin.")
+        return " ".join(parts + [_text("model_right_empty")])
+    parts.append(_text("model_people"))
     if s == 2:
-        return MICE_TREATED + right + " The result is hidden: predict it first."
-    right += (" A T cell still crosses the barrier: the MSCs gave no fewer active MRI lesions "
-              "than placebo, a negative result. Its marker (randomised trial) rates how strong "
-              "this negative result is, not a benefit.")
+        return " ".join(parts + [_text("model_predict")])
+    parts.append(_text("model_result"))
     if s == 4:
-        right += (" The labels add the differences: the mouse disease was induced, mainly CD4 "
-                  "driven and treated early; the people already had established MS.")
-    return MICE_TREATED + right
-
+        parts.append(_text("model_differences"))
+    return " ".join(parts)
 
 MODEL_SCENE = Scene("mice_vs_people", draw_model, describe_model, width=100, height=50,
                     legend=("t_cell", "msc", "vessel", "axon", "myelin", "damaged_myelin", "node"))
 
-MODEL_STEPS = (
-    Step("How EAE is made",
-         "Experimental autoimmune encephalomyelitis (EAE) is made by immunising mice or rats "
-         "against myelin. The attack is driven mainly by CD4 T cells, and treatments are often "
-         "given before or at the onset of disease [24].",
-         ModelState(0)),
-    Step("MSCs in EAE",
-         "In EAE, MSCs made T cells unresponsive (anergy) and reduced immune-cell entry, "
-         "demyelination, axon loss and the clinical score. They worked best when given early "
-         "[25, 26]. " + evidence_html("animal"),
-         ModelState(1)),
-    Step("MESEMS: the test in people",
-         "MESEMS was a randomised, double-blind crossover trial: 144 people with active MS at 15 "
-         "sites in 9 countries received one intravenous dose of their own bone-marrow MSCs or a "
-         "placebo, and switched at week 24 [18]. <b>Predict:</b> did the MSCs reduce the number "
-         "of new active (gadolinium-enhancing) lesions on MRI?",
-         ModelState(2)),
-    Step("MESEMS: the result",
-         "The treatment was safe, but it did <b>not</b> reduce gadolinium-enhancing lesions over "
-         "24 weeks compared with placebo [18]. The rate ratio was 0.94: the MSC group had 0.94 "
-         "times as many lesions as placebo. Its 95% confidence interval, 0.58 to 1.50, means the "
-         "true value could plausibly lie anywhere from 0.58 to 1.50, so there was no clear effect. "
-         + evidence_html("rct") + " (this rates how strong the negative result is, not a benefit).",
-         ModelState(3)),
-    Step("Side by side",
-         "The same cells calmed EAE but not MRI activity in people. EAE is induced, mainly CD4 "
-         "driven and treated early; people already had established MS. Many treatments that work "
-         "in EAE fail in people, though some, like natalizumab, translated well [24, 27, 28].",
-         ModelState(4)),
-)
-
+MODEL_STEPS = _steps("model", {
+    "eae": ModelState(0), "msc_in_eae": ModelState(1), "mesems_design": ModelState(2),
+    "mesems_result": ModelState(3), "side_by_side": ModelState(4)})
 
 def mice_vs_people():
     """Storyboard: MSCs in EAE and in the MESEMS trial."""
-    return Storyboard(MODEL_SCENE, MODEL_STEPS, heading="Mice versus people")
+    return Storyboard(MODEL_SCENE, MODEL_STEPS, heading=CONTENT.heading("storyboard", "model"))
 
 
 # ================================================================ self-check
 
-QUESTIONS = (
-    Question(
-        "MSCs reduced disease in mice with EAE. In the MESEMS trial in people with active MS, "
-        "what happened to new active (gadolinium-enhancing) lesions on MRI over 24 weeks?",
-        (
-            Option("They fell clearly, just as the disease had fallen in mice.", False,
-                   "No. This is the misconception “if it works in mice with EAE, it works in "
-                   "people”. MESEMS found no reduction compared with placebo."),
-            Option("They fell, but only in people who received MSCs first.", False,
-                   "No. Everyone got both treatments, in random order, and MESEMS found no "
-                   "reduction in lesions with MSCs compared with placebo."),
-            Option("They did not fall: there were no fewer than with placebo.", True,
-                   "Yes. The rate ratio was 0.94, with a confidence interval from 0.58 to 1.50: "
-                   "no clear effect. The trial does not rule out small effects or other doses, "
-                   "routes or cell products."),
-        ),
-        topic="If it works in mice with EAE, it works in people",
-    ),
-    Question(
-        "A clinic's leaflet says: “Infused stem cells travel to the brain and rebuild the damaged "
-        "myelin.” What does the evidence say about MSCs given into a vein?",
-        (
-            Option("Most stick in the lungs and die within days; any effect comes from signals.",
-                   True,
-                   "Yes. In mice, even lung-trapped or dying MSCs can send calming signals, but "
-                   "the cells do not rebuild the brain."),
-            Option("Most reach the brain within hours and become myelin-making cells.", False,
-                   "No. Tracking studies found most MSCs stuck in the lungs, and claims that "
-                   "MSCs become oligodendrocytes or neurons inside the body are largely "
-                   "discredited."),
-            Option("They reach the brain slowly, over months, and then repair the myelin.", False,
-                   "No. Most infused MSCs are gone within days; they do not arrive later."),
-        ),
-        topic="Infused stem cells home to the brain and rebuild it",
-    ),
-    Question(
-        "How does AHSCT's anti-inflammatory effect differ from the one proposed for MSCs?",
-        (
-            Option("Both send calming signals; the stem cells in AHSCT just send much stronger "
-                   "ones.", False,
-                   "No. “All stem cell therapies are the same” is a misconception. The stem "
-                   "cells reinfused in AHSCT are blood-forming cells that rescue the bone marrow; "
-                   "the conditioning does the work against MS."),
-            Option("AHSCT removes only the harmful immune cells; MSCs then damp the few that "
-                   "are left.", False,
-                   "No. The conditioning is not selective: it removes protective cells too, "
-                   "which is why infections are the main early risk."),
-            Option("AHSCT removes most immune cells, new ones regrow; MSCs would damp cells in "
-                   "place.", True,
-                   "Yes. AHSCT's route is removal and renewal, and it almost stops relapses and "
-                   "new MRI lesions in people. The MSC route is signalling, shown mostly in cell "
-                   "culture and mice."),
-        ),
-        topic="All stem cell therapies are the same",
-    ),
-    Question(
-        "In the explorer, the MSC is licensed. If the macrophages were removed from the lesion, "
-        "which signal would stop working?",
-        (
-            Option("IDO", False,
-                   "No. The licensed MSC makes IDO itself, and IDO acts on the T cells directly "
-                   "(in cell culture)."),
-            Option("IL-10", True,
-                   "Yes. In this chain, IL-10 comes from macrophages that PGE2 has reprogrammed "
-                   "(shown in a mouse sepsis model). Without the macrophages, that IL-10 is "
-                   "missing."),
-            Option("TGF-β", False,
-                   "No. The MSC releases TGF-β itself; it slows T-cell division without any "
-                   "macrophage (in cell culture)."),
-        ),
-        topic="Which cell makes which signal",
-    ),
-    Question(
-        "MESEMS used each person's own (autologous) bone-marrow MSCs. Which statements are "
-        "right? Tick every one.",
-        (
-            Option("Using your own cells makes any cell treatment safe.", False,
-                   "No. Own cells can still be contaminated, mishandled or put in the wrong place: "
-                   "people have been blinded by injections of their own fat-derived “stem cells”."),
-            Option("In MESEMS, the MSC treatment was safe in the short term.", True,
-                   "Yes: the trial found it safe, but it did not reduce MRI activity."),
-            Option("MSC treatments for MS are experimental; they belong in trials.", True,
-                   "Yes. Guidelines say cell therapies other than AHSCT should be given only "
-                   "within clinical trials."),
-        ),
-        multiple=True,
-        topic="Using my own cells makes it safe",
-    ),
-)
-
+QUESTIONS = CONTENT.questions()
 
 def self_check():
-    return Quiz(QUESTIONS)
+    return Quiz(QUESTIONS, heading=CONTENT.heading("quiz", "self_check"))
 
 
 # ================================================================ static exports

@@ -6,33 +6,48 @@ marker, why stopping inflammation is the best-proven neuroprotection in people,
 and how neuroprotection is measured (neurofilament light chain, brain volume,
 visual evoked potentials).
 
-Everything an instructor may want to edit is data near the top of each part:
-the storyboard steps (``STRESS_STEPS``), the protections (``PROTECTIONS``),
-the inflammation scenarios (``SCENARIOS``), the measures (``MEASURES``) and
-the self-check ``QUESTIONS``. Reference numbers in captions ([n]) follow the
-notebook's reference list. The stress markers (mitochondria, calcium, sodium
+The teaching text (step titles and captions, the protections, claims and
+measures with their evidence markers, explorer notes, descriptions, quiz and
+references) lives in ``content/lesson06.toml``; this module pairs it with
+states and draws them. The stress markers (mitochondria, calcium, sodium
 channels, death signals, leaking neurofilament) are drawn here, lesson-local.
 """
 
 from dataclasses import dataclass
+
+import re
 
 import ipywidgets as w
 import numpy as np
 from matplotlib.patches import Circle, Ellipse
 
 from .. import actors as A
-from .. import style
+from .. import content, style
 from .. import evidence as E
 from ..evidence import draw_evidence, evidence_html
 from .. import canvas as C
 from ..scene import FigureSpec, Scene
-from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
+from ..widgets import Explorer, Quiz, Step, Storyboard
+
+CONTENT = content.for_module(__name__)
 
 MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
 HARM_INK = style.HARM  # stress and harm markers (always labelled as well)
 HARM_FADED = "#D99494"  # a death signal held back
 MITO_FILL = style.PEACH  # a healthy mitochondrion
 CALCIUM_FILL = style.OKABE_ITO["sky_blue"]
+
+
+# ---------------------------------------------------------------- text from the content file
+
+def _fill(text):
+    """``{marker:key}`` becomes the evidence badge, ``{level:key}`` the marker's words."""
+    text = re.sub(r"\{marker:(\w+)\}", lambda m: evidence_html(m.group(1)), text)
+    return re.sub(r"\{level:(\w+)\}", lambda m: E.level(m.group(1)).label, text)
+
+
+def _text(key):
+    return _fill(CONTENT.text(key))
 
 
 # ---------------------------------------------------------------- small drawing helpers
@@ -251,27 +266,11 @@ def _axon_core(ax, state, dy=0.0):
         C.text(ax, mx + 2.8, my + 0.4, "mitochondria", ha="left")
 
 
-PROTECTIONS = (
-    # key, button, name on the board, what the picture shows when it is on, evidence key
-    ("trophic", "Trophic factors", "Trophic",
-     "proteins from the MSC (an arrow to the neuron) support the neuron, so the death signal "
-     "at its cell body goes", "animal"),
-    ("mitochondria", "Mitochondrial support", "Mitochondria (lung)",
-     "the MSC hands over healthy mitochondria (an arrow labelled mitochondria), so the failing "
-     "ones are refuelled; this was shown in injured mouse lungs, not in MS", "animal"),
-    ("apoptosis", "Less apoptosis", "Less apoptosis",
-     "an anti-apoptosis signal from the MSC (a flat-ended line) holds back the death signal on "
-     "the axon (faded bolt) and at the neuron", "animal"),
-    ("remyelination", "Remyelination", "Remyelination",
-     "the patient's own OPC (precursor cell, P) matures into an oligodendrocyte (O) that wraps "
-     "the lesion in thin new myelin with a new node of Ranvier, where the sodium channels "
-     "regroup; the calcium overload eases", "animal"),
-)
+# key, button, name on the board, what the picture shows when it is on, evidence key
+PROTECTIONS = tuple((r["key"], r["button"], r["short"], r["shows"], r["evidence"])
+                    for r in CONTENT.table("protections"))
 PROTECTION_KEYS = tuple(p[0] for p in PROTECTIONS)
-CLAIMS = {
-    "stopped": ("small_trial", "stopping inflammation: less axon injury (NfL falls)"),
-}
-
+CLAIMS = {r["key"]: (r["evidence"], r["text"]) for r in CONTENT.table("claims")}
 
 def _board(ax, state, top):
     """The evidence board: one slot per protection, filled when it is switched on."""
@@ -309,46 +308,34 @@ def _evidence_words(level):
 
 def describe_axon(state):
     f, on = features(state), set(state.protect)
-    parts = ["A close-up of a neuron (left) and its axon, with myelin sheaths and nodes of "
-             "Ranvier on both sides of a lesion in the middle."]
+    parts = [_text("axon_scene")]
     if f.healthy:
-        parts.append("Healthy: the lesion area still has its myelin, made by an oligodendrocyte "
-                     "that also feeds the axon with lactate. A nerve signal (orange star) gets "
-                     "through.")
+        parts.append(_text("axon_healthy"))
     elif f.stripped:
-        parts.append("Inflammation has stripped the myelin in the lesion: the sheaths there are "
-                     "broken and damaged.")
+        parts.append(_text("axon_stripped"))
     elif f.remyel_part:
-        parts.append("Years after the inflammation stopped, the patient's own OPC (precursor "
-                     "cell, P) may have matured into an oligodendrocyte (O) that wraps part of "
-                     "the lesion in thin new myelin: possible, but not measured in AHSCT "
-                     "studies. The rest of the axon is still bare.")
+        parts.append(_text("axon_repaired_part"))
     elif not f.remyel_full:
-        parts.append("The myelin in the lesion is gone: the axon is bare.")
+        parts.append(_text("axon_bare"))
     if f.bare:
-        parts.append("Energy failure: sodium (Na+) channels have spread out along the bare "
-                     "membrane (ticks), so the axon needs more energy.")
+        parts.append(_text("axon_energy"))
     if f.mito and not f.mito_ok:
-        parts.append("Its mitochondria are failing (grey, crossed through).")
+        parts.append(_text("axon_mito_failing"))
     if f.calcium == 4:
-        parts.append("Calcium (Ca2+, blue dots) floods into the axon.")
+        parts.append(_text("axon_calcium"))
     elif f.calcium:
-        parts.append("With the mitochondria refuelled, calcium overload eases (fewer blue dots) "
-                     "but does not go, because the spread-out Na+ channels still raise the "
-                     "energy demand.")
+        parts.append(_text("axon_calcium_easing"))
     if f.axon_bolt and f.neuron_bolt:
-        parts.append("Death (apoptosis) signals (red bolts) hit the axon and the neuron.")
+        parts.append(_text("axon_death_both"))
     elif f.axon_bolt:
-        parts.append("A death (apoptosis) signal (red bolt) still hits the axon.")
+        parts.append(_text("axon_death_axon"))
     if f.cut:
-        parts.append("The axon is cut: the cross marks where the axon is cut and the signal "
-                     "blocked. The part beyond the cut will degenerate, and neurofilament light "
-                     "chain leaks out (grey dots).")
+        parts.append(_text("axon_cut"))
     for key, button, _, text, _ in PROTECTIONS:
         if key in on:
             parts.append(f"{button}: {text}.")
     if f.msc:
-        parts.append("The MSC is a mesenchymal stromal cell (olive spindle, top left).")
+        parts.append(_text("axon_msc"))
     if on:
         groups = {}
         for key, _, short, _, level in PROTECTIONS:
@@ -358,10 +345,9 @@ def describe_axon(state):
             f"{', '.join(names)}: {label}" for label, names in groups.items()) + ".")
     if f.immune:
         parts.append(("The immune attack goes on" if on else "Inflammation continues")
-                     + ": a T cell (T) and a macrophage (M) release oxidants that harm the axon "
-                     "(red arrows).")
+                     + ": " + _text("axon_attack"))
     elif state.stage >= 1:
-        parts.append("The inflammation has stopped: no immune cells attack.")
+        parts.append(_text("axon_stopped"))
     if state.claim:
         level, text = CLAIMS[state.claim]
         parts.append(f"The marker rates one claim, “{text}”: {_evidence_words(level)}.")
@@ -375,51 +361,16 @@ PROTECT_SCENE = Scene("axon_protect", draw_protect, describe_axon, width=100, he
                       legend=("neuron", "axon", "myelin", "thin_myelin", "node", "oligodendrocyte",
                               "opc", "msc", "t_cell", "macrophage"))
 
-MARKER_KEY = (
-    "<b>Stress markers</b> (drawn only in this lesson): ticks on the bare axon = sodium "
-    "channels spread out; rounded body with a zigzag = a mitochondrion (grey, dashed and crossed "
-    "through when failing); blue dots = calcium; red bolt = a death (apoptosis) signal (pale and "
-    "dashed when held back); grey dots at a cut = neurofilament leaking out. Red arrows = "
-    "oxidants from immune cells."
-)
+MARKER_KEY = _text("marker_key")
 
-STRESS_STEPS = (
-    Step("A healthy axon",
-         "Myelin speeds the signal, and the oligodendrocyte that makes it also feeds the axon with "
-         "energy-rich metabolites such as lactate. In mice, this support is needed for the axon "
-         "to survive in the long term [4, 5]. <b>Predict:</b> what will happen to the axon if its "
-         "myelin is stripped away?",
-         AxonState(0)),
-    Step("Inflammation strips the myelin",
-         "Immune cells attack; macrophages and activated microglia strip the myelin and release "
-         "damaging oxidants (reactive oxygen and nitrogen species) [2, 3]. Axons are cut even in "
-         "early, active lesions [1].",
-         AxonState(1)),
-    Step("Energy failure",
-         "On a bare axon, sodium (Na⁺) channels spread out along the membrane. Pumping the "
-         "extra sodium back out needs more energy (adenosine triphosphate, ATP), but the axon's "
-         "mitochondria, its power stations, are damaged and the oligodendrocyte's fuel is gone "
-         "[2, 3]. <b>Predict:</b> what happens when the "
-         "pumps run out of energy?",
-         AxonState(2)),
-    Step("Calcium overload and death signals",
-         "Without enough energy, calcium (Ca²⁺ ions) builds up inside the axon: calcium "
-         "overload. Too much of the signalling chemical glutamate (glutamate toxicity) and death "
-         "(apoptosis) signals add to the injury [2, 3].",
-         AxonState(3)),
-    Step("The axon is cut",
-         "The axon breaks. The signal can no longer pass, and the part beyond the cut "
-         "degenerates. Lost axons in the brain and spinal cord regrow poorly, so this loss, not "
-         "demyelination alone, is the main cause of permanent disability [1, 2, 3]. A protein "
-         "from the broken axon, neurofilament light chain, leaks into the spinal fluid and blood "
-         "[6]. The cross marks where the axon is cut and the signal blocked.",
-         AxonState(4)),
-)
-
+STRESS_STEPS = tuple(
+    Step(s.title, _fill(s.caption), s.state) for s in CONTENT.steps("stress", {
+        "healthy": AxonState(0), "stripped": AxonState(1), "energy_failure": AxonState(2),
+        "calcium_death": AxonState(3), "cut": AxonState(4)}))
 
 def axon_story():
     """Storyboard: an axon under stress, from healthy to cut."""
-    return Storyboard(STRESS_SCENE, STRESS_STEPS, heading="An axon under stress")
+    return Storyboard(STRESS_SCENE, STRESS_STEPS, heading=CONTENT.heading("storyboard", "stress"))
 
 
 def _protect_state(values):
@@ -427,12 +378,7 @@ def _protect_state(values):
                      protect=tuple(k for k in PROTECTION_KEYS if values[k]))
 
 
-PROTECT_NOTE = (
-    MARKER_KEY + " <b>Evidence:</b> all four protections " + evidence_html("animal")
-    + " (mitochondrial support: in injured lungs, not in MS). None of them has been shown to "
-    "protect axons in people with MS."
-)
-
+PROTECT_NOTE = MARKER_KEY + " " + _text("protections_note")
 
 def protection_explorer():
     """Explorer: switch the proposed protections on, each with its evidence marker."""
@@ -443,7 +389,7 @@ def protection_explorer():
         for key, button, _, _, _ in PROTECTIONS
     }
     return Explorer(PROTECT_SCENE, controls, make_state=_protect_state,
-                    heading="Proposed protections for a stressed axon", note=PROTECT_NOTE)
+                    heading=CONTENT.heading("explorer", "protections"), note=PROTECT_NOTE)
 
 
 # ================================================================ stopping inflammation
@@ -467,12 +413,8 @@ def inflammation_explorer():
                            style={"description_width": "initial"})
     return Explorer(STRESS_SCENE, {"inflammation": inflammation, "time": time},
                     make_state=lambda v: SCENARIOS[(v["inflammation"], v["time"])],
-                    heading="Stop the inflammation, protect the axon",
-                    note="Stopping inflammation " + evidence_html("small_trial")
-                    + ": after AHSCT, neurofilament light chain falls and brain shrinkage slows "
-                    "towards normal (cohorts and single-group trials in people). The marker rates "
-                    "only this claim of less axon injury: the remyelination drawn years later is "
-                    "possible, but was not measured in AHSCT studies.")
+                    heading=CONTENT.heading("explorer", "inflammation"),
+                    note=_text("inflammation_note"))
 
 
 # ================================================================ measuring neuroprotection
@@ -483,11 +425,8 @@ class MeasureState:
     treated: bool = False
 
 
-MEASURES = (
-    ("Neurofilament light chain", "nfl"),
-    ("Brain volume", "atrophy"),
-    ("Visual evoked potential", "vep"),
-)
+MEASURE_ROWS = {r["key"]: r for r in CONTENT.table("measures")}
+MEASURES = tuple((r["button"], key) for key, r in MEASURE_ROWS.items())
 PLOT = (12.0, 96.0, 9.0, 34.0)  # x0, x1, y0, y1 of the sketch area
 ICON_Y = 38.0  # the small drawing of what is measured: clear of the "illustrative" tag
 
@@ -567,52 +506,18 @@ def draw_measure(ax, state):
             C.note(ax, treat_x, y0 + 2.2, "inflammation stopped (e.g. AHSCT)")
         else:
             _curve(ax, t, untreated)
-    level = {"nfl": "small_trial", "atrophy": "small_trial", "vep": "rct"}[state.measure]
+    level = MEASURE_ROWS[state.measure]["evidence"]
     if state.treated:
         draw_evidence(ax, 3.0, 40.0, level, width=6.5)
-    C.text(ax, 3.0, 1.5,
-           {"nfl": "NfL: a protein from injured axons", "atrophy": "atrophy: the brain shrinks as nerve tissue is lost", "vep": "VEP: how fast the optic nerve carries a visual signal"}[state.measure],
-           ha="left")
+    C.text(ax, 3.0, 1.5, MEASURE_ROWS[state.measure]["label"], ha="left")
 
 
 def describe_measure(state):
-    treated = state.treated
-    if state.measure == "nfl":
-        text = ("An illustrative sketch, not data, of neurofilament light chain (NfL) over time, "
-                "with a small drawing of a cut axon leaking neurofilament. A dashed line marks the "
-                "healthy range. ")
-        if treated:
-            text += ("A vertical line marks when the inflammation is stopped, for example by "
-                     "AHSCT. After it, NfL falls towards the healthy range: fewer axons are "
-                     "being injured. A dotted line shows the untreated course "
-                     f"({_evidence_words('small_trial')}).")
-        else:
-            text += ("With ongoing inflammation, NfL stays above the healthy range and jumps "
-                     "with each attack.")
-        return text
-    if state.measure == "atrophy":
-        text = ("An illustrative sketch, not data, of brain volume over time, with a small "
-                "neuron drawing. A dashed line shows the slow shrinkage of healthy ageing; the "
-                "MS line falls faster. ")
-        if treated:
-            text += ("After the inflammation is stopped (vertical line), the volume first drops a "
-                     "little faster, partly pseudo-atrophy: inflammatory swelling goes down. Then "
-                     "it falls only about as fast as in healthy ageing; a dotted line shows the "
-                     f"untreated course ({_evidence_words('small_trial')}).")
-        else:
-            text += "Untreated, it keeps falling faster than healthy ageing."
-        return text
-    text = ("An illustrative sketch, not data, of a visual evoked potential (VEP): the brain's "
-            "electrical response after a pattern appears, with a small drawing of a partly "
-            "myelinated axon of the optic nerve carrying a nerve signal. The VEP mainly reflects "
-            "myelin. The dashed healthy wave peaks early; the wave from a demyelinated optic "
-            "nerve peaks late.")
-    if treated:
-        text += (" After remyelination the peak moves a little earlier, as with the drug "
-                 "clemastine in the ReBUILD trial, not a cell therapy "
-                 f"({_evidence_words('rct')}).")
-    return text
-
+    key = state.measure
+    suffix = "_treated" if state.treated else "_untreated"
+    if key == "vep":
+        return _text("measure_vep") + (" " + _text("measure_vep_treated") if state.treated else "")
+    return _text(f"measure_{key}") + " " + _text(f"measure_{key}{suffix}")
 
 MEASURE_SCENE = Scene("measures", draw_measure, describe_measure, width=100, height=44,
                       legend=("axon", "myelin", "neuron", "signal"))
@@ -625,111 +530,16 @@ def measure_explorer():
     treated = w.Checkbox(value=False, description="Show the treated course", indent=False)
     return Explorer(MEASURE_SCENE, {"measure": measure, "treated": treated},
                     make_state=lambda v: MeasureState(v["measure"], v["treated"]),
-                    heading="How is neuroprotection measured?",
-                    note="Treated course: for NfL and brain volume, stopping inflammation (for "
-                         "example with AHSCT) " + evidence_html("small_trial")
-                         + "; for the VEP, a remyelinating drug (clemastine, ReBUILD trial) "
-                         + evidence_html("rct") + ".")
+                    heading=CONTENT.heading("explorer", "measures"),
+                    note=_text("measures_note"))
 
 
 # ================================================================ self-check
 
-QUESTIONS = (
-    Question(
-        "A student writes: “Anti-inflammatory effects and neuroprotection are two separate "
-        "mechanisms.” What is the best reply?",
-        (
-            Option("Right: one acts on immune cells, the other on neurons, so they never "
-                   "overlap.", False,
-                   "No. Inflammation is a main cause of axon damage (oxidants, stripped myelin, "
-                   "energy failure), so calming it protects axons."),
-            Option("Right: AHSCT only calms inflammation, while MSCs protect nerves "
-                   "directly.", False,
-                   "No. Direct nerve protection by MSCs has been shown only in animals. After "
-                   "AHSCT, fewer axons are injured because the immune attack stops."),
-            Option("They overlap: stopping inflammation is the best-proven neuroprotection in "
-                   "people.", True,
-                   "Yes. After AHSCT stops inflammation, neurofilament light chain falls and brain "
-                   "shrinkage slows towards normal (cohorts and single-group trials). But "
-                   "neurodegeneration can go on without inflammation (PIRA)."),
-        ),
-        topic="Anti-inflammatory and neuroprotective effects are separate mechanisms",
-    ),
-    Question(
-        "MSCs transferred mitochondria to stressed cells in one study. How strong is the evidence "
-        "that this protects axons in people with MS?",
-        (
-            Option("Weak: it was shown in injured mouse lungs, not in MS or in people.", True,
-                   "Yes. That is why its marker says animal studies, and even that is for another "
-                   "tissue."),
-            Option("Moderate: it was shown in mice with EAE, but not yet in people.", False,
-                   "No. The study was about lung injury, not EAE, the mouse model of MS. Even an "
-                   "EAE result would be evidence from animals only."),
-            Option("Fair: a small MSC study in MS found better visual nerve measures.", False,
-                   "No. That open-label study of 10 people had no control group and did not test "
-                   "mitochondrial transfer; it can only generate hypotheses."),
-        ),
-        topic="Animal findings from other tissues",
-    ),
-    Question(
-        "A growth factor from MSCs (HGF) helped mice with MS-like disease recover. What can you "
-        "conclude for people with MS?",
-        (
-            Option("It should protect nerves in people too, as the mechanism is the same.", False,
-                   "No. “If it works in mice with EAE, it works in people” is a misconception: "
-                   "many treatments that work in mice fail in trials. In the MESEMS trial, MSCs "
-                   "did not reduce MRI inflammation in people."),
-            Option("It says little about people, so trials in people are not worth it.", False,
-                   "No. Mouse studies show mechanisms and give ideas to test; some, such as the "
-                   "idea behind natalizumab, did translate."),
-            Option("It is a hypothesis worth testing in controlled trials in people.", True,
-                   "Yes. A mouse result tells you what to test, not what works in people."),
-        ),
-        topic="If it works in mice with EAE, it works in people",
-    ),
-    Question(
-        "Which measures are used to track axon injury or repair in people? Tick every one.",
-        (
-            Option("Neurofilament light chain (NfL) in blood or spinal fluid.", True,
-                   "Yes: it rises when axons are injured, and it fell after AHSCT."),
-            Option("New gadolinium-enhancing lesions on MRI scans.", False,
-                   "No. They mark active inflammation, where the blood–brain barrier leaks. They "
-                   "show new attacks, not axon injury or repair."),
-            Option("Brain volume (atrophy) on MRI scans.", True,
-                   "Yes: shrinkage reflects the loss of nerve tissue. Watch out for pseudo-atrophy "
-                   "just after inflammation stops."),
-            Option("Visual evoked potential (VEP) latency.", True,
-                   "Yes, for repair: it mainly reflects the myelin of the optic nerve, so it can "
-                   "reveal remyelination (ReBUILD)."),
-            Option("The number of relapses in a year.", False,
-                   "No. Relapses show inflammatory attacks, not axon injury itself, and "
-                   "disability can worsen without any relapse (PIRA)."),
-        ),
-        multiple=True,
-        topic="No relapses means no progression",
-    ),
-    Question(
-        "An MSC product fails to suppress T cells in a dish with no inflammatory signals added. "
-        "What is the best interpretation?",
-        (
-            Option("The cells must be faulty: healthy MSCs calm T cells in any dish.", False,
-                   "No. Healthy MSCs also stay quiet without inflammatory signals: the test left "
-                   "out what switches them on."),
-            Option("The test lacked the inflammatory signals that switch MSCs on.", True,
-                   "Yes. MSCs become suppressive only after signals such as interferon-gamma "
-                   "“license” them (lesson 05; cell culture and mouse studies). A fair test adds "
-                   "them, and even then a dish result says nothing yet about patients."),
-            Option("MSCs cannot calm T cells at all: the mouse results were artefacts.", False,
-                   "No. With inflammatory signals such as interferon-gamma present, MSCs do "
-                   "suppress T cells in a dish and in mice (lesson 05)."),
-        ),
-        topic="All stem cell effects work the same everywhere (licensing)",
-    ),
-)
-
+QUESTIONS = CONTENT.questions()
 
 def self_check():
-    return Quiz(QUESTIONS)
+    return Quiz(QUESTIONS, heading=CONTENT.heading("quiz", "self_check"))
 
 
 # ================================================================ static exports

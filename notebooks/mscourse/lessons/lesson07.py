@@ -54,6 +54,7 @@ class Row:
     ahsct_level: str = ""  # an evidence.LEVELS key drawn under the AHSCT column, or ""
     msc_level: str = ""
     msc_tag: str = ""  # text drawn instead of a marker under the MSC column
+    ahsct_guideline: bool = False  # AHSCT's marker also shows "endorsed in guidelines"
 
 
 ROWS = (
@@ -124,7 +125,7 @@ ROWS = (
          "clinical trials. Not an approved MS",
          "treatment. No convincing benefit in",
          "adequately controlled trials so far."),
-        ahsct_level="guideline", msc_tag="experimental: trials only"),
+        ahsct_level="rct", ahsct_guideline=True, msc_tag="experimental: trials only"),
 )
 ROW_BY_KEY = {r.key: r for r in ROWS}
 
@@ -237,7 +238,7 @@ def draw_compare(ax, state):
     C.lines(ax, 52.0, 34.5, row.msc_short, step=1, gap=3.8)
     _compare_pictures(ax, row.key)
     if row.ahsct_level:
-        E.draw_evidence(ax, 3.0, 1.6, row.ahsct_level, width=7.0)
+        E.draw_evidence(ax, 3.0, 1.6, row.ahsct_level, width=7.0, guideline=row.ahsct_guideline)
     if row.msc_level:
         E.draw_evidence(ax, 53.0, 1.6, row.msc_level, width=7.0)
     if row.msc_tag:
@@ -253,7 +254,7 @@ def describe_compare(state):
     if row.key in COMPARE_PICTURES:
         text += " " + COMPARE_PICTURES[row.key]
     if row.ahsct_level:
-        text += f" AHSCT's marker: {E.describe_evidence(row.ahsct_level)}."
+        text += f" AHSCT's marker: {E.describe_evidence(row.ahsct_level, row.ahsct_guideline)}."
     if row.msc_level:
         text += f" MSC therapy's marker: {E.describe_evidence(row.msc_level)}."
     if row.msc_tag:
@@ -310,19 +311,20 @@ class Claim:
     verdict: str  # a VERDICTS key
     why: tuple  # the reason in a few short phrases (description; no numbers)
     caption: str  # the fuller reason, with reference numbers, for the text under the widget
+    guideline: bool = False  # the separate "endorsed in guidelines" mark beside the rung
 
 
 CLAIMS = (
     Claim("ahsct_activity",
           "AHSCT almost stops relapses and new MRI lesions in active relapsing MS",
-          "lessons 03 and 05", "hsc", "guideline", "supported",
+          "lessons 03 and 05", "hsc", "rct", "supported",
           ("A randomised trial, single-group trials",
            "and cohorts agree; guidelines support it",
            "for selected people with highly active",
            "relapsing MS, in accredited centres."),
           "Relapses and new MRI lesions almost stopped in a randomised trial (MIST), in "
           "single-group trials and in cohorts [9, 10, 25]; European and US guidelines support "
-          "AHSCT for selected people with highly active relapsing MS [2, 3, 4]."),
+          "AHSCT for selected people with highly active relapsing MS [2, 3, 4].", guideline=True),
     Claim("ahsct_disability",
           "AHSCT slows disability worsening more than the drugs it was compared with in MIST",
           "lesson 03", "hsc", "rct", "supported",
@@ -543,7 +545,8 @@ def draw_ladder(ax, state):
     C.text(ax, CARD_X, y, answer, ha="left", bold=True)
     symbol, words = VERDICTS[claim.verdict]
     if claim.level != GROUND:  # the marker, without its label: the answer line names the rung
-        E.draw_evidence(ax, 90.0, y - 1.2, claim.level, width=7.0, label=False)
+        E.draw_evidence(ax, 90.0, y - 1.2, claim.level, width=7.0, label=False,
+                        guideline=claim.guideline)
     else:  # which of the three reasons for 'no rung' applies
         y -= 3.2
         C.text(ax, CARD_X, y, f"({GROUND_WHY[claim.verdict]})", ha="left", colour=style.MUTED)
@@ -565,7 +568,7 @@ def describe_ladder(state):
            "opc": "an oligodendrocyte precursor cell (OPC, labelled P)",
            "neuron": "a neuron (nerve cell)"}[claim.actor]
     text = (f"An evidence ladder with five rungs, from 1 cell culture at the bottom to "
-            f"5 guideline at the top, and a dashed box below it: {GROUND_LABEL}. "
+            f"5 {E.LEVELS[-1].label} at the top, and a dashed box below it: {GROUND_LABEL}. "
             f"On the right, the claim from {claim.lesson}: “{claim.text}”, "
             f"drawn beside {who}. ")
     if state.guess:
@@ -578,7 +581,7 @@ def describe_ladder(state):
     if claim.level == GROUND:
         place = f"no rung, below the ladder ({GROUND_WHY[claim.verdict]})"
     else:
-        place = f"{_rung_label(claim.level)} ({E.describe_evidence(claim.level)})"
+        place = f"{_rung_label(claim.level)} ({E.describe_evidence(claim.level, claim.guideline)})"
     text += (f"A dark 'answer' tag marks where the claim sits: {place}. "
              f"Verdict: {words}. {' '.join(t for t in claim.why if t)}")
     if state.guess:
@@ -632,7 +635,7 @@ def _ladder_sources(values):
     if not values["reveal"]:
         return ("<b>Where this comes from:</b> make your prediction, then press <b>Reveal</b> to "
                 "see the rung and the sources.")
-    badge = (E.evidence_html(claim.level) if claim.level != GROUND
+    badge = (E.evidence_html(claim.level, claim.guideline) if claim.level != GROUND
              else f"<b>No rung</b> ({GROUND_WHY[claim.verdict]})")
     return f"<b>Where this comes from:</b> {badge} {claim.caption}"
 

@@ -44,6 +44,7 @@ class Station:
     sub: str  # small, in the station box
     question: str  # the question this stage answers
     level: str  # the evidence.LEVELS key this stage can reach
+    guideline: bool = False  # also the separate "endorsed in guidelines" mark
 
 
 STATIONS = (
@@ -56,9 +57,9 @@ STATIONS = (
     Station("phase3", "Phase 3", "comparison", "Does it work better than the alternative? "
             "(usually randomised)", "rct"),
     Station("approval", "Approval", "guidelines", "Is it approved for this use, or "
-            "recommended, and for whom?", "guideline"),
+            "recommended, and for whom?", "rct", guideline=True),
     Station("phase4", "Phase 4", "in use", "What happens when many people use it for "
-            "years?", "guideline"),
+            "years?", "rct", guideline=True),
 )
 STATION_KEYS = tuple(s.key for s in STATIONS)
 STATION_BY_KEY = {s.key: s for s in STATIONS}
@@ -181,20 +182,21 @@ def draw_path(ax, state):
             {"nsc": A.draw_nsc, "msc": A.draw_msc, "hsc": A.draw_hsc}[actor](ax, x, 31.5,
                                                                              size=2.3)
             C.text(ax, x, 26.8 - 1.5 * label.count("\n"), label, bold=True)
-        C.text(ax, _station_x(4) + BOX_W / 2, 30.0,
-               "AHSCT versus\nthe best drugs:\n" "trials running", colour=style.MUTED)
-        C.lines(ax, 2.0, 19.5,
-                ( "AHSCT: guideline-supported for selected people with highly", "active relapsing MS; randomised trials against the best drugs", "are still running. MSCs and NSCs: experimental, trials only."),
-                gap=3.2)
+        C.text(ax, _station_x(4) + BOX_W / 2, 30.0, "AHSCT versus\nthe best drugs:\n"
+               "trials running", colour=style.MUTED)
+        C.lines(ax, 2.0, 19.5, (
+            "AHSCT: guideline-supported for selected people with highly",
+            "active relapsing MS; randomised trials against the best drugs",
+            "are still running. MSCs and NSCs: experimental, trials only."), gap=3.2)
         C.text(ax, 2.0, 4.0, "AHSCT:", ha="left", bold=True)
-        E.draw_evidence(ax, 13.0, 3.0, "guideline", width=7.0)
+        E.draw_evidence(ax, 13.0, 3.0, "rct", width=7.0, guideline=True)
         return
     st = STATIONS[current]
     C.text(ax, 2.0, 31.5, "Question:", ha="left", bold=True)
     C.lines(ax, 15.5, 31.5, textwrap.wrap(st.question, 40), gap=3.2)
     C.text(ax, 2.0, 21.0, "Example:", ha="left", bold=True)
     C.lines(ax, 15.5, 21.0, PATH_EXAMPLES[state.example][0], gap=3.2)
-    E.draw_evidence(ax, 2.0, 3.0, st.level, width=7.0)
+    E.draw_evidence(ax, 2.0, 3.0, st.level, width=7.0, guideline=st.guideline)
     _path_picture(ax, state.example)
 
 
@@ -210,7 +212,7 @@ def describe_path(state):
             "guidelines, not a product approval. Under phase 3 a note says that randomised "
             "trials of AHSCT against the best drugs are still running. MSCs and NSCs are "
             "experimental, trials only. The marker for AHSCT: "
-            f"{E.describe_evidence('guideline')}.")
+            f"{E.describe_evidence('rct', guideline=True)}.")
     st = STATION_BY_KEY[state.at]
     i = STATION_KEYS.index(state.at)
     later = len(STATIONS) - i - 1
@@ -225,7 +227,7 @@ def describe_path(state):
                  "with a question mark: predict what comes next")
     return text + (
         f". The question it answers: {st.question} Example: {' '.join(lines)} The picture "
-        f"shows {words}. The marker: {E.describe_evidence(st.level)}.")
+        f"shows {words}. The marker: {E.describe_evidence(st.level, st.guideline)}.")
 
 
 PATH_SCENE = Scene("therapy_path", draw_path, describe_path, width=100, height=49,
@@ -273,13 +275,13 @@ PATH_STEPS = (
          "therapies) used in MS [17]. AHSCT reached guidelines by another route, without a "
          "product approval: trials and cohorts led expert bodies to support it for selected "
          "people with highly active relapsing MS, in accredited centres [3, 4, 5]. "
-         + E.evidence_html("guideline"),
+         + E.evidence_html("rct", guideline=True),
          PathState("approval", "approved")),
     Step("Phase 4: watching it in use",
          "Phase 4 studies follow a treatment after approval, as it is used in everyday care "
          "[1]. AHSCT has no product approval, but the same idea applies: guidelines ask for "
          "long-term follow-up (relapses and MRI, thyroid, blood counts, fertility and late "
-         "effects) [3, 4]. " + E.evidence_html("guideline"),
+         "effects) [3, 4]. " + E.evidence_html("rct", guideline=True),
          PathState("phase4", "followup")),
     Step("Where the cell therapies stand",
          "<b>Experimental</b> means not yet shown, in adequately controlled trials, to be safe "
