@@ -41,6 +41,16 @@ class Actor:
     def legend_label(self):
         return self.short or self.name
 
+    @property
+    def ink(self):
+        """The actor's colour darkened: arrows, edges and labels that belong to it."""
+        return style.darker(self.colour)
+
+    @property
+    def pale(self):
+        """The actor's colour paled: an area that belongs to it (a compartment, a band)."""
+        return style.paler(self.colour)
+
     def named_in(self, text):
         """True if ``text`` names this actor (used to test descriptions)."""
         text = text.lower()
@@ -208,7 +218,7 @@ def draw_oligodendrocyte(ax, x, y, targets=(), size=2.6, z=5):
 
 def draw_opc(ax, x, y, size=1.8, z=5):
     """An oligodendrocyte precursor cell: small, with two thin arms."""
-    ink = style.OPC_INK
+    ink = ACTORS["oligodendrocyte"].ink
     for sign in (1, -1):
         line(ax, [x, x + sign * size * 2.2], [y, y + size * 0.9], colour=ink, width=1.1,
              z=z - 0.5, caps=None)
@@ -280,7 +290,7 @@ def draw_macrophage(ax, x, y, size=2.4, resting=False, eating=False, z=6):
     fine branches. eating=True shows engulfed myelin fragments inside it.
     """
     colour = ACTORS["macrophage"].colour
-    ink = style.MICROGLIA_INK
+    ink = ACTORS["microglia"].ink
     if resting:
         for k, angle in enumerate(np.linspace(0, 360, 6, endpoint=False)):
             a = np.radians(angle + 20)
@@ -352,7 +362,7 @@ def draw_block(ax, x, y, size=1.4, z=8):
 
 def draw_hsc(ax, x, y, size=2.0, z=6):
     """A haematopoietic stem cell: round, with a large nucleus, labelled H."""
-    _add(ax, Circle((x, y), size, facecolor=style.HSC_PALE, edgecolor=ACTORS["hsc"].colour,
+    _add(ax, Circle((x, y), size, facecolor=style.paler(ACTORS["hsc"].colour, 0.75), edgecolor=ACTORS["hsc"].colour,
                         linewidth=style.line(1.8), zorder=z))
     _add(ax, Circle((x, y), size * 0.68, facecolor=ACTORS["hsc"].colour,
                         edgecolor=style.INK, linewidth=style.line(0.8), zorder=z + 0.05))

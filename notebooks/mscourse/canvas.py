@@ -159,20 +159,20 @@ def line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4, caps="round"):
                           linestyle=dash or "-", zorder=z, solid_capstyle=caps))
 
 
-def arrow(ax, p0, p1, kind="act", colour=style.INK, dashed=False, rad=0.0, width=1.6, z=7,
-          head=None):
+def arrow(ax, p0, p1, kind="act", colour=style.INK, dashed=False, rad=0.0, width=1.6, z=7):
     """An arrow from p0 to p1 in the course's one arrow language.
 
     kind "act" ends in a head (moves to, acts on, switches on); kind "inh" ends in
-    a flat bar (holds back), the usual biology convention. Dashed means proposed or
-    waiting; rad bends it. head scales the head (12 for "act", 10 for "inh").
+    a flat bar (holds back), the usual biology convention; kind "span" has a head at
+    both ends (a distance or a difference). Dashed means proposed or waiting; rad
+    bends it. The head grows with the line, up to the size of a standard arrow.
     """
-    head_style = "-|>" if kind == "act" else "-[,widthB=0.9,lengthB=0"
+    heads = {"act": "-|>", "inh": "-[,widthB=0.9,lengthB=0", "span": "<|-|>"}
     add(ax, FancyArrowPatch(
-        p0, p1, arrowstyle=head_style, mutation_scale=head or (12 if kind == "act" else 10),
+        p0, p1, arrowstyle=heads[kind],
+        mutation_scale=min(12.0, 7.5 * width) * (0.85 if kind == "inh" else 1.0),
         connectionstyle=f"arc3,rad={rad}", color=colour, linewidth=style.line(width),
-        linestyle=dashed if isinstance(dashed, tuple) else (ARROW_DASH if dashed else "-"),
-        shrinkA=0, shrinkB=0, zorder=z))
+        linestyle=ARROW_DASH if dashed else "-", shrinkA=0, shrinkB=0, zorder=z))
 
 
 def box(ax, x0, y0, x1, y1, fill=style.PAPER, edge=style.INK, width=1.1, dashed=False,

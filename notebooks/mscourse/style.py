@@ -36,9 +36,6 @@ BLUSH = "#FCE4EC"  # blood inside a vessel
 BRICK, DARK_BRICK = "#C98B7A", "#5C2E22"  # the cells of a vessel wall and their edges
 HARM = "#A30000"  # stress and harm markers (always labelled as well)
 PEACH = "#F6C9A8"  # a healthy mitochondrion
-# TEMPORARY exact values, replaced by derived colours in the next commit
-OPC_INK, MICROGLIA_INK, HSC_PALE = "#006B50", "#8E4F74", "#E8C4D4"
-TRAIL_INK, T_INK, MSC_INK = "#B36B00", "#A34400", "#5C5C1F"
 
 INK = "#1A1A1A"  # text and outlines: near-black, contrast far above WCAG AA
 DARK_GREY = "#4D4D4D"  # compartment edges
@@ -50,6 +47,27 @@ GHOST_GREY = "#E6E6E6"  # the marker of something removed: same shape, pale grey
 PALE = "#F2F2F2"  # zones, rungs, tags
 FAINT = "#F7F7F7"  # compartments and panels
 PAPER = "#FFFFFF"
+
+
+# Derived colours: a darker ink of a colour (its arrows, edges and labels) or a paler
+# fill (an area behind things). Every derived colour in a diagram comes from these,
+# so changing an actor's colour changes its inks and fills with it.
+
+def mix(colour, other, amount):
+    """``colour`` moved ``amount`` (0 to 1) of the way toward ``other``, as #RRGGBB."""
+    a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b))
+
+
+def darker(colour, amount=0.3):
+    """A darker ink of ``colour`` (for arrows, edges and text in that colour's meaning)."""
+    return mix(colour, "#000000", amount)
+
+
+def paler(colour, amount=0.9):
+    """A pale fill of ``colour`` (for areas and bands behind the actors)."""
+    return mix(colour, PAPER, amount)
 
 # Presenter mode renders diagrams at a higher resolution (so the whole picture,
 # type and lines alike, grows without changing the layout) and enlarges the

@@ -19,10 +19,10 @@ from .. import canvas as C
 from ..scene import FigureSpec, Scene
 from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
 
-TRAIL_COLOUR = style.TRAIL_INK  # a darker orange: the path the signal has taken
+TRAIL_COLOUR = A.ACTORS["signal"].ink  # the signal's orange, darker: the path the signal has taken
 
 
-# ---------------------------------------------------------------- small drawing helpers
+# ---------------------------------------------------------------- the signal's path (this lesson's own marks)
 
 def _arc(ax, x0, x1, y, height, colour=TRAIL_COLOUR, width=2.0, z=6, arrow=True):
     """A hop: a curved path from x0 to x1 rising ``height`` above y."""
@@ -39,8 +39,7 @@ def _arcs(ax, hops, y, height, colour=TRAIL_COLOUR, width=2.0, z=6, arrow=True):
         xs_all += list(xs) + [np.nan]
         ys_all += list(ys) + [np.nan]
         if arrow:  # a small head on the way down
-            C.arrow(ax, (xs[-3], ys[-3]), (xs[-1], ys[-1] + 0.2), colour=colour, width=width, z=z,
-                    head=10)
+            C.arrow(ax, (xs[-3], ys[-3]), (xs[-1], ys[-1] + 0.2), colour=colour, width=width, z=z)
     if hops:
         C.line(ax, xs_all, ys_all, colour=colour, width=width, z=z)
 
@@ -73,15 +72,15 @@ def draw_journey(ax, state):
                              edgecolor=style.INK, linewidth=style.line(1.0), zorder=4))
     if state.stage == 0:
         C.text(ax, 7.0, 28.5, "dendrites")
-        C.arrow(ax, (6.0, 27.0), (5.6, 23.6), width=1.0, head=8)
+        C.arrow(ax, (6.0, 27.0), (5.6, 23.6), width=1.0)
         C.text(ax, 16.5, 6.5, "cell body")
-        C.arrow(ax, (15.0, 8.0), (12.0, 12.4), width=1.0, head=8)
+        C.arrow(ax, (15.0, 8.0), (12.0, 12.4), width=1.0)
         C.text(ax, 50, 20.5, "axon (no myelin in this example)")
         C.text(ax, 89, 26.5, "axon terminals")
         C.text(ax, 89, 7.5, "to the next cells")
     if state.stage == 1:
         for y0, y1 in ((29, 23.5), (3, 8.5)):
-            C.arrow(ax, (1.8, y0), (3.4, y1), colour=style.INK, width=1.3, head=9)
+            C.arrow(ax, (1.8, y0), (3.4, y1), colour=style.INK, width=1.3)
         C.text(ax, 24, 28.5, "inputs from other neurons arrive on the dendrites", ha="left")
         C.text(ax, 24, 4.5, "the cell body adds them up", ha="left")
     if state.stage >= 2:
@@ -309,10 +308,10 @@ def _ion(ax, x, kind):
     """An ion arrow under a node: Na+ flowing in (up), K+ flowing out (down)."""
     low, high = 5.8, E_Y - E_HALF - 0.4
     if kind == "na":
-        C.arrow(ax, (x, low), (x, high), width=1.8, head=12)
+        C.arrow(ax, (x, low), (x, high), width=1.8)
         C.text(ax, x, 3.6, "Na\u207a in", bold=True)
     else:
-        C.arrow(ax, (x, high), (x, low), width=1.8, head=12, dashed=(0, (3, 1.5)))
+        C.arrow(ax, (x, high), (x, low), width=1.8, dashed=True)
         C.text(ax, x, 3.6, "K\u207a out")
 
 
@@ -337,8 +336,7 @@ def draw_event(ax, state):
     hops = {3: 1, 4: 2, 5: 2}.get(p, 0)
     _arcs(ax, [(E_NODES[i], E_NODES[i + 1]) for i in range(hops)], top, 7.5)
     if p == 2:
-        C.arrow(ax, (E_NODES[0] + 2.8, E_Y), (E_NODES[1] - 1.5, E_Y), width=2.0, head=11,
-                dashed=(0, (4, 2)))
+        C.arrow(ax, (E_NODES[0] + 2.8, E_Y), (E_NODES[1] - 1.5, E_Y), width=2.0, dashed=True)
         C.text(ax, 31.0, E_Y + E_HALF + 3.0,
                "current spreads fast inside the axon, under the myelin")
     star = {1: 0, 2: 0, 3: 1, 4: 2}.get(p)
@@ -356,7 +354,7 @@ def draw_event(ax, state):
         C.text(ax, 50.0, 25.5, "myelin drawn cut open lengthwise: the grey axon runs inside it")
         C.text(ax, 31.0, 6.0, "at rest: every node is ready to fire")
     if p == 5:
-        C.arrow(ax, (E_NODES[2] + 1.5, E_Y), (93.8, E_Y), width=2.0, head=9, dashed=(0, (3, 1.5)))
+        C.arrow(ax, (E_NODES[2] + 1.5, E_Y), (93.8, E_Y), width=2.0, dashed=True)
         A.draw_signal(ax, 96.4, E_Y, size=1.2)
         for x in E_NODES:
             C.text(ax, x, 5.0, "ions cross\nhere", bold=True)
@@ -823,7 +821,7 @@ def draw_support(ax, state):
         A.draw_axon(ax, 1.0, 99.0, S_Y, thickness=S_THICK)
         A.draw_myelin(ax, 2.0, nodes[0] - 0.6, S_Y, thickness=S_THICK)
         A.draw_oligodendrocyte(ax, *S_O, targets=[(S_O[0], S_Y + S_HALF)])
-        C.arrow(ax, (11.5, 24.5), (11.5, S_Y + S_HALF + 0.4), width=2.0, head=12)
+        C.arrow(ax, (11.5, 24.5), (11.5, S_Y + S_HALF + 0.4), width=2.0)
         C.text(ax, 10.0, 20.0, "lactate\n(fuel)", ha="right", bold=True)
         _arc(ax, nodes[0], nodes[1], top, 6.0)
         A.draw_signal(ax, nodes[1], S_Y, size=1.5)

@@ -21,8 +21,7 @@ from functools import lru_cache
 
 import ipywidgets as w
 import numpy as np
-from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, Ellipse, FancyBboxPatch, Polygon
+from matplotlib.patches import Circle, Ellipse, FancyBboxPatch
 
 from .. import actors as A
 from .. import style
@@ -79,22 +78,6 @@ class LesionState:
     highlight: str = ""  # "", "t4", "t8", "b", "macrophage": dashed rings
     tags: tuple = ()  # short text tags at the top right (MRI, symptoms, outcome)
     lead: str = ""  # the first sentence of the description: what is new or what matters here
-
-
-def _arrow(ax, x0, y0, x1, y1, colour=style.INK, width=1.4, both=False, head=1.3, z=8):
-    """A plain arrow from (x0, y0) to (x1, y1): a line and filled triangle heads (cheap to draw)."""
-    d = np.array([x1 - x0, y1 - y0], dtype=float)
-    d /= np.hypot(*d)
-    n = np.array([-d[1], d[0]])
-    ends = [(np.array([x1, y1]), d)] + ([(np.array([x0, y0]), -d)] if both else [])
-    start = np.array([x0, y0]) + (d * head * 0.8 if both else 0)
-    stop = np.array([x1, y1]) - d * head * 0.8
-    ax.add_artist(Line2D([start[0], stop[0]], [start[1], stop[1]], color=colour,
-                         linewidth=style.line(width), zorder=z))
-    for tip, direction in ends:
-        base = tip - direction * head
-        ax.add_artist(Polygon([tip, base + n * head * 0.45, base - n * head * 0.45], closed=True,
-                              facecolor=colour, edgecolor=colour, linewidth=0.5, zorder=z))
 
 
 def _on_outline(degrees):
@@ -224,7 +207,7 @@ def draw_lesion(ax, state):
     wall_top = VESSEL_Y + VESSEL_H / 2
     if state.entry == "crossing":  # it crawls through the intact wall: no gap
         A.draw_t_cell(ax, GAP_X, wall_top, tag="4")
-        _arrow(ax, GAP_X, wall_top + 2.0, GAP_X, wall_top + 5.0, width=1.2, head=1.1)
+        C.arrow(ax, (GAP_X, wall_top + 2.0), (GAP_X, wall_top + 5.0), width=1.2, z=8)
         C.text(ax, 57.0, 17.0, "VLA-4 on the T cell grips\nVCAM-1 on the vessel wall", ha="left")
     elif state.entry == "blocked":
         if state.lymph == "active":
@@ -262,7 +245,7 @@ def draw_lesion(ax, state):
         if state.lower == "cut":
             C.text(ax, 49.0, LOWER_Y + 3.6, "axon cut")
     if state.nfl:
-        _arrow(ax, 49.0, LOWER_Y - 2.2, 49.0, wall_top + 1.3, width=1.2, head=1.1)
+        C.arrow(ax, (49.0, LOWER_Y - 2.2), (49.0, wall_top + 1.3), width=1.2, z=8)
         C.text(ax, 50.5, BAND_Y, "NfL → blood", ha="left")
     # -- labels and tags
     if state.tags:  # one text object for all tags: cheaper to draw than one per line
@@ -284,7 +267,7 @@ def _draw_lymph_node(ax, state):
         A.draw_b_cell(ax, 5.0, 13.0, size=1.5)
         for x, y in ((11.5, 13.0), (9.0, 6.5)):
             A.draw_t_cell(ax, x, y, tag="4")
-        _arrow(ax, 15.5, 4.0, VESSEL_X0 + 5.0, VESSEL_Y - 1.0)
+        C.arrow(ax, (15.5, 4.0), (VESSEL_X0 + 5.0, VESSEL_Y - 1.0), width=1.4, z=8)
     else:
         A.draw_t_cell(ax, 9.5, 9.0)
 
@@ -739,8 +722,8 @@ def draw_course(ax, state):
     c = COURSES[state.course]
     C.line(ax, [AXIS_X, AXIS_X, X1 + 4.0], [Y1 + 4.0, AXIS_Y, AXIS_Y], colour=ink, width=1.4, z=3,
            caps=None)
-    _arrow(ax, AXIS_X, Y1 + 3.0, AXIS_X, Y1 + 5.0, z=3)
-    _arrow(ax, X1 + 3.0, AXIS_Y, X1 + 5.0, AXIS_Y, z=3)
+    C.arrow(ax, (AXIS_X, Y1 + 3.0), (AXIS_X, Y1 + 5.0), z=3, width=1.4)
+    C.arrow(ax, (X1 + 3.0, AXIS_Y), (X1 + 5.0, AXIS_Y), z=3, width=1.4)
     C.text(ax, (X0 + X1) / 2, AXIS_Y - 2.6, "time (years)")
     C.text(ax, AXIS_X - 3.2, (Y0 + Y1) / 2, "disability", rotation=90)
     C.text(ax, AXIS_X + 1.5, C_HEIGHT - 1.8, c["name"], ha="left", step=1, bold=True)
@@ -767,7 +750,7 @@ def draw_course(ax, state):
             k = int(np.argmax(np.where(t >= t0, d, -1) * (t < t0 + 0.03)))
             px, py = _xy(t[k], d[k])
             label = "first attack\n(CIS)" if i == 0 else "relapse"
-            _arrow(ax, px, py + 5.2, px, py + 0.6, width=1.0, head=1.1)
+            C.arrow(ax, (px, py + 5.2), (px, py + 0.6), width=1.0, z=8)
             C.text(ax, px, py + (6.7 if "\n" not in label else 7.8), label, linespacing=1.0)
         if not c["times"]:
             C.text(ax, X0 + 1.0, Y1 - 3.0, "no relapsing phase", ha="left")
@@ -778,7 +761,8 @@ def draw_course(ax, state):
                caps=None)
         end_x = X1 + 2.2
         top, bottom = ys[-1], sy[-1]
-        _arrow(ax, end_x, bottom, end_x, top, colour=style.OKABE_ITO["vermillion"], width=1.8, both=True, z=6)
+        C.arrow(ax, (end_x, bottom), (end_x, top), colour=style.OKABE_ITO["vermillion"], width=1.8,
+                z=6, kind="span")
         C.text(ax, end_x + 1.0, (top + bottom) / 2, "PIRA", ha="left",
                colour=style.OKABE_ITO["vermillion"], bold=True)
         key_y = Y1 - 3.0 if state.course != "pp" else Y1 - 6.5

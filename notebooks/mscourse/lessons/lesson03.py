@@ -357,7 +357,7 @@ def describe_gauge(levels):
 
 
 def _draw_cns(ax, kind):
-    C.box(ax, *CNS, fill="#FBF3E4", **ROOM)
+    C.box(ax, *CNS, fill=style.paler(style.OKABE_ITO["orange"]), **ROOM)
     C.text(ax, CNS[0] + 1.2, 7.0, "Brain, spinal cord", ha="left", bold=True)
     # antibody-making B-lineage cells inside the CNS: in many patients they survive conditioning
     A.draw_b_cell(ax, 53.3, 7.0, size=1.55)
@@ -396,16 +396,16 @@ def draw_procedure(ax, state):
     # compartments
     C.box(ax, *PATIENT, fill=style.PAPER, **ROOM_EDGE, width=2.0)
     C.text(ax, 2.5, PATIENT[3] - 1.9, "Patient", ha="left", bold=True)
-    C.box(ax, *MARROW, fill="#F6EDF1", **ROOM, title="Bone marrow")
-    C.box(ax, *THYMUS, fill="#EEF3F8", **ROOM, title="Thymus")
-    C.box(ax, *BLOOD, fill="#FCEFEC", **ROOM,
+    C.box(ax, *MARROW, fill=A.ACTORS["hsc"].pale, **ROOM, title="Bone marrow")
+    C.box(ax, *THYMUS, fill=style.paler(style.OKABE_ITO["blue"]), **ROOM, title="Thymus")
+    C.box(ax, *BLOOD, fill=A.ACTORS["t_cell"].pale, **ROOM,
           title=f"Blood: counts {v.counts}")
     draw_gauge(ax, v.gauge)
     _draw_cns(ax, v.cns)
     C.box(ax, *BAG, fill=style.PAPER, **ROOM_EDGE, width=1.4)
     C.line(ax, [74, 74], [BAG[3], BAG[3] + 1.3], colour=style.DARK_GREY, width=2.0, z=1, caps=None)
     C.text(ax, 74, BAG[3] + 2.5, "Collection bag", bold=True)
-    C.box(ax, *FREEZER, fill="#E6F1FA", **ROOM_EDGE, width=2.6)
+    C.box(ax, *FREEZER, fill=style.paler(style.OKABE_ITO["sky_blue"], 0.85), **ROOM_EDGE, width=2.6)
     C.text(ax, 91, FREEZER[3] + 2.5, "Freezer", bold=True)
     # stem cells
     for (x, y), mark in zip(MARROW_SLOTS, v.marrow):
@@ -594,14 +594,14 @@ R_W, R_H = 100, 38
 
 def draw_rescue(ax, state):
     v = RESCUE_VIEW[state.choice]
-    C.box(ax, 1, 12, 33, 36, fill="#F6EDF1", **ROOM,
+    C.box(ax, 1, 12, 33, 36, fill=A.ACTORS["hsc"].pale, **ROOM,
           title="Bone marrow")
     for (x, y), mark in zip(((9, 28), (17, 28), (25, 28), (9, 21.5)), v["marrow"]):
         draw_hsc_slot(ax, x, y, "" if mark == "hsc" else "ghost")
     for i in range(v["extra"]):
         A.draw_hsc(ax, 17 + 8 * i, 21.5, size=1.9)
     C.text(ax, 17, 15.2, v["marrow_note"])
-    C.box(ax, 36, 12, 99, 36, fill="#FCEFEC", **ROOM,
+    C.box(ax, 36, 12, 99, 36, fill=A.ACTORS["t_cell"].pale, **ROOM,
           title="Immune repertoire")
     draw_repertoire(ax, v["cells"], x0=44, y0=29.3, dx=9, dy=5.8, cols=6, size=1.6)
     C.text(ax, 67.5, 14.1, v["rep_note"])
@@ -686,12 +686,12 @@ def draw_intensity(ax, state):
     v = INTENSITIES[state.regimen]
     C.text(ax, 1.5, 47.6, f"{v['name']}: {v['kind']}", ha="left", bold=True)
     # old immune cells
-    C.box(ax, 1, 23.5, 55, 44.5, fill="#FCEFEC", **ROOM,
+    C.box(ax, 1, 23.5, 55, 44.5, fill=A.ACTORS["t_cell"].pale, **ROOM,
           title="Old immune cells")
     draw_repertoire(ax, I_CELLS, x0=8, y0=36.6, dx=10, dy=7.0, cols=5, size=1.6)
     C.text(ax, 28, 25.8, "all kinds hit; a few survive")
     # own marrow
-    C.box(ax, 58, 23.5, 99, 44.5, fill="#F6EDF1", **ROOM,
+    C.box(ax, 58, 23.5, 99, 44.5, fill=A.ACTORS["hsc"].pale, **ROOM,
           title="Own marrow stem cells")
     for (x, y), mark in zip(((67, 36.4), (75, 36.4), (83, 36.4), (91, 36.4)), v["marrow"]):
         draw_hsc_slot(ax, x, y, "" if mark == "hsc" else "ghost")
@@ -804,7 +804,7 @@ def draw_timeline(ax, state):
             _icon(ax, TIMELINE_ICONS[key], 28.2, y)
         ax.add_artist(FancyBboxPatch(
             (x0, y - 1.2), x1 - x0, 2.4, boxstyle="round,pad=0,rounding_size=0.6",
-            facecolor="#9EC9E2" if on else "#DCEBF5", edgecolor=style.INK,
+            facecolor=style.paler(style.OKABE_ITO["blue"], 0.6 if on else 0.85), edgecolor=style.INK,
             linewidth=style.line(2.6 if on else 1.0), zorder=3))
         if on:  # an arrowhead pointing at the highlighted block
             tip = max(x0 - 0.8, 31.0)
@@ -812,15 +812,15 @@ def draw_timeline(ax, state):
                                   closed=True, facecolor=style.INK, edgecolor="none", zorder=4))
     # the shaded danger window: highest infection risk
     y_bottom = T_TOP - (len(PHASES) - 1) * T_ROW - 2.2
-    ax.add_artist(Rectangle((53.0, y_bottom), 20.5, T_TOP + 2.2 - y_bottom, facecolor="#F7E1DA",
+    ax.add_artist(Rectangle((53.0, y_bottom), 20.5, T_TOP + 2.2 - y_bottom, facecolor=style.paler(A.ACTORS["t_cell"].colour, 0.85),
                             edgecolor=style.OKABE_ITO["vermillion"], linewidth=style.line(1.0),
                             linestyle=(0, (4, 2)), zorder=0.5))
     # time arrow, words only
-    C.arrow(ax, (32.0, 2.9), (99.0, 2.9), z=3, head=14)
+    C.arrow(ax, (32.0, 2.9), (99.0, 2.9), z=3)
     for x, word in ((41, "weeks to months"), (58.5, "weeks"), (67.5, "months"), (90, "years")):
         C.text(ax, x, 0.95, word)
     C.text(ax, 31.0, 2.9, "not to scale", ha="right")
-    C.text(ax, 64.0, y_bottom - 1.5, "highest infection risk", colour="#8A3A00")
+    C.text(ax, 64.0, y_bottom - 1.5, "highest infection risk", colour=A.ACTORS["t_cell"].ink)
     C.illustrative_tag(ax, T_W, T_H)
 
 

@@ -15,7 +15,6 @@ import html
 from dataclasses import dataclass
 
 import ipywidgets as w
-from matplotlib.patches import Circle
 
 from .. import actors as A
 from .. import evidence as E
@@ -25,16 +24,7 @@ from ..display import show
 from ..scene import FigureSpec, Scene
 from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
 
-# ---------------------------------------------------------------- small drawing helpers
-
-
-def _stop_bar(ax, x0, y0, x1, y1, colour=style.INK):
-    """An inhibition arrow: a line ending in a flat bar (the step cannot happen)."""
-    C.line(ax, [x0, x1], [y0, y1], colour=colour, width=1.6, z=7)
-    dx, dy = x1 - x0, y1 - y0
-    norm = (dx * dx + dy * dy) ** 0.5 or 1.0
-    px, py = -dy / norm * 1.4, dx / norm * 1.4
-    C.line(ax, [x1 - px, x1 + px], [y1 - py, y1 + py], colour=colour, width=3.0, z=7)
+# ---------------------------------------------------------------- this lesson's own mark
 
 
 def _cross_out(ax, x0, y0, x1, y1):
@@ -124,10 +114,9 @@ def draw_repair(ax, state):
         A.draw_oligodendrocyte(ax, *SURVIVOR, targets=_arms((34.0,), THIN_EDGE))
         C.ring(ax, *SURVIVOR, 4.2)
         C.text(ax, 4.0, 40.5, "an old oligodendrocyte that\nsurvived may help", ha="left")
-        C.arrow(ax, (17.0, 37.5), (28.6, 24.2), width=1.2, head=9)
+        C.arrow(ax, (17.0, 37.5), (28.6, 24.2), width=1.2)
     if s == 1:  # an outline where an oligodendrocyte died
-        ax.add_artist(Circle(GHOST, 2.6, fill=False, edgecolor=style.MUTED,
-                             linewidth=style.line(1.2), linestyle=(0, (2, 2)), zorder=5))
+        C.ghost(ax, *GHOST, 2.6)
         C.text(ax, GHOST[0] + 3.4, MID_Y, "died", ha="left", colour=style.MUTED)
     if s == 4:
         touch = [(x, AX_Y[0] + 0.8) for x in (46.0, 62.0)] \
@@ -149,7 +138,7 @@ def draw_repair(ax, state):
     elif s == 3:
         A.draw_opc(ax, *OPC_HOME[1])
         A.draw_opc(ax, *NEWCOMER)
-        C.arrow(ax, (81.0, 36.5), (59.0, 23.2), rad=0.15, width=1.4, head=11, dashed=(0, (3, 2)))
+        C.arrow(ax, (81.0, 36.5), (59.0, 23.2), rad=0.15, width=1.4, dashed=True)
         C.text(ax, 60.0, 41.5, "recruited: OPCs move into the lesion")
     else:
         A.draw_opc(ax, *OPC_HOME[1])  # the pool of precursors is kept
@@ -392,15 +381,15 @@ def draw_blocks(ax, state):
         for x, y in OPCS_STUCK:
             A.draw_opc(ax, x, y)
             if state.differentiation:
-                _stop_bar(ax, x + 3.2, y + 1.6, x + 6.6, y + 3.2)
+                C.arrow(ax, (x + 3.2, y + 1.6), (x + 6.6, y + 3.2), kind="inh")
         label = _opc_label(state)
         C.text(ax, 50.0, 35.0 if "\n" in label else 34.2, label)
     if state.ageing:
         A.draw_opc(ax, *OLD_OPC)
-        _stop_bar(ax, OLD_OPC[0] - 4.5, OLD_OPC[1], OLD_OPC[0] - 11.5, OLD_OPC[1])
+        C.arrow(ax, (OLD_OPC[0] - 4.5, OLD_OPC[1]), (OLD_OPC[0] - 11.5, OLD_OPC[1]), kind="inh")
         C.text(ax, 99.5, 37.5, "old OPCs\nrespond poorly", ha="right")
     if state.differentiation or state.ageing:  # a key for the inhibition symbol
-        _stop_bar(ax, 1.5, 43.0, 5.5, 43.0)
+        C.arrow(ax, (1.5, 43.0), (5.5, 43.0), kind="inh")
         C.text(ax, 6.8, 43.0, "= this step cannot happen", ha="left")
     if state.debris:
         C.text(ax, 87.0, 5.2, "myelin debris\nnot cleared")
@@ -477,7 +466,7 @@ def _badge(level):
 
 _TABLE = ('style="width:100%;border-collapse:collapse;line-height:1.4;'
           'font-size:{size}"')
-_CELL = 'style="vertical-align:top;text-align:left;padding:4px 8px;border-top:1px solid #D9D9D9"'
+_CELL = f'style="vertical-align:top;text-align:left;padding:4px 8px;border-top:1px solid {style.LIGHT_GREY}"'
 
 
 def _table(headers, rows):
@@ -587,7 +576,7 @@ class CellState:
 def _signals(ax, x0, y0, targets):
     """Dotted arrows: a cell signalling to others without becoming them."""
     for tx, ty in targets:
-        C.arrow(ax, (x0, y0), (tx, ty), head=9, dashed=(0, (1, 1.5)))
+        C.arrow(ax, (x0, y0), (tx, ty), dashed=True)
 
 
 def draw_cell(ax, state):
@@ -601,13 +590,13 @@ def draw_cell(ax, state):
     if c.key == "hsc":  # a T cell and a B cell stand for all the blood and immune cells
         for x, draw in ((33.0, A.draw_t_cell), (43.0, A.draw_b_cell)):
             draw(ax, x, 24.0)
-        C.arrow(ax, (15.5, 21.5), (29.5, 23.4), width=1.4, head=11)
+        C.arrow(ax, (15.5, 21.5), (29.5, 23.4), width=1.4)
     elif c.key in ("msc", "nsc"):
         A.draw_t_cell(ax, 32.0, 26.5)
         A.draw_opc(ax, 48.0, 23.0)
         _signals(ax, 16.0, 22.0, [(30.0, 25.9), (44.3, 23.0)])
     else:
-        C.arrow(ax, (16.0, 21.0), (69.0, 21.0), width=1.8, head=11)
+        C.arrow(ax, (16.0, 21.0), (69.0, 21.0), width=1.8)
     C.text(ax, 41.0, 17.0, c.makes)
     # right: can it make new myelin?
     C.text(ax, 80.0, 32.0, "Makes new myelin?", colour=style.MUTED)
@@ -622,7 +611,7 @@ def draw_cell(ax, state):
         _cross_out(ax, 66.0, 9.5, 94.0, 25.0)
     elif c.key == "nsc":
         C.ring(ax, 80.0, 21.0, 4.0)
-        C.arrow(ax, (14.0, 18.0), (75.6, 19.4), rad=0.16, width=1.4, head=11, dashed=(0, (4, 3)))
+        C.arrow(ax, (14.0, 18.0), (75.6, 19.4), rad=0.16, width=1.4, dashed=True)
     # bottom: how it may help in MS, and the kind of study behind that claim
     C.text(ax, 3.0, 7.4, "In MS: " + c.short, ha="left")
     E.draw_evidence(ax, 3.0, 1.2, c.level, width=7.0, label=False, guideline=c.guideline)
@@ -723,7 +712,7 @@ TABLE_TOP = 22.2
 def draw_drugs(ax, state):
     t = DRUG_TOP
     A.draw_opc(ax, 8.0, 28.0 + t)
-    C.arrow(ax, (13.0, 28.0 + t), (33.5, 28.0 + t), width=1.8, head=11)
+    C.arrow(ax, (13.0, 28.0 + t), (33.5, 28.0 + t), width=1.8)
     C.text(ax, 23.0, 31.0 + t, "a drug such as clemastine")
     C.text(ax, 23.0, 25.0 + t, "pushes it to mature")
     A.draw_axon(ax, 30.0, 54.0, 20.0 + t)

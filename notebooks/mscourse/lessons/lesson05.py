@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import re
 
 import ipywidgets as w
-from matplotlib.patches import Circle
 
 from .. import actors as A
 from .. import content, style
@@ -26,9 +25,9 @@ from ..widgets import Explorer, Quiz, Step, Storyboard
 
 CONTENT = content.for_module(__name__)
 
-MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
-T_INK = "#A34400"  # the T cell's vermillion, darkened: the licensing signal from T cells
-FADED = "#8C8C8C"  # a signal switched on that cannot act yet (dashed as well)
+MSC_INK = A.ACTORS["msc"].ink  # the MSC's olive, darkened: arrows for MSC signals
+T_INK = A.ACTORS["t_cell"].ink  # the T cell's vermillion, darkened: the licensing signal from T cells
+FADED = style.GREY  # a signal switched on that cannot act yet (dashed as well)
 
 
 # ---------------------------------------------------------------- text from the content file
@@ -47,13 +46,7 @@ def _steps(name, states):
     return tuple(Step(s.title, _fill(s.caption), s.state) for s in CONTENT.steps(name, states))
 
 
-# ---------------------------------------------------------------- small drawing helpers
-
-def _ghost(ax, x, y, r=1.7):
-    """A removed cell: an empty dashed circle where an immune cell used to be."""
-    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.MUTED,
-                         linewidth=style.line(1.1), linestyle=(0, (2, 2)), zorder=5))
-
+# ---------------------------------------------------------------- this lesson's own pictures
 
 def _damaged_axon(ax, x0, x1, y, lesion=(None, None), seg_len=11.0):
     """An axon with intact myelin outside the lesion and damaged myelin inside it.
@@ -322,12 +315,12 @@ def draw_approach(ax, state):
             if x == 62.0:
                 A.draw_t_cell(ax, x, VESSEL_Y, tag="8")  # a surviving CD8 clone
             else:
-                _ghost(ax, x, VESSEL_Y)
+                C.ghost(ax, x, VESSEL_Y)
         for x, y, kind in TISSUE_CELLS:
             if kind == "b":
                 A.draw_b_cell(ax, x, y)  # antibody-producing cells in the CNS often persist
             else:
-                _ghost(ax, x, y)
+                C.ghost(ax, x, y)
         A.draw_hsc(ax, 11.5, VESSEL_Y)
         C.text(ax, 3.0, 36.0, "reinfused HSCs rebuild\nblood and immune cells", ha="left")
         C.note(ax, 62.0, 39.3, "a few old cells survive")

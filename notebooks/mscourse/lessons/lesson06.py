@@ -31,9 +31,9 @@ from ..widgets import Explorer, Quiz, Step, Storyboard
 
 CONTENT = content.for_module(__name__)
 
-MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
+MSC_INK = A.ACTORS["msc"].ink  # the MSC's olive, darkened: arrows for MSC signals
 HARM_INK = style.HARM  # stress and harm markers (always labelled as well)
-HARM_FADED = "#D99494"  # a death signal held back
+HARM_FADED = style.paler(style.HARM, 0.6)  # a death signal held back
 MITO_FILL = style.PEACH  # a healthy mitochondrion
 CALCIUM_FILL = style.OKABE_ITO["sky_blue"]
 
@@ -50,9 +50,7 @@ def _text(key):
     return _fill(CONTENT.text(key))
 
 
-# ---------------------------------------------------------------- small drawing helpers
-
-# lesson-local stress markers
+# ---------------------------------------------------------------- this lesson's own stress markers
 
 def _mito(ax, x, y, healthy=True):
     """A mitochondrion: a rounded body with folded inner membranes (a zigzag).

@@ -16,7 +16,6 @@ import textwrap
 from dataclasses import dataclass
 
 import ipywidgets as w
-from matplotlib.patches import Circle
 
 from .. import actors as A
 from .. import evidence as E
@@ -25,17 +24,9 @@ from .. import canvas as C
 from ..scene import FigureSpec, Scene
 from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
 
-MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
-HSC_INK = "#882255"  # the HSC's wine red: arrows for blood-forming cells
-RUNG_FILL = "#F2F2F2"
-
-
-# ---------------------------------------------------------------- small drawing helpers
-
-def _ghost(ax, x, y, r=1.6):
-    """A removed cell: an empty dashed circle."""
-    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.MUTED,
-                         linewidth=style.line(1.0), linestyle=(0, (2, 2)), zorder=5))
+MSC_INK = A.ACTORS["msc"].ink  # the MSC's olive, darkened: arrows for MSC signals
+HSC_INK = A.ACTORS["hsc"].colour  # the HSC's wine red (already dark): arrows for blood-forming cells
+RUNG_FILL = style.PALE
 
 
 # ================================================================ 1. side by side
@@ -139,13 +130,13 @@ def _compare_pictures(ax, row):
     """Small pictures under each column, made of the course's actors."""
     if row == "cell":
         A.draw_hsc(ax, 8.0, 14.0, size=2.2)
-        C.arrow(ax, (10.8, 14.0), (25.6, 14.0), colour=HSC_INK, width=1.4, head=11)
+        C.arrow(ax, (10.8, 14.0), (25.6, 14.0), colour=HSC_INK, width=1.4)
         A.draw_t_cell(ax, 29.0, 14.0)
         A.draw_b_cell(ax, 36.5, 14.0)
         C.text(ax, 24.0, 9.0, "blood and immune cells only")
         A.draw_msc(ax, 58.0, 14.0, size=2.4)
-        C.arrow(ax, (62.5, 14.8), (74.6, 16.6), colour=MSC_INK, dashed=True, width=1.4, head=11)
-        C.arrow(ax, (62.5, 13.2), (85.0, 11.6), colour=MSC_INK, dashed=True, width=1.4, head=11)
+        C.arrow(ax, (62.5, 14.8), (74.6, 16.6), colour=MSC_INK, dashed=True, width=1.4)
+        C.arrow(ax, (62.5, 13.2), (85.0, 11.6), colour=MSC_INK, dashed=True, width=1.4)
         A.draw_t_cell(ax, 77.0, 17.0)
         A.draw_opc(ax, 88.0, 11.5, size=1.6)
         C.text(ax, 74.0, 7.6, "signals to immune cells and OPCs (proposed)")
@@ -160,15 +151,15 @@ def _compare_pictures(ax, row):
     elif row == "route":
         A.draw_vessel(ax, 3.0, 28.0, 14.0, height=6.0)
         A.draw_hsc(ax, 12.0, 14.0, size=1.8)
-        C.arrow(ax, (15.0, 14.0), (25.0, 14.0), colour=style.INK, width=1.4, head=11)
+        C.arrow(ax, (15.0, 14.0), (25.0, 14.0), colour=style.INK, width=1.4)
         C.text(ax, 38.5, 14.0, "to the bone\nmarrow")
         A.draw_vessel(ax, 53.0, 78.0, 14.0, height=6.0)
         A.draw_msc(ax, 62.0, 14.0, size=1.9)
-        C.arrow(ax, (65.8, 14.0), (75.0, 14.0), colour=style.INK, width=1.4, head=11)
+        C.arrow(ax, (65.8, 14.0), (75.0, 14.0), colour=style.INK, width=1.4)
         C.text(ax, 89.0, 14.0, "lungs (most\nof the cells)")
     elif row == "action":
         for x, y in ((6.0, 17.0), (12.0, 12.0), (18.0, 17.0), (30.0, 12.0)):
-            _ghost(ax, x, y)
+            C.ghost(ax, x, y, 1.6)
         A.draw_t_cell(ax, 24.0, 16.5, tag="8")
         A.draw_hsc(ax, 40.0, 14.0, size=2.2)
         C.text(ax, 15.0, 8.2, "removed; a few survive")
@@ -176,13 +167,13 @@ def _compare_pictures(ax, row):
         A.draw_msc(ax, 60.0, 14.0, size=2.4)
         for ty in (18.0, 10.5):
             C.arrow(ax, (64.6, 14.0 + (ty - 14.0) * 0.2), (81.2, ty), kind="inh", colour=MSC_INK,
-                    dashed=True, width=1.4, head=9)
+                    dashed=True, width=1.4)
         A.draw_t_cell(ax, 84.0, 18.0)
         A.draw_t_cell(ax, 84.0, 10.5)
         C.text(ax, 72.0, 6.6, "T cells stay; damped (proposed)")
     elif row == "risks":
         for x in (8.0, 15.0, 22.0, 29.0):
-            _ghost(ax, x, 19.5, r=1.9)
+            C.ghost(ax, x, 19.5, 1.9)
         C.text(ax, 23.0, 14.6, "(dashed circles: missing blood cells)", colour=style.MUTED)
         C.text(ax, 23.0, 8.0,
                "days to weeks of very low blood counts:\ninfections are the main early risk")
@@ -762,10 +753,10 @@ def draw_trial(ax, state):
         for y in (34.5, 29.5, 24.5, 19.5):
             C.box(ax, 28.0, y - 1.8, 35.0, y + 1.8, fill=RUNG_FILL, z=2, rounding=0.6)
             C.text(ax, 31.5, y, "study")
-            C.arrow(ax, (35.2, y), (38.8, MID_Y + (y - MID_Y) * 0.3), width=1.4, head=11)
+            C.arrow(ax, (35.2, y), (38.8, MID_Y + (y - MID_Y) * 0.3), width=1.4)
         _arm_box(ax, 39.0, 61.0, MID_Y, arms[0][0], arms[0][1])
     elif t.design in ("single", "cohort"):
-        C.arrow(ax, start, (32.8, MID_Y), width=1.4, head=11)
+        C.arrow(ax, start, (32.8, MID_Y), width=1.4)
         _arm_box(ax, 33.0, 61.0, MID_Y, arms[0][0], arms[0][1])
         C.text(ax, 47.0, MID_Y - 5.5, "no comparison group", colour=style.MUTED)
         if t.design == "cohort":
@@ -774,7 +765,7 @@ def draw_trial(ax, state):
         ys = (MID_Y + 6.0, MID_Y - 6.0)
         C.text(ax, 29.0, 39.5, "random split", bold=True)
         for y in ys:
-            C.arrow(ax, start, (32.8, y), width=1.4, head=11)
+            C.arrow(ax, start, (32.8, y), width=1.4)
         _arm_box(ax, 33.0, 61.0, ys[0], arms[0][0], arms[0][1])
         if len(arms) == 2:
             _arm_box(ax, 33.0, 61.0, ys[1], arms[1][0], arms[1][1])

@@ -28,10 +28,6 @@ from .. import canvas as C
 from ..scene import FigureSpec, Scene
 from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
 
-PALE = "#F2F2F2"
-
-
-# ---------------------------------------------------------------- small drawing helpers
 
 # ================================================================ 1. the path of a therapy
 
@@ -90,9 +86,9 @@ def _path_picture(ax, example):
         A.draw_myelin(ax, 67.0, 78.0, 9.5)
         A.draw_myelin(ax, 79.0, 96.0, 9.5, kind="damaged")
         A.draw_t_cell(ax, 86.0, 19.5, tag="4")
-        C.arrow(ax, (86.0, 17.4), (86.5, 12.9), width=1.4, head=11)
+        C.arrow(ax, (86.0, 17.4), (86.5, 12.9), width=1.4)
         A.draw_msc(ax, 71.0, 21.5, size=2.0)
-        C.arrow(ax, (74.6, 21.3), (83.6, 19.8), colour="#5C5C1F", kind="inh", width=1.4, head=9)
+        C.arrow(ax, (74.6, 21.3), (83.6, 19.8), colour=A.ACTORS["msc"].ink, kind="inh", width=1.4)
         C.text(ax, 80.0, 28.0, "a mouse with EAE", colour=style.MUTED)
         C.text(ax, 81.5, 5.0, "axon with myelin, part damaged", colour=style.MUTED)
     elif example == "nsc":
@@ -162,7 +158,7 @@ def draw_path(ax, state):
         xc = x0 + BOX_W / 2
         past, here = i < current, i == current
         future = not now and i > current
-        C.box(ax, x0, 37.0, x0 + BOX_W, 45.0, fill=PALE if here else style.PAPER,
+        C.box(ax, x0, 37.0, x0 + BOX_W, 45.0, fill=style.PALE if here else style.PAPER,
               width=2.6 if here else 1.1, dashed=future, z=2)
         if future:  # not yet reached: predict what comes next
             C.text(ax, xc, 41.0, "?", colour=style.MUTED, step=1, bold=True)
@@ -170,8 +166,7 @@ def draw_path(ax, state):
             C.text(ax, xc, 42.8, st.name, bold=True)
             C.text(ax, xc, 39.4, st.sub)
         if i < len(STATIONS) - 1:
-            C.arrow(ax, (x0 + BOX_W + 0.1, 41.0), (x0 + 14.0, 41.0), dashed=future, width=1.4,
-                    head=11)
+            C.arrow(ax, (x0 + BOX_W + 0.1, 41.0), (x0 + 14.0, 41.0), dashed=future, width=1.4)
         if here:
             C.text(ax, xc, 47.2, "▼ this step", bold=True)
         if past:
@@ -319,7 +314,7 @@ def _symptoms(t, peak=0.38, height=1.0, second=0.0):
     return 0.18 + 0.62 * height * bump + 0.4 * late
 
 
-BAND = "#D5E5F2"  # pale blue: the untreated group's band (it also has dashed edges)
+BAND = style.paler(style.OKABE_ITO["blue"], 0.85)  # pale blue: the untreated group's band (it also has dashed edges)
 
 
 def _comparison_band():
@@ -341,8 +336,8 @@ def _to_canvas(t, y):
 def draw_course(ax, state):
     x0, x1, y0, y1 = CHART
     C.illustrative_tag(ax, 100, 48)
-    C.arrow(ax, (x0, y0), (x1 + 2.0, y0), width=1.2, head=11)
-    C.arrow(ax, (x0, y0), (x0, y1 + 3.0), width=1.2, head=11)
+    C.arrow(ax, (x0, y0), (x1 + 2.0, y0), width=1.2)
+    C.arrow(ax, (x0, y0), (x0, y1 + 3.0), width=1.2)
     C.text(ax, x1 + 2.0, y0 - 3.0, "time →", ha="right", colour=style.MUTED)
     C.text(ax, x0 - 1.5, y1 - 2.0, "symptoms\nworse ↑", ha="right", colour=style.MUTED)
     if state.phases:
@@ -350,7 +345,7 @@ def draw_course(ax, state):
             xa, _ = _to_canvas(a, 0)
             xb, _ = _to_canvas(b, 0)
             ax.add_artist(FancyBboxPatch((xa, y0 + 0.3), xb - xa, y1 - y0 - 0.3,
-                                         boxstyle="square,pad=0", facecolor=PALE,
+                                         boxstyle="square,pad=0", facecolor=style.PALE,
                                          edgecolor="none", zorder=0.5))
             C.text(ax, (xa + xb) / 2, y0 + 2.0, label, colour=style.MUTED)
     xs, ys = _to_canvas(T, _symptoms(T))
@@ -510,7 +505,7 @@ def _counts(shown):
 
 def draw_advert(ax, state):
     # the made-up advert
-    C.box(ax, 1.5, 1.5, 53.0, 56.5, fill=PALE, width=2.0, rounding=2.0)
+    C.box(ax, 1.5, 1.5, 53.0, 56.5, fill=style.PALE, width=2.0, rounding=2.0)
     C.text(ax, 27.25, 53.0, ADVERT_NAME, step=0.5, bold=True)
     A.draw_msc(ax, 9.0, 47.0, size=3.0)
     C.text(ax, 16.0, 47.0, "Stem cell therapy for MS!", ha="left", step=0.5, bold=True)
@@ -647,7 +642,7 @@ def draw_consent(ax, state):
     for side, cx in (("benefit", 25.0), ("risk", 75.0)):
         for j, item in enumerate(stacks[side]):
             y = 22.4 + j * 3.5
-            C.box(ax, cx - 17.0, y - 1.5, cx + 17.0, y + 1.5, fill=PALE, z=4, rounding=0.7)
+            C.box(ax, cx - 17.0, y - 1.5, cx + 17.0, y + 1.5, fill=style.PALE, z=4, rounding=0.7)
             C.text(ax, cx, y, item.text)
     for j, item in enumerate(stacks["base"]):  # also part of the decision, under the scale
         x = 17.0 + j * 33.0
