@@ -8,6 +8,7 @@ Colour is never the only cue: each actor has its own shape, and the cells
 that could be confused carry a letter (T, B, M ...).
 """
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -33,7 +34,7 @@ class Actor:
     name: str  # the words used in captions and descriptions
     colour: str
     shape: str  # how it looks, in words (the colour-free cue, for people who cannot see it)
-    words: tuple  # any of these in a description names the actor (see ``named_in``)
+    words: tuple  # regular expressions: a whole-word match in a description names the actor
     icon: Callable  # icon(ax, x, y): a small picture of the actor, for the legend
     short: str = ""  # the legend label, if shorter than the name
 
@@ -52,9 +53,24 @@ class Actor:
         return style.paler(self.colour)
 
     def named_in(self, text):
-        """True if ``text`` names this actor (used to test descriptions)."""
-        text = text.lower()
-        return any(word in text for word in self.words)
+        """True if ``text`` names this actor, as a whole word and not negated.
+
+        "No B cells are drawn" or "without antibodies" do not name the actor;
+        "nothing" does not name thin myelin.
+        """
+        pattern = re.compile(r"\b(?:" + "|".join(self.words) + r")\b", re.IGNORECASE)
+        return any(not _negated(text[:m.start()]) for m in pattern.finditer(text))
+
+
+_NEGATORS = {"no", "without", "nothing", "none", "neither", "nor", "zero", "lacks", "lacking"}
+
+
+def _negated(before):
+    """True if the clause leading up to a word negates it ("no", "without", "not any" ...)."""
+    clause = re.split(r"[.;:!?()]|,| but | and ", before.lower())[-1]
+    words = re.findall(r"[a-z'-]+", clause)[-3:]
+    return bool(_NEGATORS & set(words)) or any(
+        a == "not" and b in ("a", "an", "any", "one") for a, b in zip(words, words[1:]))
 
 
 def _myelin_icon(kind):
@@ -74,53 +90,53 @@ ACTORS = {
     a.key: a
     for a in [
         Actor("neuron", "neuron (cell body)", style.SILVER, "grey cell body with branching dendrites",
-              ("neuron", "nerve cell"), lambda ax, x, y: draw_neuron(ax, x, y, size=1.1), "neuron"),
-        Actor("axon", "axon", style.SILVER, "long grey cable", ("axon",),
+              ("neurons?", "nerve cells?"), lambda ax, x, y: draw_neuron(ax, x, y, size=1.1), "neuron"),
+        Actor("axon", "axon", style.SILVER, "long grey cable", ("axons?",),
               lambda ax, x, y: draw_axon(ax, x - 2.4, x + 2.4, y, thickness=0.8)),
         Actor("myelin", "myelin sheath", _OK["yellow"], "yellow rounded sleeve around the axon",
-              ("myelin",), _myelin_icon("intact"), "myelin"),
+              (r"myelin\w*",), _myelin_icon("intact"), "myelin"),
         Actor("thin_myelin", "thin new myelin", _OK["yellow"], "thinner hatched yellow sleeve",
-              ("thin", "new myelin", "remyelin"), _myelin_icon("thin"), "thin new\nmyelin"),
+              ("thin", "thinner", "new myelin", r"remyelin\w*"), _myelin_icon("thin"), "thin new\nmyelin"),
         Actor("damaged_myelin", "damaged myelin", _OK["yellow"], "broken yellow fragments with dashed edge",
-              ("damaged", "broken", "stripped", "demyelinat"), _myelin_icon("damaged"), "damaged\nmyelin"),
-        Actor("node", "node of Ranvier", style.INK, "black bars in the gap between sheaths", ("node",),
+              ("damaged", "broken", "stripped", r"demyelinat\w*"), _myelin_icon("damaged"), "damaged\nmyelin"),
+        Actor("node", "node of Ranvier", style.INK, "black bars in the gap between sheaths", (r"(?<!lymph )nodes?",),
               _node_icon, "node of\nRanvier"),
         Actor("oligodendrocyte", "oligodendrocyte", _OK["bluish_green"],
-              "green round cell with several arms, labelled O", ("oligodendrocyte",),
+              "green round cell with several arms, labelled O", ("oligodendrocytes?",),
               lambda ax, x, y: draw_oligodendrocyte(ax, x, y, size=1.3), "oligodendro-\ncyte"),
         Actor("opc", "oligodendrocyte precursor cell (OPC)", style.PALE_GREEN,
-              "small pale green cell with two thin arms, labelled P", ("opc", "precursor"),
+              "small pale green cell with two thin arms, labelled P", ("opcs?", "precursors?"),
               lambda ax, x, y: draw_opc(ax, x, y, size=0.9), "OPC"),
         Actor("schwann", "Schwann cell", _OK["sky_blue"], "blue cell body sitting on one sheath, labelled S",
               ("schwann",), lambda ax, x, y: draw_schwann(ax, x - 2.0, x + 2.0, y - 0.8, thickness=0.6)),
-        Actor("t_cell", "T cell", _OK["vermillion"], "orange-red circle labelled T", ("t cell", "t-cell"),
+        Actor("t_cell", "T cell", _OK["vermillion"], "orange-red circle labelled T", (r"t[ -]cells?",),
               lambda ax, x, y: draw_t_cell(ax, x, y, size=1.2)),
-        Actor("b_cell", "B cell", _OK["blue"], "blue rounded square labelled B", ("b cell", "b-cell"),
+        Actor("b_cell", "B cell", _OK["blue"], "blue rounded square labelled B", (r"b[ -]cells?",),
               lambda ax, x, y: draw_b_cell(ax, x, y, size=1.1)),
-        Actor("antibody", "antibody", _OK["blue"], "small blue Y shape", ("antibod",),
+        Actor("antibody", "antibody", _OK["blue"], "small blue Y shape", (r"antibod(?:y|ies)",),
               lambda ax, x, y: draw_antibody(ax, x, y + 0.2, size=0.9)),
         Actor("macrophage", "macrophage / activated microglia", _OK["reddish_purple"],
-              "pink-purple lumpy cell labelled M", ("macrophage", "microglia"),
+              "pink-purple lumpy cell labelled M", ("macrophages?", r"microglia\w*"),
               lambda ax, x, y: draw_macrophage(ax, x, y, size=1.3), "macrophage/\nactive microglia"),
         Actor("microglia", "resting microglia", _OK["reddish_purple"],
-              "small pink-purple cell with many fine branches, labelled M", ("microglia",),
+              "small pink-purple cell with many fine branches, labelled M", (r"microglia\w*",),
               lambda ax, x, y: draw_macrophage(ax, x, y, size=1.2, resting=True), "resting\nmicroglia"),
         Actor("vessel", "blood vessel and blood-brain barrier", style.BLUSH,
               "pale pink tube whose wall is a row of tightly joined cells",
-              ("blood vessel", "blood-brain barrier", "bloodstream"),
+              ("blood vessels?", "blood-brain barrier", "bloodstream"),
               lambda ax, x, y: draw_vessel(ax, x - 2.5, x + 2.5, y, height=1.8), "blood vessel\n(barrier wall)"),
         Actor("signal", "nerve signal (action potential)", _OK["orange"], "orange star",
-              ("signal", "action potential", "impulse"), lambda ax, x, y: draw_signal(ax, x, y, size=1.0),
+              ("signals?", "action potentials?", "impulses?"), lambda ax, x, y: draw_signal(ax, x, y, size=1.0),
               "nerve signal"),
-        Actor("block", "conduction block", style.INK, "black cross", ("block", "stops", "fails"),
+        Actor("block", "conduction block", style.INK, "black cross", (r"block\w*", "stops", "fails"),
               lambda ax, x, y: draw_block(ax, x, y, size=0.9), "signal\nblocked"),
         Actor("hsc", "haematopoietic stem cell (HSC)", style.TOL["wine"],
               "wine-red round cell with a large nucleus, labelled H",
-              ("hsc", "haematopoietic", "blood-forming stem"), lambda ax, x, y: draw_hsc(ax, x, y, size=1.2), "HSC"),
+              ("hscs?", "haematopoietic", "blood-forming stem"), lambda ax, x, y: draw_hsc(ax, x, y, size=1.2), "HSC"),
         Actor("msc", "mesenchymal stromal cell (MSC)", style.TOL["olive"], "olive spindle-shaped cell, labelled MSC",
-              ("msc", "mesenchymal"), lambda ax, x, y: draw_msc(ax, x, y, size=1.4), "MSC"),
+              ("mscs?", "mesenchymal"), lambda ax, x, y: draw_msc(ax, x, y, size=1.4), "MSC"),
         Actor("nsc", "neural stem/precursor cell (NSC)", style.TOL["indigo"], "indigo hexagon labelled N",
-              ("nsc", "neural stem"), lambda ax, x, y: draw_nsc(ax, x, y, size=1.2), "NSC"),
+              ("nscs?", "neural stem"), lambda ax, x, y: draw_nsc(ax, x, y, size=1.2), "NSC"),
     ]
 }
 

@@ -34,7 +34,7 @@ SILVER = "#BFBFBF"  # nerve tissue: neuron and axon
 PALE_GREEN = "#A6DBA0"  # the young OPC, paler than the oligodendrocyte it becomes
 BLUSH = "#FCE4EC"  # blood inside a vessel
 BRICK, DARK_BRICK = "#C98B7A", "#5C2E22"  # the cells of a vessel wall and their edges
-HARM = "#A30000"  # stress and harm markers (always labelled as well)
+HARM = "#C00000"  # stress and harm markers (always labelled as well)
 PEACH = "#F6C9A8"  # a healthy mitochondrion
 
 INK = "#1A1A1A"  # text and outlines: near-black, contrast far above WCAG AA
@@ -53,11 +53,16 @@ PAPER = "#FFFFFF"
 # fill (an area behind things). Every derived colour in a diagram comes from these,
 # so changing an actor's colour changes its inks and fills with it.
 
+DERIVED = {}  # every derived colour made so far: {"#RRGGBB": (colour, other, amount)}
+
+
 def mix(colour, other, amount):
     """``colour`` moved ``amount`` (0 to 1) of the way toward ``other``, as #RRGGBB."""
     a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
     b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b))
+    out = "#" + "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b))
+    DERIVED.setdefault(out, (colour.upper(), other.upper(), amount))  # tests name it by its origin
+    return out
 
 
 def darker(colour, amount=0.3):

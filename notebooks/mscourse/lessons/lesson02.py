@@ -764,7 +764,7 @@ def draw_course(ax, state):
         C.arrow(ax, (end_x, bottom), (end_x, top), colour=style.OKABE_ITO["vermillion"], width=1.8,
                 z=6, kind="span")
         C.text(ax, end_x + 1.0, (top + bottom) / 2, "PIRA", ha="left",
-               colour=style.OKABE_ITO["vermillion"], bold=True)
+               colour=style.darker(style.OKABE_ITO["vermillion"]), bold=True)
         key_y = Y1 - 3.0 if state.course != "pp" else Y1 - 6.5
         C.line(ax, [X0 + 1.0, X0 + 6.0], [key_y, key_y], colour=style.OKABE_ITO["blue"], width=2.2,
                dash=(0, (1.2, 1.6)), z=4, caps=None)

@@ -26,7 +26,7 @@ from ..widgets import Explorer, Quiz, Step, Storyboard
 CONTENT = content.for_module(__name__)
 
 MSC_INK = A.ACTORS["msc"].ink  # the MSC's olive, darkened: arrows for MSC signals
-T_INK = A.ACTORS["t_cell"].ink  # the T cell's vermillion, darkened: the licensing signal from T cells
+T_INK = A.ACTORS["t_cell"].colour  # the T cell's own vermillion (its ink would pass for the MSC's): the licensing signal from T cells
 FADED = style.GREY  # a signal switched on that cannot act yet (dashed as well)
 
 
