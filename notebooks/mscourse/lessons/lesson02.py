@@ -37,6 +37,7 @@ UPPER_Y, LOWER_Y = 45.0, 31.0  # the two axons
 BETWEEN_Y = 38.0  # the row of cells between the axons
 BAND_Y = 21.0  # the row of cells between the lower axon and the vessel
 VESSEL_X0, VESSEL_X1, VESSEL_Y, VESSEL_H = 20.0, 95.0, 7.5, 8.0
+WALL_TOP = VESSEL_Y + VESSEL_H / 2  # the top of the vessel wall
 GAP = (49.5, 54.5)  # where a leaky barrier has a gap (centres of the missing wall cells)
 GAP_X = 52.0  # where a T cell crawls through the wall
 SEGMENTS = ((1.0, 22.5), (23.5, 48.5), (49.5, 74.5), (75.5, 99.0))
@@ -168,7 +169,15 @@ def _draw_axon_row(ax, y, kind):
 
 
 def draw_lesion(ax, state):
-    ink = style.INK
+    _draw_tissue(ax, state)
+    _draw_vessel_and_entry(ax, state)
+    _draw_immune_cells(ax, state)
+    _draw_damage_signs(ax, state)
+    _draw_tags_and_highlights(ax, state)
+
+
+def _draw_tissue(ax, state):
+    """The lesion's outline, the two axons, the oligodendrocytes and resting microglia."""
     # -- the lesion: a faint dashed outline once there is one
     if _has_lesion(state):
         ax.add_artist(Ellipse(LESION_CENTRE, 2 * LESION_A, 2 * LESION_B, fill=False, edgecolor=style.MUTED,
@@ -195,6 +204,10 @@ def draw_lesion(ax, state):
         C.text(ax, NEW_OLIGO[0] + 3.4, NEW_OLIGO[1], "new", ha="left")
     # -- resting microglia in the healthy tissue on the left
     A.draw_macrophage(ax, 11.0, BETWEEN_Y, size=2.0, resting=True)
+
+
+def _draw_vessel_and_entry(ax, state):
+    """The blood vessel, the lymph node outside the brain, and a T cell at the barrier."""
     # -- the blood vessel, with the lymph node (outside the brain) to its left
     A.draw_vessel(ax, VESSEL_X0, VESSEL_X1, VESSEL_Y, height=VESSEL_H,
                   leaky_at=GAP if state.barrier == "leaky" else ())
@@ -204,10 +217,9 @@ def draw_lesion(ax, state):
     else:
         A.draw_t_cell(ax, 74.0, VESSEL_Y)
     # -- a T cell at the barrier
-    wall_top = VESSEL_Y + VESSEL_H / 2
     if state.entry == "crossing":  # it crawls through the intact wall: no gap
-        A.draw_t_cell(ax, GAP_X, wall_top, tag="4")
-        C.arrow(ax, (GAP_X, wall_top + 2.0), (GAP_X, wall_top + 5.0), width=1.2, z=8)
+        A.draw_t_cell(ax, GAP_X, WALL_TOP, tag="4")
+        C.arrow(ax, (GAP_X, WALL_TOP + 2.0), (GAP_X, WALL_TOP + 5.0), width=1.2, z=8)
         C.text(ax, 57.0, 17.0, "VLA-4 on the T cell grips\nVCAM-1 on the vessel wall", ha="left")
     elif state.entry == "blocked":
         if state.lymph == "active":
@@ -216,6 +228,10 @@ def draw_lesion(ax, state):
         else:
             text = "VLA-4 blocked (natalizumab):\nno activated T cells to stop"
         C.text(ax, 57.0, 17.0, text, ha="left")
+
+
+def _draw_immune_cells(ax, state):
+    """T cells, B cells with antibodies, macrophages and the smouldering edge in the tissue."""
     # -- immune cells in the tissue
     for x, y in _t4_spots(state):
         A.draw_t_cell(ax, x, y, tag="4")
@@ -239,21 +255,29 @@ def draw_lesion(ax, state):
         A.draw_opc(ax, x, y)
         if state.opcs == "repair":
             C.text(ax, x + 4.0, y, "stuck", ha="left")
+
+
+def _draw_damage_signs(ax, state):
+    """A blocked signal, and neurofilament leaving a cut axon for the blood."""
     # -- a blocked signal, and what leaves a cut axon
     if state.block:
         A.draw_block(ax, 49.0, LOWER_Y)
         if state.lower == "cut":
             C.text(ax, 49.0, LOWER_Y + 3.6, "axon cut")
     if state.nfl:
-        C.arrow(ax, (49.0, LOWER_Y - 2.2), (49.0, wall_top + 1.3), width=1.2, z=8)
+        C.arrow(ax, (49.0, LOWER_Y - 2.2), (49.0, WALL_TOP + 1.3), width=1.2, z=8)
         C.text(ax, 50.5, BAND_Y, "NfL → blood", ha="left")
+
+
+def _draw_tags_and_highlights(ax, state):
+    """The tags at the top right (MRI, symptoms, outcome) and the dashed rings asked for."""
     # -- labels and tags
     if state.tags:  # one text object for all tags: cheaper to draw than one per line
         C.text(ax, 99.0, TAG_TOP - 1.55 * len(state.tags), "\n".join(state.tags), ha="right",
                linespacing=1.3, backing=C.TAG_BACKING)
     if state.highlight:
         for x, y in _highlight_spots(state):
-            C.ring(ax, x, y, 3.4, colour=ink, dash=(0, (3, 2)))
+            C.ring(ax, x, y, 3.4, dash=(0, (3, 2)))
 
 
 def _draw_lymph_node(ax, state):

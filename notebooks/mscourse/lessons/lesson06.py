@@ -174,8 +174,16 @@ def _axon_core(ax, state, dy=0.0):
     Bands: sources (MSC, OPC, immune cells) on top, stress markers just above and
     below the axon, the axon in the middle.
     """
-    f, on = features(state), set(state.protect)
-    y = Y + dy
+    f, y = features(state), Y + dy
+    _draw_axon_and_sheaths(ax, f, y)
+    _draw_lesion_myelin(ax, f, y)
+    _draw_stresses(ax, f, y)
+    _draw_inflammation(ax, state, f, y)
+    _draw_msc_protections(ax, state, f, y)
+
+
+def _draw_axon_and_sheaths(ax, f, y):
+    """The neuron and its axon (cut, if it is), with the healthy sheaths either side of the lesion."""
     A.draw_neuron(ax, 8.5, y, size=3.4)
     if f.cut:
         A.draw_axon(ax, 11.0, 56.0, y, thickness=2 * HALF)
@@ -186,8 +194,11 @@ def _axon_core(ax, state, dy=0.0):
         A.draw_myelin(ax, a, b, y, thickness=2 * HALF)
     for x in (25.5, 85.5):
         A.draw_node(ax, x, y, thickness=2 * HALF)
+
+
+def _draw_lesion_myelin(ax, f, y):
+    """The myelin inside the lesion: healthy, stripped, or thin and new (with the cells that made it)."""
     l0, l1 = LESION
-    # the lesion's own myelin
     if f.healthy:
         A.draw_myelin(ax, l0 + 0.2, 54.6, y, thickness=2 * HALF)
         A.draw_myelin(ax, 55.4, l1 - 0.2, y, thickness=2 * HALF)
@@ -214,7 +225,10 @@ def _axon_core(ax, state, dy=0.0):
                    ha="right")
         else:
             C.text(ax, 49.5, y + 21.0, "own OPC matures")
-    # stresses
+
+
+def _draw_stresses(ax, f, y):
+    """Spread-out sodium channels, failing mitochondria, calcium, death signals, a cut."""
     if f.bare:
         _sodium(ax, f.bare[0] + 1.0, f.bare[1] - 0.5, y, HALF)
         C.text(ax, (f.bare[0] + f.bare[1]) / 2 - 1.0, y + 5.0, "Na⁺ channels spread out")
@@ -237,7 +251,10 @@ def _axon_core(ax, state, dy=0.0):
         A.draw_block(ax, 57.8, y, size=1.6)
         _leak(ax, 57.8, y - 1.5)
         C.text(ax, 64.0, y - 6.5, "axon cut: neurofilament leaks out", ha="left")
-    # the inflammation
+
+
+def _draw_inflammation(ax, state, f, y):
+    """The immune attack (a T cell and a macrophage sending oxidants), or a note that it stopped."""
     if f.immune:
         A.draw_t_cell(ax, 78.0, y + 17.0)
         A.draw_macrophage(ax, 89.0, y + 13.5, size=2.4, eating=True)
@@ -246,7 +263,11 @@ def _axon_core(ax, state, dy=0.0):
         C.text(ax, 92.0, y + 19.5, "oxidants")
     elif state.stage >= 1:
         C.text(ax, 84.0, y + 16.0, "inflammation stopped:\nno immune cells")
-    # the proposed MSC protections
+
+
+def _draw_msc_protections(ax, state, f, y):
+    """The proposed MSC protections switched on, each an arrow from the MSC to what it protects."""
+    on = set(state.protect)
     if f.msc:
         A.draw_msc(ax, 18.0, y + 19.0, size=2.4)
         C.text(ax, 8.0, y + 19.0, "MSC")
