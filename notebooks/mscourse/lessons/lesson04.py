@@ -4,25 +4,37 @@ The body's own myelin repair (remyelination) step by step, what blocks it,
 which cells can and cannot make myelin (HSC, MSC, NSC, OPC), and drugs that
 push the patient's own precursor cells to mature.
 
-Everything an instructor may want to edit is data near the top of each part:
-the storyboard steps (``REPAIR_STEPS``), the blocks and their evidence
-(``BLOCKS``), the cell cards (``CELLS``), the drug rows (``DRUG_ROWS``) and the
-self-check ``QUESTIONS``. Reference numbers in square brackets follow the
-lesson's own reference list in ``04_promoting_regeneration.ipynb``.
+The teaching text (storyboard captions, the blocks, cell and drug tables,
+the descriptions' prose, the self-check and the references) lives in
+``content/lesson04.toml``, which an instructor can edit without Python. This module
+keeps the states, the layout and the drawing.
 """
 
 import html
+import re
+import textwrap
 from dataclasses import dataclass
 
 import ipywidgets as w
 
 from .. import actors as A
+from .. import content
 from .. import evidence as E
 from .. import style
 from .. import canvas as C
 from ..display import show
 from ..scene import FigureSpec, Scene
-from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
+from ..widgets import Explorer, Quiz, Step, Storyboard
+
+# The teaching text lives in content/lesson04.toml; this module keeps states and drawing.
+CONTENT = content.for_module(__name__)
+MARKER = re.compile(r"\{evidence:(\w+)(\+guideline)?\}")
+
+
+def with_markers(text):
+    """Content text with each {evidence:key} (or {evidence:key+guideline}) replaced by the
+    evidence badge (and the separate "endorsed in guidelines" badge)."""
+    return MARKER.sub(lambda m: E.evidence_html(m.group(1), guideline=bool(m.group(2))), text)
 
 # ---------------------------------------------------------------- this lesson's own mark
 
@@ -157,39 +169,15 @@ def draw_repair(ax, state):
         C.text(ax, 88.0, 7.0, "signals cross again")
 
 
+REPAIR_IDS = ("healthy", "attack", "clear_up", "recruited", "matures", "new_myelin", "old_cells")
+
+
 def describe_repair(state):
     """What is new in this step comes first; what stays the same comes last."""
-    s = state.stage
-    outside = " Outside the lesion (pale dashed area), both axons keep their myelin sheaths."
-    return {
-        0: "Healthy tissue, before any damage. Two axons run through the area where a lesion "
-           "will form (pale dashed outline). Inside it, two oligodendrocytes (O) each make a "
-           "myelin sheath on both axons, with nodes of Ranvier between sheaths. An "
-           "oligodendrocyte precursor cell (OPC, P) rests above the axons, outside this area, "
-           "and a resting microglial cell (M) sits below.",
-        1: "An immune attack, by a T cell and an active macrophage (M), strips the myelin inside "
-           "the lesion: the sheaths there are now damaged, broken fragments. One "
-           "oligodendrocyte has died (a dashed outline marks where it was); the other survived "
-           "but lost its sheaths here. The OPC (P) still rests outside the lesion." + outside,
-        2: "A macrophage (M) has engulfed the myelin debris, so the axons are now bare inside "
-           "the lesion. Outside it, the OPC has divided: there are now two OPCs (P). The "
-           "surviving oligodendrocyte (O) has no sheaths here." + outside,
-        3: "One OPC (P) has moved into the lesion, between the bare axons (dashed arrow); the "
-           "other stays outside. The macrophage (M) is still clearing debris, and the surviving "
-           "oligodendrocyte (O) still has no sheaths here." + outside,
-        4: "The OPC in the lesion has matured into a new oligodendrocyte (O): its arms touch "
-           "both bare axons but have not wrapped them yet. The clear-up is over, and a resting "
-           "microglial cell (M) is back. One OPC (P) stays outside as a reserve." + outside,
-        5: "The new oligodendrocyte (O) has wrapped both axons in thin new myelin: three "
-           "thinner, shorter sheaths per axon (hatched), with more nodes of Ranvier. A nerve "
-           "signal (orange star) crosses the lesion again. Also shown: the surviving "
-           "oligodendrocyte, a spare OPC (P) and a resting microglial cell (M)." + outside,
-        6: "The human twist: the old oligodendrocyte that survived the attack (ringed) also makes "
-           "one of the thin new myelin sheaths on each axon, beside the new oligodendrocyte; "
-           "nodes of Ranvier separate the short new sheaths. Carbon dating of human shadow "
-           "plaques suggests this happens in people. Also shown: a spare OPC (P) and a resting "
-           "microglial cell (M)." + outside,
-    }[s]
+    text = CONTENT.text(f"repair_{REPAIR_IDS[state.stage]}")
+    if state.stage in (1, 2, 3, 4, 5, 6):
+        text += " " + CONTENT.text("repair_outside")
+    return text
 
 
 REPAIR_SCENE = Scene(
@@ -198,53 +186,13 @@ REPAIR_SCENE = Scene(
             "signal", "macrophage", "microglia", "t_cell"),
 )
 
-REPAIR_STEPS = (
-    Step("Healthy tissue",
-         "Oligodendrocytes (O) wrap axons in myelin; one cell makes sheaths on several axons. "
-         "Oligodendrocyte precursor cells (OPCs, P) wait throughout the adult brain and spinal "
-         "cord: roughly 5% of all cells there [1]. <b>Predict:</b> when myelin is lost, which "
-         "cell do you expect to rebuild it?",
-         RepairState(0)),
-    Step("An attack strips the myelin",
-         "In a new lesion, immune cells (a T cell, macrophages) strip the myelin (lesson 02). "
-         "Some oligodendrocytes die; others may survive. The axons are now bare, and the signal "
-         "slows or stops.",
-         RepairState(1)),
-    Step("Clear-up, and OPCs are activated",
-         "Macrophages and microglia (M) engulf the myelin debris: debris left behind would hold "
-         "repair back [11] " + E.evidence_html("animal") + ". Nearby OPCs are "
-         "<b>activated</b>: they change shape and divide [2, 3] " + E.evidence_html("animal")
-         + ".",
-         RepairState(2)),
-    Step("OPCs are recruited",
-         "The OPCs are <b>recruited</b>: they move into the lesion, towards the bare axons "
-         "[2, 3] " + E.evidence_html("animal") + ". <b>Predict:</b> what must happen next "
-         "before any new myelin can form?",
-         RepairState(3)),
-    Step("An OPC matures",
-         "An OPC <b>differentiates</b>: it matures into a new oligodendrocyte whose arms reach "
-         "out to the bare axons [2, 3] " + E.evidence_html("animal") + ". Pro-repair "
-         "macrophages and microglia help OPCs mature, in mice [12] " + E.evidence_html("animal")
-         + ". In many chronic MS lesions this is the step that fails [7, 8] (section 2).",
-         RepairState(4)),
-    Step("New, thinner myelin",
-         "The new oligodendrocyte wraps the axons in <b>thinner, shorter</b> sheaths. Thin sheaths "
-         "are why remyelinated areas, called <b>shadow plaques</b>, look pale [2, 3]. The signal "
-         "can cross again. In some people repair is extensive, especially early in the disease "
-         "[4].",
-         RepairState(5)),
-    Step("In people, old cells may help too",
-         "Carbon-14 dating of human brain tissue found that the oligodendrocytes in shadow plaques "
-         "were old, pre-existing cells [5]. So in people, unlike in rodents, <b>surviving mature "
-         "oligodendrocytes</b> may also make new myelin. More OPCs may not be the only route to "
-         "repair. <i>(A finding from human tissue, not a treatment.)</i>",
-         RepairState(6)),
-)
+REPAIR_STEPS = tuple(Step(s.title, with_markers(s.caption), s.state) for s in CONTENT.steps(
+    "repair", {key: RepairState(stage) for stage, key in enumerate(REPAIR_IDS)}))
 
 
 def remyelination_story():
     """Storyboard: the body's own repair, from healthy tissue to new thin myelin."""
-    return Storyboard(REPAIR_SCENE, REPAIR_STEPS, heading="How the body repairs myelin")
+    return Storyboard(REPAIR_SCENE, REPAIR_STEPS, heading=CONTENT.heading("storyboard", "repair"))
 
 
 # ================================================================ 2. what blocks repair
@@ -258,33 +206,10 @@ class Block:
     seen: str  # what is known (HTML, with reference numbers)
     idea: str  # an idea to lift the block (HTML)
     level: str  # evidence key for the idea, or "" when there is no treatment
+    guideline: bool = False  # the idea is also endorsed in guidelines (a mark, not a rung)
 
 
-BLOCKS = (
-    Block("differentiation", "Differentiation block",
-          "OPCs, and even pre-myelinating oligodendrocytes (cells that have started to mature but "
-          "have not yet made myelin), are often present in chronic MS lesions but fail to mature "
-          "and wrap the axons [7, 8].",
-          "Drugs that push OPCs to mature, such as clemastine: a small effect on the speed of "
-          "visual signals in one small trial [33]; a later safety warning in progressive MS is "
-          "unresolved (section 4).", "rct"),
-    Block("ageing", "Ageing (old OPCs)",
-          "OPCs respond less well with age, so repair slows [9, 10].",
-          "Rejuvenating old OPCs: sharing blood circulation with a young animal, or the drug "
-          "metformin, restored repair in old rodents [9, 10].", "animal"),
-    Block("debris", "Myelin debris left behind",
-          "Myelin debris that is not cleared away holds back OPC maturation [11].",
-          "Better debris clearance by macrophages and microglia [11, 12].", "animal"),
-    Block("inflammation", "Hostile inflammation",
-          "Ongoing inflammation and too few pro-repair (\u201cM2-like\u201d) macrophages and "
-          "microglia hamper repair; the M1/M2 split is a simplification [2, 3, 12].",
-          "Shifting macrophages and microglia to a pro-repair state [12].", "animal"),
-    Block("axon_lost", "Axon lost",
-          "An axon that has died leaves nothing to remyelinate; lost axons in the brain and "
-          "spinal cord regrow poorly [13, 14].",
-          "No treatment regrows lost axons: the aim is to protect them before they are lost.",
-          ""),
-)
+BLOCKS = tuple(Block(**row) for row in CONTENT.table("blocks"))
 BLOCK_KEYS = tuple(b.key for b in BLOCKS)
 
 
@@ -460,8 +385,8 @@ BLOCK_SCENE = Scene(
 )
 
 
-def _badge(level):
-    return E.evidence_html(level) if level else "<i>no treatment</i>"
+def _badge(level, guideline=False):
+    return E.evidence_html(level, guideline) if level else "<i>no treatment</i>"
 
 
 _TABLE = ('style="width:100%;border-collapse:collapse;line-height:1.4;'
@@ -481,7 +406,7 @@ def blocks_table():
     """HTML: each block, what is known, and an idea to lift it with its evidence level."""
     return _table(
         ("Block", "What is known", "An idea to lift it, and the evidence for that idea"),
-        [(f"<b>{html.escape(b.control)}</b>", b.seen, f"{b.idea}<br>{_badge(b.level)}")
+        [(f"<b>{html.escape(b.control)}</b>", b.seen, f"{b.idea}<br>{_badge(b.level, b.guideline)}")
          for b in BLOCKS],
     )
 
@@ -494,7 +419,7 @@ def repair_blocks():
         for b in BLOCKS
     }
     return Explorer(BLOCK_SCENE, controls, make_state=lambda v: BlockState(**v),
-                    heading="What blocks repair? Switch the blocks on and off",
+                    heading=CONTENT.heading("explorer", "blocks"),
                     note=blocks_table())
 
 
@@ -508,60 +433,24 @@ class Cell:
     button: str  # the toggle's label
     title: str  # drawn at the top of the diagram
     origin: str  # where it comes from (description, tooltip and table)
-    makes: str  # middle column caption (drawn)
     verdict: str  # right column: can it make new myelin? (drawn)
-    helps: tuple  # how it may help in MS, in two short lines (description and table)
-    level: str  # evidence key for the 'helps' claim
+    helps: str  # how it may help in MS (description and table)
+    level: str  # evidence key for the 'helps' claim: the rung its evidence reaches
+    guideline: bool  # also endorsed in guidelines (a separate mark beside the rung)
     short: str  # the 'helps' claim in a few words, drawn above the marker
     about: str  # what the marker rates, drawn in its label: "evidence for <about>: <level>"
     summary: str  # one plain sentence for the description and the table (HTML, refs)
-    guideline: bool = False  # the separate "endorsed in guidelines" mark beside the rung
 
 
-CELLS = (
-    Cell("hsc", "HSC (blood-forming)", "HSC: haematopoietic stem cell",
-         "from bone marrow; for AHSCT collected from the blood",
-         "blood and immune cells only", "No",
-         ("Rescues blood formation within AHSCT, a guideline-supported treatment;",
-          "the benefit comes from the immune reset (lesson 03), not from HSCs"),
-         "rct", "blood rescue within AHSCT (guideline-supported treatment)", "blood rescue",
-         "HSCs make only blood and immune cells. In AHSCT they do not become oligodendrocytes, "
-         "neurons or myelin: they restore blood formation after the immune system is removed "
-         "[17, 18, 19].", guideline=True),
-    Cell("msc", "MSC (stromal)", "MSC: mesenchymal stromal cell",
-         "from bone marrow, fat or umbilical cord",
-         "signals: calm immune cells,\nsupport the body's own OPCs", "Claims largely discredited",
-         ("May help by signalling (shown in animals); the largest",
-          "randomised trial: no drop in MRI inflammation"),
-         "animal", "signalling helps in animals; largest randomised trial: no MRI effect",
-         "the signalling benefit",
-         "Claims that MSCs become oligodendrocytes inside the body are weakly supported and "
-         "largely discredited (cell fusion, culture artefacts) [19, 20, 21]. They act mostly by "
-         "signalling [22, 23, 24]; most given into a vein are trapped in the lungs [26], and the "
-         "largest randomised trial found no drop in MRI inflammation [27]."),
-    Cell("nsc", "NSC (neural)", "NSC: neural stem/precursor cell",
-         "from fetal or donor nervous tissue",
-         "in mice: mostly 'bystander'\nsignals that calm and support",
-         "Plausibly; not the main effect",
-         ("Transplants in people: two small phase 1 studies,",
-          "safety and feasibility only, no proof of benefit"),
-         "small_trial", "transplants in people: small phase 1 safety studies", "safety in people",
-         "Of HSCs, MSCs and NSCs, only NSCs can plausibly make new oligodendrocytes "
-         "(stem-cell-derived OPCs are a further option, still only preclinical), but in mice "
-         "NSCs help mostly through \u201cbystander\u201d signals "
-         "[28, 29]. Two small phase 1 studies in people with progressive MS looked at safety "
-         "[30, 31]."),
-    Cell("opc", "OPC (the body's own)", "OPC: oligodendrocyte precursor cell",
-         "already in the patient's brain and spinal cord",
-         "activated, recruited,\nmatures into an oligodendrocyte", "Yes: the patient's own repair",
-         ("Boosting them with a drug (clemastine): one small",
-          "randomised trial, small effect; a safety signal is unresolved"),
-         "rct", "clemastine: small effect in one trial; unproven", "clemastine",
-         "The patient's own OPCs do the repair; in people, surviving mature oligodendrocytes "
-         "may help too [2, 5]. A drug that pushes OPCs to mature, clemastine, had a small "
-         "effect in one randomised trial [33]; a later safety warning in progressive MS is "
-         "unresolved (section 4)."),
-)
+# What each cell makes or does, drawn in the middle of the diagram: a short label kept
+# here with its line break (the science about each cell is in the content file).
+MAKES = {
+    "hsc": "blood and immune cells only",
+    "msc": "signals: calm immune cells,\nsupport the body's own OPCs",
+    "nsc": "in mice: mostly 'bystander'\nsignals that calm and support",
+    "opc": "activated, recruited,\nmatures into an oligodendrocyte",
+}
+CELLS = tuple(Cell(**row) for row in CONTENT.table("cells"))
 CELL_BY_KEY = {c.key: c for c in CELLS}
 DRAW_CELL = {"hsc": A.draw_hsc, "msc": A.draw_msc, "nsc": A.draw_nsc, "opc": A.draw_opc}
 
@@ -597,7 +486,7 @@ def draw_cell(ax, state):
         _signals(ax, 16.0, 22.0, [(30.0, 25.9), (44.3, 23.0)])
     else:
         C.arrow(ax, (16.0, 21.0), (69.0, 21.0), width=1.8)
-    C.text(ax, 41.0, 17.0, c.makes)
+    C.text(ax, 41.0, 17.0, MAKES[c.key])
     # right: can it make new myelin?
     C.text(ax, 80.0, 32.0, "Makes new myelin?", colour=style.MUTED)
     C.text(ax, 80.0, 28.2, c.verdict, bold=True)
@@ -622,30 +511,9 @@ def draw_cell(ax, state):
 def describe_cell(state):
     c = CELL_BY_KEY[state.cell]
     name = A.ACTORS[c.key].name
-    middle = {
-        "hsc": "An arrow leads to what it makes: a T cell and a B cell stand for the blood and "
-               "immune cells it makes, and nothing else.",
-        "msc": "Dotted arrows show signals to a T cell and to an oligodendrocyte precursor cell "
-               "(OPC, P): it calms immune cells and supports the body's own OPCs.",
-        "nsc": "Dotted arrows show signals to a T cell and to an oligodendrocyte precursor cell "
-               "(OPC, P): in mice it helps mostly by such bystander signals. A dashed arrow and "
-               "ring mark that it can plausibly make an oligodendrocyte.",
-        "opc": "A long arrow leads from the precursor to an oligodendrocyte: it is activated, "
-               "recruited and matures.",
-    }[c.key]
-    right = {
-        "hsc": "The picture of an oligodendrocyte (O) making thin new myelin sheaths, with a node "
-               "of Ranvier, on an axon is crossed out: no.",
-        "msc": "The picture of an oligodendrocyte (O) making thin new myelin sheaths, with a node "
-               "of Ranvier, on an axon is crossed out: claims that MSCs do this are largely "
-               "discredited.",
-        "nsc": "On the right, an oligodendrocyte (O) makes thin new myelin sheaths, with a node of "
-               "Ranvier, on an axon: plausible, but in mice not the main effect.",
-        "opc": "On the right, the new oligodendrocyte (O) makes thin new myelin sheaths, with a "
-               "node of Ranvier, on an axon: yes, this is the patient's own repair.",
-    }[c.key]
-    helps = " ".join(c.helps)
-    helps = helps[0].lower() + helps[1:]
+    middle = CONTENT.text(f"cell_{c.key}_does")
+    right = CONTENT.text(f"cell_{c.key}_myelin")
+    helps = c.helps[0].lower() + c.helps[1:]
     return (f"The {name}, {c.origin}. {middle} {right} At the bottom, how it may help in MS: "
             f"{helps}. The marker beside it rates the kind of study behind that claim (evidence "
             f"for {c.about}): {E.describe_evidence(c.level, c.guideline)}.")
@@ -664,7 +532,7 @@ def cell_table():
         ("Cell", "Makes new myelin?", "What the evidence says",
          "How it may help in MS, and the evidence level"),
         [(f"<b>{html.escape(c.title)}</b><br>{html.escape(c.origin)}", html.escape(c.verdict),
-          c.summary, f"{html.escape(' '.join(c.helps))}<br>Evidence for "
+          c.summary, f"{html.escape(c.helps)}<br>Evidence for "
           f"{html.escape(c.about)}: {E.evidence_html(c.level, c.guideline)}")
          for c in CELLS],
     )
@@ -676,7 +544,7 @@ def which_cell():
                              description="Cell", style={"button_width": "auto"},
                              tooltips=[f"{c.title}, {c.origin}" for c in CELLS])
     return Explorer(CELL_SCENE, {"cell": choice}, make_state=lambda v: CellState(v["cell"]),
-                    heading="Which cell can make myelin?",
+                    heading=CONTENT.heading("explorer", "which_cell"),
                     note="<b>The four cells side by side:</b>" + cell_table())
 
 
@@ -684,18 +552,14 @@ def which_cell():
 
 @dataclass(frozen=True)
 class DrugRow:
-    text: str  # the claim, drawn beside the marker ("\n" splits it over two lines)
+    text: str  # the claim, drawn beside the marker (wrapped to CLAIM_WIDTH characters)
     level: str  # the kind of study behind the claim
+    guideline: bool = False  # also endorsed in guidelines
 
 
-DRUG_ROWS = (
-    DrugRow("Found in a screen: clemastine helps OPCs mature in a dish", "in_vitro"),
-    DrugRow("ReBUILD, a small trial: visual signals slightly faster;\n"
-            "everyday function not shown", "rct"),
-    DrugRow("Warning: in progressive MS (TRAP-MS), the clemastine arm was\n"
-            "stopped for faster worsening; not yet peer-reviewed", "small_trial"),
-    DrugRow("Rejuvenating old OPCs (metformin): rodents only", "animal"),
-)
+DRUG_ROWS = tuple(DrugRow(**row) for row in CONTENT.table("drug_claims"))
+CLAIM_WIDTH = 60  # characters per drawn line of a claim
+CLAIM_X = 36.0  # where the claim column starts
 
 
 @dataclass(frozen=True)
@@ -705,8 +569,8 @@ class DrugState:
     rows: int = len(DRUG_ROWS)
 
 
-DRUG_TOP = 9.0  # the picture sits above the table of claims
-TABLE_TOP = 22.2
+DRUG_TOP = 16.0  # the picture sits above the table of claims (five rows)
+TABLE_TOP = 29.2
 
 
 def draw_drugs(ax, state):
@@ -725,161 +589,39 @@ def draw_drugs(ax, state):
     # a small table: the kind of study (marker and its name), then the claim
     C.text(ax, 3.0, TABLE_TOP + 1.8, "Kind of study behind the claim", ha="left",
            colour=style.MUTED)
-    C.text(ax, 34.0, TABLE_TOP + 1.8, "Claim", ha="left", colour=style.MUTED)
+    C.text(ax, CLAIM_X, TABLE_TOP + 1.8, "Claim", ha="left", colour=style.MUTED)
     C.line(ax, [3.0, 97.0], [TABLE_TOP, TABLE_TOP], colour=style.MUTED, width=0.8)
     y = TABLE_TOP
     for row in DRUG_ROWS[: state.rows]:
-        lines = row.text.count("\n") + 1
+        text = "\n".join(textwrap.wrap(row.text, CLAIM_WIDTH))
+        lines = text.count("\n") + 1
         height = 2.3 * lines + 2.0
         mid = y - height / 2
-        E.draw_evidence(ax, 3.0, mid - 1.3, row.level, width=7.0, label=False)
-        C.text(ax, 11.6, mid, E.level(row.level).label, ha="left")
-        C.text(ax, 34.0, mid, row.text, ha="left")
+        E.draw_evidence(ax, 3.0, mid - 1.3, row.level, width=7.0, label=False,
+                        guideline=row.guideline)
+        C.text(ax, 11.6, mid, E.label_text(row.level, row.guideline), ha="left")
+        C.text(ax, CLAIM_X, mid, text, ha="left")
         y -= height
 
 
 def describe_drugs(state):
-    rows = "; ".join(f"{row.text.replace(chr(10), ' ')} ({E.describe_evidence(row.level)})"
+    rows = "; ".join(f"{row.text} ({E.describe_evidence(row.level, row.guideline)})"
                      for row in DRUG_ROWS[: state.rows])
-    return ("An oligodendrocyte precursor cell (OPC, P) is pushed by a drug such as clemastine to "
-            "mature into an oligodendrocyte (O), which wraps an axon in thin new myelin sheaths "
-            "with a node of Ranvier between them: the aim is more repair from the patient's own "
-            "cells. Below, a table gives each claim with an evidence marker that rates the kind "
-            f"of study behind it, not whether the result was good: {rows}.")
+    return f"{CONTENT.text('drugs_picture')} {rows}."
 
 
-DRUG_SCENE = Scene("remyelination-drugs", draw_drugs, describe_drugs, width=100, height=43,
+DRUG_SCENE = Scene("remyelination-drugs", draw_drugs, describe_drugs, width=100, height=50,
                    legend=("opc", "oligodendrocyte", "axon", "thin_myelin", "node"))
 
 
 def drug_evidence():
     """Show the drug picture with an evidence marker on each claim."""
-    show(DRUG_SCENE, DrugState(), title="Boosting the body's own repair with drugs")
+    show(DRUG_SCENE, DrugState(), title=CONTENT.text("drugs_title"))
 
 
 # ================================================================ self-check
 
-QUESTIONS = (
-    Question(
-        "In AHSCT, a patient gets their own haematopoietic stem cells (HSCs) back after "
-        "chemotherapy. What do these cells become?",
-        (
-            Option("New oligodendrocytes that rebuild the myelin.", False,
-                   "A common misconception. HSCs make only blood and immune cells; they do not "
-                   "become oligodendrocytes, neurons or myelin. Repair is done by the patient's "
-                   "own OPCs (and perhaps surviving oligodendrocytes)."),
-            Option("Blood and immune cells: they restore blood formation.", True,
-                   "Yes. The reinfused cells are a rescue that restores blood formation; the "
-                   "benefit against MS comes from removing and rebuilding the immune system "
-                   "(lesson 03)."),
-            Option("New neurons that replace lost axons.", False,
-                   "No. HSCs cannot make neurons, and lost axons in the brain and spinal cord "
-                   "regrow poorly."),
-        ),
-        topic="HSCs do not make myelin",
-    ),
-    Question(
-        "Mesenchymal stromal cells (MSCs) are infused into a vein. Where do most of them end "
-        "up?",
-        (
-            Option("In the brain, where they turn into oligodendrocytes.", False,
-                   "This is the \u201choming and rebuilding\u201d misconception. Most MSCs given "
-                   "into a vein do not reach the brain in large numbers, and claims that they "
-                   "become oligodendrocytes in the body are largely discredited."),
-            Option("Trapped in the lungs, where most disappear within days.", True,
-                   "Yes. Where MSCs have effects, they seem to come from the signals they "
-                   "release (and from how the body reacts to them), not from rebuilding tissue."),
-            Option("In the spinal cord, where they replace lost axons.", False,
-                   "No. MSCs do not become nerve cells or axons in the body; the early "
-                   "\u201cneuron-like\u201d results were partly culture artefacts."),
-        ),
-        topic="infused cells do not home to the brain and rebuild it",
-    ),
-    Question(
-        "Which statement about remyelination in MS is right?",
-        (
-            Option("It never happens in adults: once myelin in a lesion is lost, it is lost for "
-                   "good.", False,
-                   "No. Remyelination is a natural repair process, and in some people it is "
-                   "extensive, especially early in the disease (shadow plaques are remyelinated "
-                   "areas)."),
-            Option("It happens, sometimes extensively, but often fails in chronic lesions and "
-                   "with age.", True,
-                   "Yes. OPCs are often present in chronic lesions but fail to mature; ageing, "
-                   "debris and a hostile environment also hold repair back."),
-            Option("It happens in every lesion and rebuilds myelin as thick as the original "
-                   "sheaths.", False,
-                   "No. New sheaths are thinner and shorter than the originals, which is why "
-                   "shadow plaques look pale."),
-        ),
-        topic="remyelination happens but often fails",
-    ),
-    Question(
-        "Tick every statement that is supported by the evidence in this lesson.",
-        (
-            Option("HSCs, MSCs and NSCs all repair myelin in the same way: by turning into new "
-                   "oligodendrocytes.", False,
-                   "No: they differ in origin, in what they can become, in how they may help and "
-                   "in the strength of the evidence. Only AHSCT has strong clinical evidence in "
-                   "MS, and that evidence is about stopping inflammation."),
-            Option("Of HSCs, MSCs and NSCs, only NSCs can plausibly make new oligodendrocytes, "
-                   "yet in mice they help mostly by signalling.", True,
-                   "Yes. Even for NSCs, the benefit in animal models came mostly from "
-                   "\u201cbystander\u201d signals, and the first studies in people were small "
-                   "phase 1 safety studies. (Stem-cell-derived OPCs are a further, still "
-                   "preclinical, option.)"),
-            Option("MSC, NSC and other cell therapies for MS are experimental and belong in "
-                   "regulated clinical trials.", True,
-                   "Yes. Guidelines say these cell therapies should be given only within "
-                   "regulated clinical trials."),
-            Option("Clemastine is an approved remyelinating drug, because a trial showed that "
-                   "people walk better.", False,
-                   "No. One small randomised trial found a small effect on the speed of visual "
-                   "signals, not on walking, and a later trial arm in progressive MS was stopped "
-                   "for safety. No therapy has yet been proven to restore function by "
-                   "remyelination."),
-        ),
-        multiple=True,
-        topic="not all stem cell therapies are the same",
-    ),
-    Question(
-        "In a chronic lesion, OPCs sit right next to bare axons, but no new myelin forms. "
-        "Which block does this point to most directly?",
-        (
-            Option("A differentiation block: the OPCs fail to mature.", True,
-                   "Yes. OPCs (and even pre-myelinating oligodendrocytes) are present but do not "
-                   "mature and wrap the axons. Drugs such as clemastine try to push them past "
-                   "this step."),
-            Option("A shortage of OPCs: too few are left to reach the axons.", False,
-                   "The question says OPCs are there. In many chronic lesions the problem is "
-                   "not a lack of OPCs but their failure to mature."),
-            Option("Axon loss: the axons have died, so there is nothing to wrap.", False,
-                   "The axons are still there (bare). A lost axon would leave nothing to "
-                   "remyelinate."),
-        ),
-        topic="differentiation block",
-    ),
-    Question(
-        "Why is remyelination expected to protect axons, and not only to speed up their "
-        "signals?",
-        (
-            Option("New myelin lets axons that were already lost grow back through the "
-                   "lesion.", False,
-                   "No. Lost axons in the brain and spinal cord regrow poorly, and remyelination "
-                   "can only wrap axons that are still there."),
-            Option("Oligodendrocytes feed the axons they wrap, and bare axons run short of "
-                   "energy.", True,
-                   "Yes. Oligodendrocytes supply axons with metabolites such as lactate, and a "
-                   "bare axon needs more energy. In animals, remyelination protects axons; in "
-                   "people this is not yet proven."),
-            Option("New myelin switches off the immune attack, so inflammation in the lesion "
-                   "stops.", False,
-                   "No. Remyelination does not stop the immune attack; ongoing inflammation is "
-                   "one of the things that blocks repair (section 2)."),
-        ),
-        topic="why remyelination protects axons",
-    ),
-)
+QUESTIONS = CONTENT.questions()
 
 
 def self_check():

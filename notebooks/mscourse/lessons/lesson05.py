@@ -85,6 +85,7 @@ class Signal:
     effect: str  # what it does, one plain clause
     evidence: str  # an evidence.LEVELS key
     needs: str = ""  # another signal that must act first ("" = only licensing)
+    unlicensed: bool = False  # found to act without licensing signals (TGF-β)
     where: str = ""  # where the evidence comes from, if not an MS model
 
     @property
@@ -107,7 +108,7 @@ def status(state, key):
     """'off', 'acting', or why a switched-on signal cannot act yet."""
     if key not in state.on:
         return "off"
-    if key == "licensing":
+    if key == "licensing" or BY_KEY[key].unlicensed:
         return "acting"
     if "licensing" not in state.on:
         return "the MSC is not licensed"

@@ -424,7 +424,7 @@ SCENARIOS = {
 
 def inflammation_explorer():
     """Explorer: inflammation ongoing or stopped, months or years later."""
-    inflammation = w.ToggleButtons(options=[("Ongoing", "ongoing"), ("Stopped (e.g. AHSCT)", "stopped")],
+    inflammation = w.ToggleButtons(options=[("Ongoing", "ongoing"), ("Stopped (drug or AHSCT)", "stopped")],
                                    value="ongoing", description="Inflammation",
                                    style={"description_width": "initial"})
     time = w.ToggleButtons(options=[("Months later", "months"), ("Years later", "years")],
@@ -475,8 +475,14 @@ def draw_measure(ax, state):
         untreated = 26.0 + 2.5 * np.sin((t - x0) / 3.0) + 5.0 * np.exp(-((t - 30) / 2.5) ** 2) \
             + 5.0 * np.exp(-((t - 64) / 2.5) ** 2)
         start = np.interp(treat_x, t, untreated)
-        treated = np.where(after, 15.8 + (start - 15.8) * np.exp(-(t - treat_x) / 6.0), untreated)
+        # after intensive conditioning NfL first rises for a few months, then falls
+        bump = 7.0 * np.exp(-((t - treat_x - 4.0) / 2.6) ** 2)
+        treated = np.where(after, 15.8 + (start - 15.8) * np.exp(-(t - treat_x) / 7.0) + bump,
+                           untreated)
         # what is measured: a cut axon leaking neurofilament
+        if state.treated:
+            C.text(ax, treat_x + 9.0, 21.5, "brief rise: injury from\nintensive conditioning",
+                   ha="left")
         A.draw_axon(ax, 52.0, 59.0, ICON_Y, thickness=1.2)
         A.draw_axon(ax, 60.5, 67.0, ICON_Y, thickness=1.2)
         _leak(ax, 59.8, ICON_Y + 2.6)
@@ -491,8 +497,8 @@ def draw_measure(ax, state):
         treated = np.where(after, start - 3.0 * (1 - np.exp(-(t - treat_x) / 4.0))
                            - 0.06 * (t - treat_x), untreated)
         if state.treated:
-            C.text(ax, treat_x + 4.0, start - 6.5, "early extra drop\n(partly pseudo-atrophy)",
-                   ha="left")
+            C.text(ax, treat_x - 1.5, start - 7.5,
+                   "early extra drop:\npseudo-atrophy plus\ntransient injury →", ha="right")
         A.draw_neuron(ax, 60.0, ICON_Y, size=1.8)
         C.text(ax, 65.0, ICON_Y, "nerve tissue lost", ha="left")
     else:
