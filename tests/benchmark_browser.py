@@ -8,8 +8,10 @@ cells, waits until every storyboard holds its frames, then measures in the page,
 from the click to the first animation frame after the new diagram has decoded:
 
 * storyboard: Next through every step, then Previous back to step 1;
-* explorer: every checkbox on and off, every button of a button group, every
-  option of a drop-down (sliders are left out: they move by keyboard or drag).
+* explorer: every checkbox and on/off button on and off, every button of a button
+  group, every option of a drop-down (sliders are left out: they move by keyboard
+  or drag). The first change of each control reaches a state one change away from
+  where the explorer started; changing back reaches a state already seen.
 
 It also times, inside the lesson's kernel (over a second client on the same
 kernel), every real diagram render from the moment the lesson opens to the end
@@ -140,6 +142,10 @@ def click_explorers(page):
         root = explorer.element_handle()
         for box in explorer.locator("input[type='checkbox']").element_handles():
             times += [page.evaluate(MEASURE, [box, root, None]) for _ in range(2)]
+        toggles = explorer.locator("button.mscourse-toggle, "
+                                   ".widget-toggle-button:not(.widget-toggle-buttons .widget-toggle-button)")
+        for toggle in toggles.element_handles():  # a single on/off button: on, then off
+            times += [page.evaluate(MEASURE, [toggle, root, None]) for _ in range(2)]
         groups = explorer.locator(".widget-toggle-buttons, .mscourse-choice-group")
         for g in range(groups.count()):
             buttons = groups.nth(g).locator("button, input[type='radio']").element_handles()

@@ -145,7 +145,7 @@ class GlossarySearch(CourseWidget):
     query = t.Unicode("").tag(sync=True)
 
     def __init__(self):
-        super().__init__(heading="Search the glossary",
+        super().__init__(heading="Glossary",
                          terms=[list(pair) for pair in sorted(TERMS, key=lambda x: x[0].lower())],
                          scale=style.scale())
         register(self)

@@ -19,6 +19,11 @@ function uid(prefix) {
  *  HTML only), on<event> listeners, booleans as present/absent attributes. */
 function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
+  // JupyterLab binds arrow keys, Enter and letters to notebook commands for any focused
+  // element in a notebook; marked controls keep their own keys (radio arrows, slider End).
+  if (["input", "select", "button", "textarea"].includes(tag) || attrs.tabindex !== undefined) {
+    el.setAttribute("data-lm-suppress-shortcuts", "true");
+  }
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
     if (name === "class") el.className = value;

@@ -21,8 +21,12 @@ function render({ model, el }) {
     "aria-controls": listId, autocomplete: "off",
   });
   const count = h("p", { class: "mscourse-count", role: "status", "aria-live": "polite" });
-  const list = h("ul", { class: "mscourse-results", id: listId, tabindex: "0", role: "region", "aria-label": "Matching glossary terms" });
-  root.append(h("span", { class: "mscourse-field" }, h("label", { for: id, text: "Search the glossary" }), input), count, list);
+  const list = h("ul", { class: "mscourse-result-list" });
+  // Scrollable, so it must take keyboard focus (to scroll with the arrow keys).
+  const results = h("div", { class: "mscourse-results", id: listId, tabindex: "0", role: "region",
+    "aria-label": "Matching glossary terms" }, list);
+  root.append(h("span", { class: "mscourse-field" }, h("label", { for: id, text: "Search the glossary" }), input),
+    count, results);
 
   function show(query) {
     const found = glossaryMatches(terms, query);
