@@ -285,3 +285,50 @@ def test_front_end_modules_export_render_and_use_only_the_host_contract():
         events = set(re.findall(r'model\.on\("([^"]+)"', text))
         assert all(e.startswith("change:") or e == "msg:custom" for e in events), events
     assert "focus-visible" in (WEB / "course.css").read_text()
+
+
+def test_in_a_kernel_a_cell_run_first_works_and_a_rerun_replaces_its_widget():
+    """A call cell run before the setup cell works; rerunning it (same JupyterLab cell id)
+    closes the widget of the last run, so nothing piles up in the kernel."""
+    import nbformat
+    from jupyter_client.manager import start_new_kernel
+
+    from conftest import NOTEBOOKS
+
+    nb = nbformat.read(NOTEBOOKS[1], as_version=4)
+    call = [c for c in nb.cells if c.cell_type == "code"][1].source
+    assert "lesson." in call
+    manager, client = start_new_kernel(kernel_name="python3", cwd=str(NOTEBOOKS[1].parent))
+    try:
+        def run(code, cell_id=None):
+            message = client.session.msg("execute_request", {
+                "code": code, "silent": False, "store_history": True, "user_expressions": {},
+                "allow_stdin": False, "stop_on_error": True}, metadata={"cellId": cell_id} if cell_id else {})
+            client.shell_channel.send(message)
+            out, error = [], None
+            while True:
+                reply = client.get_iopub_msg(timeout=60)
+                if reply["parent_header"].get("msg_id") != message["header"]["msg_id"]:
+                    continue
+                kind, content = reply["msg_type"], reply["content"]
+                if kind == "stream" and content["name"] == "stdout":
+                    out.append(content["text"])
+                elif kind == "error":
+                    error = content["ename"] + ": " + content["evalue"]
+                elif kind == "status" and content["execution_state"] == "idle":
+                    return "".join(out), error
+
+        _, error = run(call, "cell-a")  # the setup cell never ran
+        assert error is None, error
+        count = ("from ipywidgets.widgets import widget; import mscourse.widgets as W; "
+                 "print(len(W.live_widgets()), len(widget._instances))")
+        first, _ = run(count)
+        for _ in range(3):
+            _, error = run(call, "cell-a")
+            assert error is None, error
+        again, _ = run(count)
+        assert first.split()[0] == again.split()[0] == "1", (first, again)
+        assert int(again.split()[1]) <= int(first.split()[1]), f"widgets pile up: {first} -> {again}"
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)

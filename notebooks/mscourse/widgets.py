@@ -204,7 +204,10 @@ class CourseWidget(anywidget.AnyWidget):
         _LIVE.discard(self)
         if self in _QUEUE:
             _QUEUE.remove(self)
+        layout = getattr(self, "layout", None)
         super().close()
+        if layout is not None:  # its own model: close it too, or every rerun leaves one
+            layout.close()
 
     def render_one(self):
         """Render one pending frame and send it; False when nothing is pending."""
@@ -569,6 +572,11 @@ class Explorer(CourseWidget):
             self._png, self._text, self._note = shown  # the picture shown is still the student's
             return True
         return False
+
+    def close(self):
+        for control in self.inputs.values():  # never displayed: they only held the values
+            control.close()
+        super().close()
 
     # -- the Python side for tests
     @property
