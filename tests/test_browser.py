@@ -1,8 +1,13 @@
 """Every lesson in a real browser: JupyterLab + headless Chromium, driven by Playwright.
 
 The kernel-side tests prove the Python runs. This test proves what a student
-sees: widgets render (no "Error displaying widget"), respond to clicks and to
-the keyboard, show the state that matches the step, and quizzes answer.
+sees with the course's own front end (notebooks/mscourse/web): widgets render,
+respond to clicks and to the keyboard (focus stays where it was), show exactly
+the frame of the step (a stale frame fails), carry alt text and a linked
+description, quizzes answer (arrow keys within a radio group), axe-core finds
+no WCAG 2.1 A/AA violation in the lesson's content, and storyboards keep
+stepping with the kernel shut down. Every test here carries the ``browser``
+marker.
 
 Needs Debian's ``chromium`` (or MSCOURSE_CHROMIUM=/path/to/chromium) and the
 ``playwright`` package from requirements-test.txt; it never downloads a

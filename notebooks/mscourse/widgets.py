@@ -429,6 +429,7 @@ class Explorer(CourseWidget):
         self._muted = False  # lessons set it while they change several controls at once
         self._quiet = 0  # while the explorer itself moves controls
         self._syncing = False
+        self._just_sent = None
         self._sent = set()  # keys of the frames the browser has
         self._plan = []  # (control key, value) changes to render ahead
         self.heading_text = heading
@@ -534,12 +535,16 @@ class Explorer(CourseWidget):
         request = self._key(wanted)
         if request not in self._sent:
             self._send_frame(result, request)
+            self._just_sent = request  # the browser's "need" for it follows: do not send twice
         self._plan_ahead(result)
 
     def _on_message(self, _, content, buffers):
         if content.get("type") != "need":
             return
         wanted = content.get("values") or {}
+        if wanted and self._key(wanted) == self._just_sent:
+            self._just_sent = None
+            return
         current = self.current_values()
         if self._key(wanted) == self._key(current) or not all(k in wanted for k in self.inputs):
             self._send_frame(current, self._key(wanted) if wanted else self._key(current))

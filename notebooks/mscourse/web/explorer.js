@@ -133,7 +133,7 @@ function render({ model, el }) {
       model.set("values", next);
       model.save_changes();
     } catch (error) { /* a closed connection: the watch below says what to do */ }
-    if (wanted !== null) watch.ask(null);
+    if (wanted !== null) watch.ask({ type: "need", values: next });
   }
 
   const onFrame = (key, request) => {
@@ -150,11 +150,26 @@ function render({ model, el }) {
     const key = keyOf(next);
     if (key === keyOf(values)) return;
     const frame = store.lookup(key);
-    if (frame) { wanted = null; show(frame); } else { values = { ...next }; showControls(values); wanted = key; }
+    if (frame) {
+      wanted = null;
+      show(frame);
+    } else {
+      values = { ...next };
+      showControls(values);
+      wanted = key;
+      diagram.waiting(model.get("heading") || "Diagram");
+      watch.ask({ type: "need", values: next });
+    }
   });
 
   const first = store.lookup(keyOf(values));
-  if (first) show(first); else { showControls(values); wanted = keyOf(values); }
+  if (first) {
+    show(first);
+  } else {
+    showControls(values);
+    wanted = keyOf(values);
+    watch.ask({ type: "need", values });
+  }
   el.append(root);
   return () => { store.views.delete(onFrame); watch.dispose(); };
 }
