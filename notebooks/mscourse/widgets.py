@@ -213,6 +213,22 @@ class CourseWidget(anywidget.AnyWidget):
         """Render one pending frame and send it; False when nothing is pending."""
         return False
 
+    def host_data(self):
+        """The traits a host feeds to ``web/<kind>.js`` as plain JSON (web/README.md):
+        what a static page embeds. A storyboard renders every frame first."""
+        if isinstance(self, Storyboard):
+            for index in range(len(self.steps)):
+                if self._images[index] is None:
+                    self._render(index)
+            frames = [dict(f, image=self._images[i]) for i, f in enumerate(self.frames)]
+            return {**self._host_traits(), "frames": frames, "kernel": False}
+        return {**self._host_traits(), "kernel": False}
+
+    def _host_traits(self):
+        skip = {"layout", "tabbable", "tooltip", "comm", "keys", "log"}
+        return {name: getattr(self, name) for name in self.trait_names(sync=True)
+                if not name.startswith("_") and name not in skip}
+
     def add_legend_image(self, png, alt):
         """A fixed image under the diagram (for example a key), with its alt text."""
         self.legend = [{"image": data_url(png), "alt": alt}] + list(self.legend)
