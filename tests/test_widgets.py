@@ -332,3 +332,15 @@ def test_in_a_kernel_a_cell_run_first_works_and_a_rerun_replaces_its_widget():
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
+
+
+def test_explorer_sends_a_frame_once_per_request_but_again_to_a_reloaded_page():
+    box = w.Checkbox(value=False, description="More")
+    ex = Explorer(SCENE, {"more": box}, make_state=lambda v: Count(3 if v["more"] else 1))
+    sent = []
+    ex.send = lambda message, buffers=None: sent.append(message)
+    ex.set_state({"values": {"more": True}})  # the browser had not got it: it also says "need"
+    ex._on_message(ex, {"type": "need", "values": {"more": True}}, [])
+    assert len(sent) == 1, "one frame per request, not two"
+    ex._on_message(ex, {"type": "need", "values": {"more": True}}, [])  # a page reloaded since
+    assert len(sent) == 2 and sent[1]["frame"]["values"] == {"more": True}

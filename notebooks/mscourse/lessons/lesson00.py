@@ -152,7 +152,7 @@ QUESTIONS = (
         "Which of these can you do in these lessons? Tick every one that applies.",
         (
             Option("Step through a process with Previous and Next.", True,
-                   "Yes: every storyboard has Previous, Next, a step slider and Reset."),
+                   "Yes: every storyboard has Previous, Next, a list of its steps and Reset."),
             Option("Read what every diagram shows in words, under the diagram.", True,
                    "Yes: every diagram has a text description, so you can follow without "
                    "seeing the picture."),
