@@ -61,7 +61,7 @@ print(_bench_json.dumps(_bench_scene._bench))
 # diagram is decoded and the next frame has been painted; null if it never changes.
 MEASURE = """
 async ([control, root, value]) => {
-  const image = () => root.querySelector('img.mscourse-diagram');
+  const image = () => root.querySelector('img.mscourse-diagram:not([hidden])');
   const before = image() && image().getAttribute('src');
   return await new Promise(resolve => {
     let done = false;

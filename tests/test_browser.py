@@ -233,7 +233,7 @@ def focused(page):
 def step_state(board):
     status = " ".join(board.locator(".mscourse-status").inner_text().split())
     caption = " ".join(board.locator(".mscourse-caption").inner_text().split())
-    image = board.locator("img.mscourse-diagram")
+    image = board.locator("img.mscourse-diagram:not([hidden])")
     described = board.locator("#" + image.get_attribute("aria-describedby"))
     description = " ".join(described.inner_text().split())
     match = re.fullmatch(r"Step (\d+) of (\d+): (.+)", status)
@@ -318,7 +318,7 @@ def drive_storyboard(page, board, expected):
 def drive_explorer(page, explorer):
     """Change every control once (click or keyboard) and check the picture follows; Reset."""
     explorer.scroll_into_view_if_needed()
-    image = explorer.locator("img.mscourse-diagram")
+    image = explorer.locator("img.mscourse-diagram:not([hidden])")
     description = explorer.locator(".mscourse-description")
 
     def shown():
@@ -486,12 +486,14 @@ def test_lesson_in_the_browser(lab, notebook):
         for i in range(shown.count()):
             kind = shown.nth(i).get_attribute("class")
             if "storyboard" in kind or "explorer" in kind:
-                assert shown.nth(i).locator("img.mscourse-diagram").count() == 1, "diagram missing"
+                assert shown.nth(i).locator("img.mscourse-diagram:not([hidden])").count() == 1, \
+                    "exactly one diagram on show"
+                assert shown.nth(i).locator("img.mscourse-diagram[hidden][aria-describedby]").count() == 0
         page.wait_for_function(
             "() => [...document.querySelectorAll('[data-mscourse-frontend] img, .mscourse-figure img')]"
             ".every(i => i.complete && i.naturalWidth > 0 && i.hasAttribute('alt'))", timeout=20_000)
         # Alt text everywhere: short and naming, with the full description linked.
-        for image in page.locator("img.mscourse-diagram").all():
+        for image in page.locator("img.mscourse-diagram:not([hidden])").all():
             alt = image.get_attribute("alt")
             assert alt and len(alt) < 300, f"diagram alt text missing or not one line: {alt!r}"
             assert page.locator("#" + image.get_attribute("aria-describedby")).inner_text().strip()
@@ -577,7 +579,7 @@ def test_presenting_live_on_a_projector(presenting_lab, lab):
         assert_no_errors(page)
         board = page.locator(".mscourse-storyboard").first
         page.evaluate("el => el.scrollIntoView({block: 'start'})", board.element_handle())
-        width = board.locator("img.mscourse-diagram").evaluate("i => i.naturalWidth")
+        width = board.locator("img.mscourse-diagram:not([hidden])").evaluate("i => i.naturalWidth")
         board.locator("button:text-is('Next')").click()
         page.wait_for_function("el => el.dataset.step === '2'", arg=board.element_handle(), timeout=10_000)
         caption_size = board.locator(".mscourse-caption").evaluate(
@@ -591,7 +593,7 @@ def test_presenting_live_on_a_projector(presenting_lab, lab):
     try:
         open_and_run(normal, lab, notebook)
         board = normal.locator(".mscourse-storyboard").first
-        normal_width = board.locator("img.mscourse-diagram").evaluate("i => i.naturalWidth")
+        normal_width = board.locator("img.mscourse-diagram:not([hidden])").evaluate("i => i.naturalWidth")
         normal_size = board.locator(".mscourse-caption").evaluate(
             "p => parseFloat(getComputedStyle(p).fontSize)")
     finally:

@@ -74,34 +74,75 @@ function setDisabled(el, disabled) {
   el.setAttribute("aria-disabled", disabled ? "true" : "false");
 }
 
-/** The diagram figure: one <img> whose alt names the scene and step, described
- *  by the full text below it (aria-describedby), plus fixed legend images. */
-function diagramFigure(model) {
+/** The diagram figure. Each image the widget holds is its own <img>, decoded ahead
+ *  (``prepare``) and hidden until shown, so a step paints without decoding anything.
+ *  The visible one carries the one-line alt naming the scene and step and is
+ *  described by the full text below it (aria-describedby); hidden ones are out of
+ *  the accessibility tree. At most ``keep`` images stay (least recently used go). */
+function diagramFigure(model, keep = 20) {
   const descriptionId = uid("description");
-  const image = h("img", { class: "mscourse-diagram", alt: "", "aria-describedby": descriptionId });
   const text = h("span", { class: "mscourse-description-text" });
   const description = h("p", { class: "mscourse-description", id: descriptionId },
     h("em", { text: "What the diagram shows: " }), text);
   const legends = (model.get("legend") || []).map(
     (item) => h("img", { class: "mscourse-legend", src: item.image, alt: item.alt }));
   const busy = h("p", { class: "mscourse-busy", hidden: true, text: "Drawing the new diagram…" });
-  const figure = h("div", { class: "mscourse-figure-box" }, busy, image, ...legends, description);
+  const stack = h("div", { class: "mscourse-diagram-stack" });
+  const figure = h("div", { class: "mscourse-figure-box" }, busy, stack, ...legends, description);
+  const images = new Map(); // url -> <img>, least recently used first
+  let shown = null;
+
+  function imageFor(url) {
+    let img = images.get(url);
+    if (img) {
+      images.delete(url);
+    } else {
+      img = h("img", { class: "mscourse-diagram", alt: "", hidden: true, decoding: "sync" });
+      img.src = url;
+      stack.append(img);
+      if (img.decode) img.decode().catch(() => {});
+    }
+    images.set(url, img);
+    for (const [old, oldImg] of images) {
+      if (images.size <= keep) break;
+      if (oldImg !== shown && old !== url) { oldImg.remove(); images.delete(old); }
+    }
+    return img;
+  }
+
   return {
     figure,
+    /** Decode an image now that will be shown later. */
+    prepare(url) { if (url) imageFor(url); },
     show(frame) {
       busy.hidden = true;
       figure.removeAttribute("aria-busy");
-      image.classList.remove("mscourse-stale");
-      if (frame.image && image.getAttribute("src") !== frame.image) image.setAttribute("src", frame.image);
-      image.setAttribute("alt", frame.alt);
+      const img = frame.image ? imageFor(frame.image) : shown;
+      if (img && img !== shown) {
+        img.hidden = false;
+        if (shown) {
+          shown.hidden = true;
+          shown.alt = "";
+          shown.removeAttribute("aria-describedby");
+          shown.classList.remove("mscourse-stale");
+        }
+        shown = img;
+      }
+      if (shown) {
+        shown.classList.remove("mscourse-stale");
+        shown.alt = frame.alt;
+        shown.setAttribute("aria-describedby", descriptionId);
+      }
       text.textContent = frame.description;
     },
     /** The picture for the new state is not here yet: say so, never show it as current. */
     waiting(alt) {
       busy.hidden = false;
       figure.setAttribute("aria-busy", "true");
-      image.classList.add("mscourse-stale");
-      image.setAttribute("alt", alt + " (still being drawn)");
+      if (shown) {
+        shown.classList.add("mscourse-stale");
+        shown.alt = alt + " (still being drawn)";
+      }
     },
   };
 }

@@ -137,6 +137,8 @@ function render({ model, el }) {
   }
 
   const onFrame = (key, request) => {
+    const frame = store.lookup(key);
+    if (frame && frame.image) diagram.prepare(frame.image);
     if (wanted !== null && (request === wanted || key === wanted)) {
       wanted = null;
       watch.answered();
@@ -162,6 +164,7 @@ function render({ model, el }) {
     }
   });
 
+  for (const frame of store.frames.values()) diagram.prepare(frame.image);
   const first = store.lookup(keyOf(values));
   if (first) {
     show(first);

@@ -80,6 +80,7 @@ function render({ model, el }) {
 
   const onFrame = (index) => {
     pending();
+    if (index !== null) diagram.prepare(store.images[index]);
     if (index === null || index === current) {
       if (store.images[current]) watch.answered();
       show(current);
@@ -109,6 +110,9 @@ function render({ model, el }) {
 
   current = Math.max(0, Math.min(count - 1, model.get("step") || 0));
   show(current);
+  // The likely next steps first, so their pictures are decoded before a click.
+  for (let i = current + 1; i < count; i += 1) diagram.prepare(store.images[i]);
+  for (let i = current - 1; i >= 0; i -= 1) diagram.prepare(store.images[i]);
   if (pending() && model.get("kernel")) {
     const missing = store.images.map((image, i) => (image ? -1 : i)).filter((i) => i >= 0);
     try { model.send({ type: "need", indexes: missing }); } catch (error) { /* shown on use */ }
