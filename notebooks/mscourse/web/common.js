@@ -176,6 +176,25 @@ function kernelWatch(model, root, waitMs = 6000) {
   };
 }
 
+/** Tell the host after the next paint: the click's picture comes first. Calls made
+ *  before then collapse into one (the latest state). */
+function afterPaint(model, send) {
+  afterPaint.pending = afterPaint.pending || new Map();
+  const first = !afterPaint.pending.has(model);
+  afterPaint.pending.set(model, send);
+  if (!first) return;
+  const run = () => {
+    const latest = afterPaint.pending.get(model);
+    afterPaint.pending.delete(model);
+    try { latest(); } catch (error) { /* a closed connection: the kernel watch says so */ }
+  };
+  if (typeof requestAnimationFrame === "function" && document.visibilityState !== "hidden") {
+    requestAnimationFrame(() => setTimeout(run, 0));
+  } else {
+    setTimeout(run, 0);
+  }
+}
+
 /** A per-model store shared by every view of one model (initialize() or first render). */
 const mscourseStores = new WeakMap();
 function modelStore(model, create) {

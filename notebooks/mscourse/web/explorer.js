@@ -129,11 +129,14 @@ function render({ model, el }) {
         diagram.waiting("This combination was not prepared for this page");
       }
     }
-    try {
-      model.set("values", next);
-      model.save_changes();
-    } catch (error) { /* a closed connection: the watch below says what to do */ }
-    if (wanted !== null) watch.ask({ type: "need", values: next });
+    const asked = wanted;
+    afterPaint(model, () => {  // paint first: telling Python can wait
+      try {
+        model.set("values", { ...values });
+        model.save_changes();
+      } catch (error) { /* a closed connection: the watch says what to do */ }
+      if (asked !== null && asked === wanted) watch.ask({ type: "need", values: { ...values } });
+    });
   }
 
   const onFrame = (key, request) => {

@@ -74,8 +74,10 @@ function render({ model, el }) {
     if (index === current) return;
     current = index;
     show(index);  // paint first: telling Python can wait
-    model.set("step", index);
-    model.save_changes();
+    afterPaint(model, () => {
+      model.set("step", current);
+      model.save_changes();
+    });
   }
 
   const onFrame = (index) => {
