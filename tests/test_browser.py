@@ -208,10 +208,11 @@ def open_and_run(page, lab, notebook, before_run=None):
     page.wait_for_selector("#jp-main-statusbar >> text=Idle", timeout=60_000)
     # Every widget mounted, every storyboard holding every frame (sent after the cells ran).
     page.wait_for_function(
-        """n => document.querySelectorAll('[data-mscourse-frontend], .mscourse-figure').length >= n - 1
+        """([n, kinds]) => document.querySelectorAll(kinds).length >= n - 1
                && [...document.querySelectorAll('.mscourse-storyboard')]
-                  .every(b => b.dataset.framesPending === '0')""",
-        arg=code_cells, timeout=120_000)
+                  .every(b => !b.dataset || b.dataset.framesPending === undefined
+                              || b.dataset.framesPending === '0')""",
+        arg=[code_cells, WIDGET_CLASSES], timeout=120_000)
     return code_cells
 
 
