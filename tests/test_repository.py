@@ -4,7 +4,7 @@ import re
 
 from conftest import NOTEBOOKS, ROOT
 
-RUNTIME = {"jupyterlab", "ipywidgets", "matplotlib", "nbval"}
+RUNTIME = {"jupyterlab", "ipywidgets", "matplotlib", "nbval", "anywidget"}
 
 
 def requirement_names(path):
@@ -18,8 +18,10 @@ def requirement_names(path):
     return names
 
 
-def test_runtime_requirements_are_exactly_the_four_pinned_packages():
+def test_runtime_requirements_are_exactly_the_pinned_packages():
     assert set(requirement_names("requirements.txt")) == RUNTIME
+    # Beyond the four of the design, each runtime package says in the README why it is there.
+    assert "anywidget" in (ROOT / "README.md").read_text()
 
 
 def test_test_requirements_are_separate_and_pinned():
