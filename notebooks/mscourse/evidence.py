@@ -96,7 +96,7 @@ def draw_evidence(ax, x, y, key, width=9.0, label=True, z=7, guideline=False):
         _draw_seal(ax, x + rung_w + gap / 2, y + rung_h + 4 * 0.45 - r, r, z)
     if label:
         ax.text(x + width + 0.8, y + 0.9, f"evidence: {label_text(key, guideline)}", ha="left",
-                va="center", fontsize=style.font(-1), color=style.INK, zorder=z)
+                va="center", fontsize=style.font(), color=style.INK, zorder=z)
 
 
 def describe_evidence(key, guideline=False):

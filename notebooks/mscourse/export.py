@@ -16,32 +16,16 @@ identical files.
 import io
 import pathlib
 import sys
-from dataclasses import dataclass
-from typing import Any
-
 import matplotlib
 
 from . import glossary, style
-from .scene import Scene, describe, full_figure
+from .render import full_figure
+
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIGURES_DIR = ROOT / "figures"
 GLOSSARY_PATH = ROOT / "notebooks" / "glossary.md"
 PNG_DPI = 110
-
-
-@dataclass(frozen=True)
-class FigureSpec:
-    """One exported figure: a scene in one state."""
-
-    slug: str  # file name without extension, e.g. "01-conduction-healthy"
-    scene: Scene
-    state: Any
-    title: str
-
-    @property
-    def alt(self):
-        return describe(self.scene, self.state)
 
 
 def all_specs():

@@ -36,8 +36,7 @@ from dataclasses import dataclass
 
 from .. import actors as A
 from .. import content
-from ..export import FigureSpec
-from ..scene import Scene
+from ..scene import FigureSpec, Scene
 from ..widgets import Quiz, Storyboard
 
 CONTENT = content.load("lesson{n}")

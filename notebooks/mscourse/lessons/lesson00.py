@@ -7,14 +7,13 @@ references) is in ``content/lesson00.toml``; this module draws.
 from dataclasses import dataclass
 
 import ipywidgets as w
-from matplotlib.patches import Circle
 
 from .. import actors as A
 from .. import content
 from .. import glossary as course_glossary
 from .. import style
-from ..export import FigureSpec
-from ..scene import Scene, caption_text
+from .. import canvas as C
+from ..scene import FigureSpec, Scene
 from ..widgets import Explorer, Quiz, Storyboard
 
 # The cast in the order the tour introduces it: (actor key, where it is drawn).
@@ -65,8 +64,8 @@ def draw_cast(ax, state):
         A.draw_macrophage(ax, 88, 20, resting=True)
     if "vessel" in shown:
         A.draw_vessel(ax, 3, 75, 9, height=8)
-        caption_text(ax, 39, 15.6, "blood flows inside the vessel; brain tissue lies outside its wall", size_step=-1,
-                     colour=style.MUTED)
+        C.text(ax, 39, 15.6, "blood flows inside the vessel; brain tissue lies outside its wall",
+               colour=style.MUTED)
     if "t_cell" in shown:
         A.draw_t_cell(ax, 34, 9)
     if "b_cell" in shown:
@@ -76,8 +75,7 @@ def draw_cast(ax, state):
         A.draw_antibody(ax, 67, 8.5, angle=25)
     if state.highlight and state.highlight in shown:
         x, y = dict(CAST)[state.highlight]
-        ax.add_artist(Circle((x, y), 5.2, fill=False, edgecolor=style.INK,
-                             linewidth=style.line(2.2), linestyle=(0, (4, 2)), zorder=10))
+        C.ring(ax, x, y, 5.2, width=2.2)
 
 
 def describe_cast(state):

@@ -11,32 +11,20 @@ from dataclasses import dataclass
 
 import ipywidgets as w
 import numpy as np
-from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
+from matplotlib.patches import Circle, Rectangle
 
 from .. import actors as A
 from .. import content
 from .. import style
-from ..export import FigureSpec
-from ..scene import Scene, caption_text
+from .. import canvas as C
+from ..scene import FigureSpec, Scene
 from ..widgets import Explorer, Quiz, Storyboard
 
 CONTENT = content.for_module(__name__)
-TRAIL_COLOUR = "#B36B00"  # a darker orange: the path the signal has taken
+TRAIL_COLOUR = A.ACTORS["signal"].ink  # the signal's orange, darker: the path the signal has taken
 
 
-# ---------------------------------------------------------------- small drawing helpers
-
-def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4, **kw):
-    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
-                         linestyle=dash or "-", zorder=z, solid_capstyle="round", **kw))
-
-
-def _arrow(ax, x0, y0, x1, y1, colour=style.INK, width=1.5, dash=None, z=7, head=11):
-    ax.add_artist(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=head,
-                                  color=colour, linewidth=style.line(width),
-                                  linestyle=dash or "-", shrinkA=0, shrinkB=0, zorder=z))
-
+# ---------------------------------------------------------------- the signal's path (this lesson's own marks)
 
 def _arc(ax, x0, x1, y, height, colour=TRAIL_COLOUR, width=2.0, z=6, arrow=True):
     """A hop: a curved path from x0 to x1 rising ``height`` above y."""
@@ -53,20 +41,9 @@ def _arcs(ax, hops, y, height, colour=TRAIL_COLOUR, width=2.0, z=6, arrow=True):
         xs_all += list(xs) + [np.nan]
         ys_all += list(ys) + [np.nan]
         if arrow:  # a small head on the way down
-            _arrow(ax, xs[-3], ys[-3], xs[-1], ys[-1] + 0.2, colour=colour, width=width, z=z,
-                   head=10)
+            C.arrow(ax, (xs[-3], ys[-3]), (xs[-1], ys[-1] + 0.2), colour=colour, width=width, z=z)
     if hops:
-        _line(ax, xs_all, ys_all, colour=colour, width=width, z=z)
-
-
-def _ring(ax, x, y, r):
-    """A dashed ring that points something out (no fill)."""
-    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.INK,
-                         linewidth=style.line(2.0), linestyle=(0, (4, 2)), zorder=10))
-
-
-def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, **kw):
-    caption_text(ax, x, y, text, size_step=step, colour=colour, ha=ha, **kw)
+        C.line(ax, xs_all, ys_all, colour=colour, width=width, z=z)
 
 
 def _sheath_span(x0, x1, gap=0.55):
@@ -92,38 +69,38 @@ def draw_journey(ax, state):
     A.draw_neuron(ax, 10, J_Y, size=4.0)
     # axon terminals: a few short branches at the far end
     for dy in (4.0, 0.0, -4.0):
-        _line(ax, [J_AXON[1], 95], [J_Y, J_Y + dy], colour=style.INK, width=1.6, z=3)
+        C.line(ax, [J_AXON[1], 95], [J_Y, J_Y + dy], colour=style.INK, width=1.6, z=3)
         ax.add_artist(Circle((95.6, J_Y + dy), 0.8, facecolor=A.ACTORS["axon"].colour,
                              edgecolor=style.INK, linewidth=style.line(1.0), zorder=4))
     if state.stage == 0:
-        _note(ax, 7.0, 28.5, "dendrites")
-        _arrow(ax, 6.0, 27.0, 5.6, 23.6, width=1.0, head=8)
-        _note(ax, 16.5, 6.5, "cell body")
-        _arrow(ax, 15.0, 8.0, 12.0, 12.4, width=1.0, head=8)
-        _note(ax, 50, 20.5, "axon (no myelin in this example)")
-        _note(ax, 89, 26.5, "axon terminals")
-        _note(ax, 89, 7.5, "to the next cells")
+        C.text(ax, 7.0, 28.5, "dendrites")
+        C.arrow(ax, (6.0, 27.0), (5.6, 23.6), width=1.0)
+        C.text(ax, 16.5, 6.5, "cell body")
+        C.arrow(ax, (15.0, 8.0), (12.0, 12.4), width=1.0)
+        C.text(ax, 50, 20.5, "axon (no myelin in this example)")
+        C.text(ax, 89, 26.5, "axon terminals")
+        C.text(ax, 89, 7.5, "to the next cells")
     if state.stage == 1:
         for y0, y1 in ((29, 23.5), (3, 8.5)):
-            _arrow(ax, 1.8, y0, 3.4, y1, colour=style.INK, width=1.3, head=9)
-        _note(ax, 24, 28.5, "inputs from other neurons arrive on the dendrites", ha="left")
-        _note(ax, 24, 4.5, "the cell body adds them up", ha="left")
+            C.arrow(ax, (1.8, y0), (3.4, y1), colour=style.INK, width=1.3)
+        C.text(ax, 24, 28.5, "inputs from other neurons arrive on the dendrites", ha="left")
+        C.text(ax, 24, 4.5, "the cell body adds them up", ha="left")
     if state.stage >= 2:
         x = {2: 16.0, 3: 50.0, 4: 86.0}[state.stage]
         if state.stage > 2:  # continuous conduction: every patch of membrane in turn
-            _line(ax, [16.0, x], [J_Y, J_Y], colour=TRAIL_COLOUR, width=3.0,
-                  dash=(0, (1, 1.6)), z=5)
+            C.line(ax, [16.0, x], [J_Y, J_Y], colour=TRAIL_COLOUR, width=3.0, dash=(0, (1, 1.6)),
+                   z=5)
         A.draw_signal(ax, x, J_Y, size=1.5)
         if state.stage == 2:
-            _note(ax, x + 3.0, J_Y + 4.5, "Na\u207a flows in here", ha="left")
+            C.text(ax, x + 3.0, J_Y + 4.5, "Na\u207a flows in here", ha="left")
         if state.stage == 3:
-            _note(ax, x, J_Y + 6.0, "Na\u207a flows in here")
-            _note(ax, x - 12, J_Y - 5.5, "behind it: K\u207a flows out,\nthe membrane rests again")
+            C.text(ax, x, J_Y + 6.0, "Na\u207a flows in here")
+            C.text(ax, x - 12, J_Y - 5.5, "behind it: K\u207a flows out,\nthe membrane rests again")
         if state.stage == 2:
-            _note(ax, 30, 4.5, "enough input: an action potential starts where the axon begins",
-                  ha="left")
+            C.text(ax, 30, 4.5, "enough input: an action potential starts where the axon begins",
+                   ha="left")
         if state.stage == 4:
-            _note(ax, 40, 28.5, "it arrives at the terminals and passes the message on", ha="left")
+            C.text(ax, 40, 28.5, "it arrives at the terminals and passes the message on", ha="left")
 
 
 JOURNEY_STAGES = ("parts", "inputs", "starts", "travels", "arrives")  # step ids, by stage
@@ -194,8 +171,7 @@ OPC_XY = (6.0, 38.0)
 def draw_compare(ax, state):
     f = state.focus
     # --- top: brain and spinal cord
-    _note(ax, 1.0, 56.5, "Brain and spinal cord (CNS)", ha="left", step=0,
-          fontweight="bold")
+    C.text(ax, 1.0, 56.5, "Brain and spinal cord (CNS)", ha="left", bold=True)
     targets = []
     for y, mine in CNS_AXONS:
         A.draw_axon(ax, CNS_X[0], CNS_X[1], y)
@@ -209,8 +185,7 @@ def draw_compare(ax, state):
     # z=7: the arms lie on top of the other cells' sheaths, which are further back
     A.draw_oligodendrocyte(ax, *O_XY, targets=targets, z=7)
     # --- bottom: a peripheral nerve fibre
-    _note(ax, 1.0, PNS_TITLE_Y, "Peripheral nerve (PNS)", ha="left", step=0,
-          fontweight="bold")
+    C.text(ax, 1.0, PNS_TITLE_Y, "Peripheral nerve (PNS)", ha="left", bold=True)
     A.draw_axon(ax, 1.0, 99.0, PNS_Y)
     for x0, x1 in PNS_SHEATHS:
         A.draw_schwann(ax, x0, x1, PNS_Y)
@@ -218,28 +193,28 @@ def draw_compare(ax, state):
         A.draw_node(ax, (a + b) / 2, PNS_Y)
 
     if f == "oligodendrocyte":
-        _ring(ax, *O_XY, 4.2)
+        C.ring(ax, *O_XY, 4.2)
         for i, (y, mine) in enumerate(CNS_AXONS):
-            _note(ax, (mine[0] + mine[1]) / 2, y, str(i + 1), step=0, fontweight="bold")
-        _note(ax, 98.5, O_XY[1], "1 cell: many sheaths (4 drawn),\neach on a different axon",
-              ha="right", fontweight="bold")
+            C.text(ax, (mine[0] + mine[1]) / 2, y, str(i + 1), bold=True)
+        C.text(ax, 98.5, O_XY[1], "1 cell: many sheaths (4 drawn),\neach on a different axon",
+               ha="right", bold=True)
     elif f == "schwann":
         x0, x1 = PNS_SHEATHS[1]
         ax.add_artist(Rectangle((x0 - 0.6, PNS_Y - 3.4), x1 - x0 + 1.2, 9.6, fill=False,
                                 edgecolor=style.INK, linewidth=style.line(2.0),
                                 linestyle=(0, (4, 2)), zorder=10))
-        _note(ax, (x0 + x1) / 2, PNS_Y, "1", step=0, fontweight="bold")
-        _note(ax, 98.5, PNS_TITLE_Y, "1 cell: 1 sheath, 1 axon", ha="right", fontweight="bold")
+        C.text(ax, (x0 + x1) / 2, PNS_Y, "1", bold=True)
+        C.text(ax, 98.5, PNS_TITLE_Y, "1 cell: 1 sheath, 1 axon", ha="right", bold=True)
     elif f == "ms":
         ax.add_artist(Rectangle((0.4, 22.7), 99.2, 32.0, fill=False, edgecolor=style.INK,
                                 linewidth=style.line(2.2), linestyle=(0, (5, 3)), zorder=10))
-        _note(ax, 98.5, O_XY[1], "MS attacks this myelin", ha="right", fontweight="bold")
-        _note(ax, 98.5, PNS_TITLE_Y, "spared in MS", ha="right", fontweight="bold")
+        C.text(ax, 98.5, O_XY[1], "MS attacks this myelin", ha="right", bold=True)
+        C.text(ax, 98.5, PNS_TITLE_Y, "spared in MS", ha="right", bold=True)
     elif f == "repair":
         A.draw_opc(ax, *OPC_XY)
-        _note(ax, OPC_XY[0] + 5.0, OPC_XY[1], "precursor (OPC)", ha="left")
-        _note(ax, 98.5, O_XY[1], "repair relies mainly on OPCs", ha="right", fontweight="bold")
-        _note(ax, 98.5, PNS_TITLE_Y, "switch to a repair state", ha="right", fontweight="bold")
+        C.text(ax, OPC_XY[0] + 5.0, OPC_XY[1], "precursor (OPC)", ha="left")
+        C.text(ax, 98.5, O_XY[1], "repair relies mainly on OPCs", ha="right", bold=True)
+        C.text(ax, 98.5, PNS_TITLE_Y, "switch to a repair state", ha="right", bold=True)
 
 
 def describe_compare(state):
@@ -280,11 +255,11 @@ def _ion(ax, x, kind):
     """An ion arrow under a node: Na+ flowing in (up), K+ flowing out (down)."""
     low, high = 5.8, E_Y - E_HALF - 0.4
     if kind == "na":
-        _arrow(ax, x, low, x, high, width=1.8, head=12)
-        _note(ax, x, 3.6, "Na\u207a in", step=0, fontweight="bold")
+        C.arrow(ax, (x, low), (x, high), width=1.8)
+        C.text(ax, x, 3.6, "Na\u207a in", bold=True)
     else:
-        _arrow(ax, x, high, x, low, width=1.8, head=12, dash=(0, (3, 1.5)))
-        _note(ax, x, 3.6, "K\u207a out", step=0)
+        C.arrow(ax, (x, high), (x, low), width=1.8, dashed=True)
+        C.text(ax, x, 3.6, "K\u207a out")
 
 
 def _cut_sheath(ax, x0, x1):
@@ -303,13 +278,14 @@ def draw_event(ax, state):
         _cut_sheath(ax, x0, x1)
     for i, x in enumerate(E_NODES):
         A.draw_node(ax, x, E_Y, thickness=E_THICK)
-        _note(ax, x, 32.5, f"node {i + 1}", step=0)
+        C.text(ax, x, 32.5, f"node {i + 1}")
     top = E_Y + E_HALF + 0.3
     hops = {3: 1, 4: 2, 5: 2}.get(p, 0)
     _arcs(ax, [(E_NODES[i], E_NODES[i + 1]) for i in range(hops)], top, 7.5)
     if p == 2:
-        _arrow(ax, E_NODES[0] + 2.8, E_Y, E_NODES[1] - 1.5, E_Y, width=2.0, dash=(0, (4, 2)), z=7)
-        _note(ax, 31.0, E_Y + E_HALF + 3.0, "current spreads fast inside the axon, under the myelin")
+        C.arrow(ax, (E_NODES[0] + 2.8, E_Y), (E_NODES[1] - 1.5, E_Y), width=2.0, dashed=True)
+        C.text(ax, 31.0, E_Y + E_HALF + 3.0,
+               "current spreads fast inside the axon, under the myelin")
     star = {1: 0, 2: 0, 3: 1, 4: 2}.get(p)
     if star is not None:
         A.draw_signal(ax, E_NODES[star], E_Y, size=1.5)
@@ -322,21 +298,20 @@ def draw_event(ax, state):
         _ion(ax, E_NODES[2], "na")
         _ion(ax, E_NODES[1], "k")
     if p == 0:
-        _note(ax, 50.0, 25.5, "myelin drawn cut open lengthwise: the grey axon runs inside it")
-        _note(ax, 31.0, 6.0, "at rest: every node is ready to fire")
+        C.text(ax, 50.0, 25.5, "myelin drawn cut open lengthwise: the grey axon runs inside it")
+        C.text(ax, 31.0, 6.0, "at rest: every node is ready to fire")
         # K+ channels cluster beside the node, under the sheath's edge (juxtaparanode)
         jxp = E_NODES[2] + 2.6
-        _arrow(ax, jxp - 5.5, 6.6, jxp, E_Y - E_THICK / 2 + 0.5, width=1.0, head=8)
-        _note(ax, jxp - 6.5, 5.2, "K\u207a channels sit just beside\neach node, under the sheath's edge",
-              ha="right")
+        C.arrow(ax, (jxp - 5.5, 6.6), (jxp, E_Y - E_THICK / 2 + 0.5), width=1.0)
+        C.text(ax, jxp - 6.5, 5.2,
+               "K\u207a channels sit just beside\neach node, under the sheath's edge", ha="right")
     if p == 5:
-        _arrow(ax, E_NODES[2] + 1.5, E_Y, 93.8, E_Y, width=2.0, dash=(0, (3, 1.5)), z=7,
-               head=9)
+        C.arrow(ax, (E_NODES[2] + 1.5, E_Y), (93.8, E_Y), width=2.0, dashed=True)
         A.draw_signal(ax, 96.4, E_Y, size=1.2)
         for x in E_NODES:
-            _note(ax, x, 5.0, "ions cross\nhere", fontweight="bold")
+            C.text(ax, x, 5.0, "ions cross\nhere", bold=True)
         for a, b in zip(E_NODES, E_NODES[1:]):
-            _note(ax, (a + b) / 2, 6.0, "hardly any ion flow here")
+            C.text(ax, (a + b) / 2, 6.0, "hardly any ion flow here")
 
 
 EVENT_PHASES = ("rest", "node1_fires", "spreads", "node2_fires", "node3_fires", "energy")  # step ids
@@ -483,15 +458,15 @@ def draw_conduction(ax, state):
     lost = lost_nodes(bare)
     A.draw_axon(ax, 9.0, 92.5, C_Y)
     A.draw_neuron(ax, 6.5, C_Y, size=3.0)
-    _line(ax, [92.0, 97.5, np.nan, 92.0, 97.5, np.nan, 92.0, 97.5],  # axon terminals
-          [C_Y, C_Y + 3.0, np.nan, C_Y, C_Y, np.nan, C_Y, C_Y - 3.0], width=1.5, z=3)
+    C.line(ax, [92.0, 97.5, np.nan, 92.0, 97.5, np.nan, 92.0, 97.5],  # axon terminals
+           [C_Y, C_Y + 3.0, np.nan, C_Y, C_Y, np.nan, C_Y, C_Y - 3.0], width=1.5, z=3)
     for k in range(1, N_SHEATHS + 1):
         x0, x1 = _sheath_span(C_NODES[k - 1], C_NODES[k])
         if k not in bare:
             A.draw_myelin(ax, x0, x1, C_Y)
-            _note(ax, (x0 + x1) / 2, 7.0, f"sheath {k}", colour=style.MUTED)
+            C.text(ax, (x0 + x1) / 2, 7.0, f"sheath {k}", colour=style.MUTED)
         else:
-            _note(ax, (x0 + x1) / 2, 6.3, f"sheath {k}:\nno myelin", fontweight="bold")
+            C.text(ax, (x0 + x1) / 2, 6.3, f"sheath {k}:\nno myelin", bold=True)
     tick_x, tick_y = [], []
     for n, x in enumerate(C_NODES):
         if n in lost:  # a node that has lost its structure: scattered grey ticks
@@ -501,7 +476,7 @@ def draw_conduction(ax, state):
         else:
             A.draw_node(ax, x, C_Y)
     if tick_x:
-        _line(ax, tick_x, tick_y, colour=style.GREY, width=1.3)
+        C.line(ax, tick_x, tick_y, colour=style.GREY, width=1.3)
     # the path so far
     path, tick = _now(state)
     seen = path[: min(state.time, len(path) - 1) + 1]
@@ -520,7 +495,7 @@ def draw_conduction(ax, state):
             creep_y.append(C_Y)
     _arcs(ax, hops, C_TOP, 6.0)
     if creep_x:
-        _line(ax, creep_x, creep_y, colour=TRAIL_COLOUR, width=3.2, dash=(0, (1, 1.4)), z=6)
+        C.line(ax, creep_x, creep_y, colour=TRAIL_COLOUR, width=3.2, dash=(0, (1, 1.4)), z=6)
     if tick.kind == "block":
         A.draw_block(ax, tick.x, C_Y, size=1.6)
     else:
@@ -531,12 +506,13 @@ def draw_conduction(ax, state):
             size = 1.15 if tick.kind == "creep" else 1.5
         A.draw_signal(ax, tick.x, C_Y, size=size)
     short, _ = _status(state)
-    _note(ax, 50.0, 31.5, f"Time step {state.time}: {short}", step=0, fontweight="bold")
+    C.text(ax, 50.0, 31.5, f"Time step {state.time}: {short}", bold=True)
     if bare:
-        _note(ax, 50.0, 27.8, f"(with all its myelin, this axon delivers the signal at time "
-                              f"step {HEALTHY_ARRIVAL})", colour=style.MUTED)
+        C.text(ax, 50.0, 27.8,
+               f"(with all its myelin, this axon delivers the signal at time " f"step {HEALTHY_ARRIVAL})",
+               colour=style.MUTED)
     else:
-        _note(ax, 50.0, 27.8, "all myelin intact", colour=style.MUTED)
+        C.text(ax, 50.0, 27.8, "all myelin intact", colour=style.MUTED)
 
 
 def describe_conduction(state):
@@ -630,17 +606,17 @@ def draw_opc_story(ax, state):
     for x in P_NODES:
         A.draw_node(ax, x, P_Y)
     A.draw_oligodendrocyte(ax, 14.0, 25.0, targets=[(16.0, P_Y + SHEATH_HALF)])
-    _note(ax, 14.0, 31.5, "an existing oligodendrocyte", colour=style.MUTED)
+    C.text(ax, 14.0, 31.5, "an existing oligodendrocyte", colour=style.MUTED)
     A.draw_opc(ax, 88.0, 25.0)
     if s == 0:
         A.draw_opc(ax, 50.0, 25.0)
-        _note(ax, 50.0, 31.5, "OPCs are spread through the tissue", colour=style.INK)
-        _note(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
+        C.text(ax, 50.0, 31.5, "OPCs are spread through the tissue", colour=style.INK)
+        C.text(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
     elif s == 1:
         A.draw_opc(ax, 43.0, 25.0)
         A.draw_opc(ax, 57.0, 25.0)
-        _note(ax, 50.0, 31.5, "an OPC divides: one becomes two", fontweight="bold")
-        _note(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
+        C.text(ax, 50.0, 31.5, "an OPC divides: one becomes two", bold=True)
+        C.text(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
     else:
         A.draw_opc(ax, 40.0, 25.0)
         targets = [] if s == 2 else [(50.0, P_Y + SHEATH_HALF)]
@@ -650,16 +626,16 @@ def draw_opc_story(ax, state):
         label = {2: "one matures into an oligodendrocyte (O)",
                  3: "the new oligodendrocyte wraps a new sheath",
                  4: "the new sheath carries the signal"}[s]
-        _note(ax, 58.0, 31.5, label, fontweight="bold")
+        C.text(ax, 58.0, 31.5, label, bold=True)
         if s == 2:
-            _note(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
+            C.text(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
         if s == 3:
-            _note(ax, 50.0, P_Y - 5.0, "new myelin", fontweight="bold")
+            C.text(ax, 50.0, P_Y - 5.0, "new myelin", bold=True)
     if s == 4:
         top = P_Y + SHEATH_HALF + 0.3
         _arc(ax, P_NODES[0], P_NODES[1], top, 5.5)
         A.draw_signal(ax, P_NODES[1], P_Y, size=1.4)
-        _note(ax, 50.0, P_Y - 5.0, "the signal jumps over the new sheath", fontweight="bold")
+        C.text(ax, 50.0, P_Y - 5.0, "the signal jumps over the new sheath", bold=True)
 
 
 OPC_STAGES = ("waiting", "divides", "matures", "wraps", "carries")  # step ids, by stage
@@ -710,11 +686,11 @@ def draw_support(ax, state):
         A.draw_axon(ax, 1.0, 99.0, S_Y, thickness=S_THICK)
         A.draw_myelin(ax, 2.0, nodes[0] - 0.6, S_Y, thickness=S_THICK)
         A.draw_oligodendrocyte(ax, *S_O, targets=[(S_O[0], S_Y + S_HALF)])
-        _arrow(ax, 11.5, 24.5, 11.5, S_Y + S_HALF + 0.4, width=2.0, head=12)
-        _note(ax, 10.0, 20.0, "lactate\n(fuel)", ha="right", fontweight="bold")
+        C.arrow(ax, (11.5, 24.5), (11.5, S_Y + S_HALF + 0.4), width=2.0)
+        C.text(ax, 10.0, 20.0, "lactate\n(fuel)", ha="right", bold=True)
         _arc(ax, nodes[0], nodes[1], top, 6.0)
         A.draw_signal(ax, nodes[1], S_Y, size=1.5)
-        _note(ax, 47.0, 5.0, "fast signal, well-fed axon", fontweight="bold")
+        C.text(ax, 47.0, 5.0, "fast signal, well-fed axon", bold=True)
         status = "Myelin intact: the axon is fed, and the signal jumps"
     elif c == "lost":
         A.draw_axon(ax, nodes[0] - 1.0, 99.0, S_Y, thickness=S_THICK)
@@ -723,12 +699,12 @@ def draw_support(ax, state):
                               (10.0, 17.0, S_THICK), (17.0, 20.0, S_THICK * 1.5),
                               (20.0, nodes[0] - 0.9, S_THICK)):
             A.draw_axon(ax, x0, x1, S_Y, thickness=thick)
-        _line(ax, [2.0, 14.0], [S_Y, S_Y], colour=TRAIL_COLOUR, width=3.2, dash=(0, (1, 1.4)), z=6)
+        C.line(ax, [2.0, 14.0], [S_Y, S_Y], colour=TRAIL_COLOUR, width=3.2, dash=(0, (1, 1.4)), z=6)
         A.draw_signal(ax, 14.0, S_Y, size=1.15)
-        _note(ax, 1.0, 24.0, "myelin gone, and with it the fuel its oligodendrocyte\n"
-                             "supplied: the axon is stressed (swollen in places)", ha="left",
-              fontweight="bold")
-        _note(ax, 15.0, 5.0, "slow signal", fontweight="bold")
+        C.text(ax, 1.0, 24.0,
+               "myelin gone, and with it the fuel its oligodendrocyte\n" "supplied: the axon is stressed (swollen in places)",
+               ha="left", bold=True)
+        C.text(ax, 15.0, 5.0, "slow signal", bold=True)
         status = "Myelin just lost: slow (or blocked) signal, axon short of energy"
     else:
         A.draw_axon(ax, 1.0, 12.5, S_Y, thickness=S_THICK)
@@ -738,17 +714,16 @@ def draw_support(ax, state):
             A.draw_axon(ax, x0, x1, S_Y, thickness=S_THICK * 0.8)
         for x0, x1 in right:
             A.draw_myelin(ax, x0, x1, S_Y, thickness=S_THICK, kind="damaged")
-        _note(ax, 1.0, 24.0, "the axon has broken:\nthe signal fails here, for good", ha="left",
-              fontweight="bold")
-        _note(ax, 58.0, 4.0, "beyond the break, the axon and its myelin fall apart",
-              fontweight="bold")
+        C.text(ax, 1.0, 24.0, "the axon has broken:\nthe signal fails here, for good", ha="left",
+               bold=True)
+        C.text(ax, 58.0, 4.0, "beyond the break, the axon and its myelin fall apart", bold=True)
         status = "Myelin lost for a long time: the axon degenerates"
     if c != "long":
         for x in nodes:
             A.draw_node(ax, x, S_Y, thickness=S_THICK)
         for x0, x1 in right:
             A.draw_myelin(ax, x0, x1, S_Y, thickness=S_THICK)
-    _note(ax, 99.0, 32.5, status, ha="right", step=0, fontweight="bold")
+    C.text(ax, 99.0, 32.5, status, ha="right", bold=True)
 
 
 def describe_support(state):

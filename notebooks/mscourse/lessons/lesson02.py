@@ -23,14 +23,14 @@ from functools import lru_cache
 
 import ipywidgets as w
 import numpy as np
-from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, Ellipse, FancyBboxPatch, Polygon
+from matplotlib.patches import Circle, Ellipse, FancyBboxPatch
 
 from .. import actors as A
 from .. import content
 from .. import style
-from ..export import FigureSpec
-from ..scene import Scene, caption_text, illustrative_tag
+from .. import canvas as C
+from ..display import show
+from ..scene import FigureSpec, Scene
 from ..widgets import Explorer, Quiz, Storyboard
 
 # ================================================================ the lesion scene
@@ -42,6 +42,7 @@ UPPER_Y, LOWER_Y = 45.0, 31.0  # the two axons
 BETWEEN_Y = 38.0  # the row of cells between the axons
 BAND_Y = 21.0  # the row of cells between the lower axon and the vessel
 VESSEL_X0, VESSEL_X1, VESSEL_Y, VESSEL_H = 20.0, 95.0, 7.5, 8.0
+WALL_TOP = VESSEL_Y + VESSEL_H / 2  # the top of the vessel wall
 GAP = (49.5, 54.5)  # where a leaky barrier has a gap (centres of the missing wall cells)
 GAP_X = 52.0  # where a T cell crawls through the wall
 SEGMENTS = ((1.0, 22.5), (23.5, 48.5), (49.5, 74.5), (75.5, 99.0))
@@ -83,22 +84,6 @@ class LesionState:
     highlight: str = ""  # "", "t4", "t8", "b", "macrophage": dashed rings
     tags: tuple = ()  # short text tags at the top right (MRI, symptoms, outcome)
     lead: str = ""  # the first sentence of the description: what is new or what matters here
-
-
-def _arrow(ax, x0, y0, x1, y1, colour=style.INK, width=1.4, both=False, head=1.3, z=8):
-    """A plain arrow from (x0, y0) to (x1, y1): a line and filled triangle heads (cheap to draw)."""
-    d = np.array([x1 - x0, y1 - y0], dtype=float)
-    d /= np.hypot(*d)
-    n = np.array([-d[1], d[0]])
-    ends = [(np.array([x1, y1]), d)] + ([(np.array([x0, y0]), -d)] if both else [])
-    start = np.array([x0, y0]) + (d * head * 0.8 if both else 0)
-    stop = np.array([x1, y1]) - d * head * 0.8
-    ax.add_artist(Line2D([start[0], stop[0]], [start[1], stop[1]], color=colour,
-                         linewidth=style.line(width), zorder=z))
-    for tip, direction in ends:
-        base = tip - direction * head
-        ax.add_artist(Polygon([tip, base + n * head * 0.45, base - n * head * 0.45], closed=True,
-                              facecolor=colour, edgecolor=colour, linewidth=0.5, zorder=z))
 
 
 def _on_outline(degrees):
@@ -189,13 +174,21 @@ def _draw_axon_row(ax, y, kind):
 
 
 def draw_lesion(ax, state):
-    ink = style.INK
+    _draw_tissue(ax, state)
+    _draw_vessel_and_entry(ax, state)
+    _draw_immune_cells(ax, state)
+    _draw_damage_signs(ax, state)
+    _draw_tags_and_highlights(ax, state)
+
+
+def _draw_tissue(ax, state):
+    """The lesion's outline, the two axons, the oligodendrocytes and resting microglia."""
     # -- the lesion: a faint dashed outline once there is one
     if _has_lesion(state):
         ax.add_artist(Ellipse(LESION_CENTRE, 2 * LESION_A, 2 * LESION_B, fill=False, edgecolor=style.MUTED,
                               linewidth=style.line(1.1), linestyle=(0, (4, 3)), zorder=1.2))
-        caption_text(ax, LESION_CENTRE[0], LESION_CENTRE[1] + LESION_B + 1.9, "lesion", size_step=-1,
-                     colour=style.MUTED)
+        C.text(ax, LESION_CENTRE[0], LESION_CENTRE[1] + LESION_B + 1.9, "lesion",
+               colour=style.MUTED)
     # -- the two axons and their sheaths
     _draw_axon_row(ax, UPPER_Y, state.upper)
     _draw_axon_row(ax, LOWER_Y, state.lower)
@@ -203,8 +196,8 @@ def draw_lesion(ax, state):
     arms = _old_arms(state)
     A.draw_oligodendrocyte(ax, *OLD_OLIGO, targets=arms)
     if not arms and state.upper != "damaged":
-        caption_text(ax, OLD_OLIGO[0] + 3.4, OLD_OLIGO[1], "old: lost\nits sheaths", size_step=-1,
-                     ha="left", linespacing=1.0)
+        C.text(ax, OLD_OLIGO[0] + 3.4, OLD_OLIGO[1], "old: lost\nits sheaths", ha="left",
+               linespacing=1.0)
     # -- a new oligodendrocyte, matured from an OPC, wraps thin new myelin (one sheath per axon)
     if _new_oligo(state):
         targets = []
@@ -213,9 +206,13 @@ def draw_lesion(ax, state):
         if state.lower == "thin":
             targets.append((31.5, LOWER_Y + 1.5))
         A.draw_oligodendrocyte(ax, *NEW_OLIGO, targets=targets)
-        caption_text(ax, NEW_OLIGO[0] + 3.4, NEW_OLIGO[1], "new", size_step=-1, ha="left")
+        C.text(ax, NEW_OLIGO[0] + 3.4, NEW_OLIGO[1], "new", ha="left")
     # -- resting microglia in the healthy tissue on the left
     A.draw_macrophage(ax, 11.0, BETWEEN_Y, size=2.0, resting=True)
+
+
+def _draw_vessel_and_entry(ax, state):
+    """The blood vessel, the lymph node outside the brain, and a T cell at the barrier."""
     # -- the blood vessel, with the lymph node (outside the brain) to its left
     A.draw_vessel(ax, VESSEL_X0, VESSEL_X1, VESSEL_Y, height=VESSEL_H,
                   leaky_at=GAP if state.barrier == "leaky" else ())
@@ -225,19 +222,21 @@ def draw_lesion(ax, state):
     else:
         A.draw_t_cell(ax, 74.0, VESSEL_Y)
     # -- a T cell at the barrier
-    wall_top = VESSEL_Y + VESSEL_H / 2
     if state.entry == "crossing":  # it crawls through the intact wall: no gap
-        A.draw_t_cell(ax, GAP_X, wall_top, tag="4")
-        _arrow(ax, GAP_X, wall_top + 2.0, GAP_X, wall_top + 5.0, width=1.2, head=1.1)
-        caption_text(ax, 57.0, 17.0, "VLA-4 on the T cell grips\nVCAM-1 on the vessel wall",
-                     size_step=-1, ha="left")
+        A.draw_t_cell(ax, GAP_X, WALL_TOP, tag="4")
+        C.arrow(ax, (GAP_X, WALL_TOP + 2.0), (GAP_X, WALL_TOP + 5.0), width=1.2, z=8)
+        C.text(ax, 57.0, 17.0, "VLA-4 on the T cell grips\nVCAM-1 on the vessel wall", ha="left")
     elif state.entry == "blocked":
         if state.lymph == "active":
             A.draw_t_cell(ax, GAP_X, VESSEL_Y + 1.2, tag="4")
             text = "VLA-4 blocked (natalizumab):\nthe T cell cannot grip the wall"
         else:
             text = "VLA-4 blocked (natalizumab):\nno activated T cells to stop"
-        caption_text(ax, 57.0, 17.0, text, size_step=-1, ha="left")
+        C.text(ax, 57.0, 17.0, text, ha="left")
+
+
+def _draw_immune_cells(ax, state):
+    """T cells, B cells with antibodies, macrophages and the smouldering edge in the tissue."""
     # -- immune cells in the tissue
     for x, y in _t4_spots(state):
         A.draw_t_cell(ax, x, y, tag="4")
@@ -250,49 +249,54 @@ def draw_lesion(ax, state):
     for x, y in _macrophage_spots(state):
         A.draw_macrophage(ax, x, y, eating=state.macrophages == "eating")
     if state.mood:
-        caption_text(ax, MOOD_SPOT[0], MOOD_SPOT[1] - 3.9, state.mood, size_step=-1)
+        C.text(ax, MOOD_SPOT[0], MOOD_SPOT[1] - 3.9, state.mood)
     if state.rim:
         for x, y in RIM_SPOTS:
             A.draw_macrophage(ax, x, y, size=2.0)
-        caption_text(ax, RIM_SPOTS[1][0] + 3.0, RIM_SPOTS[1][1], "smouldering\nedge", size_step=-1, ha="left",
-                     linespacing=1.0)
+        C.text(ax, RIM_SPOTS[1][0] + 3.0, RIM_SPOTS[1][1], "smouldering\nedge", ha="left",
+               linespacing=1.0)
     # -- OPCs
     for x, y in _stuck_spots(state):
         A.draw_opc(ax, x, y)
         if state.opcs == "repair":
-            caption_text(ax, x + 4.0, y, "stuck", size_step=-1, ha="left")
+            C.text(ax, x + 4.0, y, "stuck", ha="left")
+
+
+def _draw_damage_signs(ax, state):
+    """A blocked signal, and neurofilament leaving a cut axon for the blood."""
     # -- a blocked signal, and what leaves a cut axon
     if state.block:
         A.draw_block(ax, 49.0, LOWER_Y)
         if state.lower == "cut":
-            caption_text(ax, 49.0, LOWER_Y + 3.6, "axon cut", size_step=-1)
+            C.text(ax, 49.0, LOWER_Y + 3.6, "axon cut")
     if state.nfl:
-        _arrow(ax, 49.0, LOWER_Y - 2.2, 49.0, wall_top + 1.3, width=1.2, head=1.1)
-        caption_text(ax, 50.5, BAND_Y, "NfL → blood", size_step=-1, ha="left")
+        C.arrow(ax, (49.0, LOWER_Y - 2.2), (49.0, WALL_TOP + 1.3), width=1.2, z=8)
+        C.text(ax, 50.5, BAND_Y, "NfL → blood", ha="left")
+
+
+def _draw_tags_and_highlights(ax, state):
+    """The tags at the top right (MRI, symptoms, outcome) and the dashed rings asked for."""
     # -- labels and tags
     if state.tags:  # one text object for all tags: cheaper to draw than one per line
-        caption_text(ax, 99.0, TAG_TOP - 1.55 * len(state.tags), "\n".join(state.tags), size_step=-1,
-                     ha="right", linespacing=1.3,
-                     bbox=dict(boxstyle="round,pad=0.3", facecolor="#F2F2F2",
-                               edgecolor=style.GREY, linewidth=0.8))
+        C.text(ax, 99.0, TAG_TOP - 1.55 * len(state.tags), "\n".join(state.tags), ha="right",
+               linespacing=1.3, backing=C.TAG_BACKING)
     if state.highlight:
         for x, y in _highlight_spots(state):
-            ax.add_artist(Circle((x, y), 3.4, fill=False, edgecolor=ink,
-                                 linewidth=style.line(2.0), linestyle=(0, (3, 2)), zorder=10))
+            C.ring(ax, x, y, 3.4, dash=(0, (3, 2)))
 
 
 def _draw_lymph_node(ax, state):
     """A dashed box at the lower left: a lymph node, outside the brain."""
     x0, x1, y0, y1 = 0.6, 18.4, 0.6, 24.2
-    ax.add_artist(Line2D([x0, x1, x1, x0, x0], [y0, y0, y1, y1, y0], color=style.MUTED,
-                         linewidth=style.line(1.2), linestyle=(0, (4, 3)), zorder=1))
-    caption_text(ax, (x0 + x1) / 2, 21.0, "lymph node,\noutside the brain", size_step=-1,
-                 colour=style.MUTED, linespacing=1.0)
+    C.line(ax, [x0, x1, x1, x0, x0], [y0, y0, y1, y1, y0], colour=style.MUTED, width=1.2,
+           dash=(0, (4, 3)), z=1, caps=None)
+    C.text(ax, (x0 + x1) / 2, 21.0, "lymph node,\noutside the brain", colour=style.MUTED,
+           linespacing=1.0)
     if state.lymph == "active":
         A.draw_b_cell(ax, 5.0, 13.0, size=1.5)
         for x, y in ((11.5, 13.0), (9.0, 6.5)):
             A.draw_t_cell(ax, x, y, tag="4")
-        _arrow(ax, 15.5, 4.0, VESSEL_X0 + 5.0, VESSEL_Y - 1.0)
+        C.arrow(ax, (15.5, 4.0), (VESSEL_X0 + 5.0, VESSEL_Y - 1.0), width=1.4, z=8)
     else:
         A.draw_t_cell(ax, 9.5, 9.0)
 
@@ -467,7 +471,7 @@ def attack_explorer():
 
 MRI_STRIP = 19.0  # extra canvas height for the MRI strip above the tissue
 MRI_HEIGHT = HEIGHT + MRI_STRIP
-MRI_GREY, MRI_DARK, MRI_BRIGHT = "#8A8A8A", "#262626", "#FFFFFF"
+MRI_GREY, MRI_DARK, MRI_BRIGHT = style.SCAN_GREY, style.SCAN_DARK, style.PAPER
 SLICES = ((11.0, "T2/FLAIR scan"), (50.0, "T1 scan with contrast"))  # x of each slice, its name
 SLICE_Y, SLICE_W, SLICE_H = HEIGHT + 9.2, 12.0, 14.5
 SPOT = (3.3, 1.6)  # where the lesion sits on a slice, relative to its centre: beside a ventricle
@@ -507,16 +511,16 @@ def _draw_slice(ax, x, sign):
 def draw_mri(ax, state):
     draw_lesion(ax, state.lesion)
     ax.add_artist(FancyBboxPatch((0.6, HEIGHT + 0.6), WIDTH - 1.2, MRI_STRIP - 1.2,
-                                 boxstyle="round,pad=0,rounding_size=1.0", facecolor="#F7F7F7",
+                                 boxstyle="round,pad=0,rounding_size=1.0", facecolor=style.FAINT,
                                  edgecolor=style.GREY, linewidth=style.line(0.8), zorder=1))
-    illustrative_tag(ax, WIDTH - 0.6, MRI_HEIGHT - 0.8)
+    C.illustrative_tag(ax, WIDTH - 0.6, MRI_HEIGHT - 0.8)
     signs = {"T2/FLAIR scan": ("spot", "bright spot: a lesion,\nold or new (T2 lesion)"),
              "T1 scan with contrast": MRI_SIGNS[state.age]}
     for x, name in SLICES:  # one text per slice: its name, then what it shows
         sign, label = signs[name]
         _draw_slice(ax, x, sign)
-        caption_text(ax, x + SLICE_W / 2 + 1.4, SLICE_Y, f"Schematic {name}:\n{label}", size_step=-1,
-                     ha="left", linespacing=1.15)
+        C.text(ax, x + SLICE_W / 2 + 1.4, SLICE_Y, f"Schematic {name}:\n{label}", ha="left",
+               linespacing=1.15)
 
 
 def describe_mri(state):
@@ -603,8 +607,6 @@ def repair_explorer():
 
 def show_axon_loss():
     """Section 6: the chronic lesion as a static diagram with its description."""
-    from ..scene import show
-
     show(LESION_SCENE, replace(CHRONIC, lead=""), title=CONTENT.text("axon_loss_title"))
 
 # ================================================================ the disease-course sketch
@@ -664,64 +666,63 @@ def _xy(t, d):
 def draw_course(ax, state):
     ink, muted = style.INK, style.MUTED
     c = COURSES[state.course]
-    ax.add_artist(Line2D([AXIS_X, AXIS_X, X1 + 4.0], [Y1 + 4.0, AXIS_Y, AXIS_Y], color=ink,
-                         linewidth=style.line(1.4), zorder=3))
-    _arrow(ax, AXIS_X, Y1 + 3.0, AXIS_X, Y1 + 5.0, z=3)
-    _arrow(ax, X1 + 3.0, AXIS_Y, X1 + 5.0, AXIS_Y, z=3)
-    caption_text(ax, (X0 + X1) / 2, AXIS_Y - 2.6, "time (years)")
-    caption_text(ax, AXIS_X - 3.2, (Y0 + Y1) / 2, "disability", rotation=90)
-    caption_text(ax, AXIS_X + 1.5, C_HEIGHT - 1.8, c["name"], size_step=1, ha="left", fontweight="bold")
-    illustrative_tag(ax, C_WIDTH, C_HEIGHT - 3.4)
+    C.line(ax, [AXIS_X, AXIS_X, X1 + 4.0], [Y1 + 4.0, AXIS_Y, AXIS_Y], colour=ink, width=1.4, z=3,
+           caps=None)
+    C.arrow(ax, (AXIS_X, Y1 + 3.0), (AXIS_X, Y1 + 5.0), z=3, width=1.4)
+    C.arrow(ax, (X1 + 3.0, AXIS_Y), (X1 + 5.0, AXIS_Y), z=3, width=1.4)
+    C.text(ax, (X0 + X1) / 2, AXIS_Y - 2.6, "time (years)")
+    C.text(ax, AXIS_X - 3.2, (Y0 + Y1) / 2, "disability", rotation=90)
+    C.text(ax, AXIS_X + 1.5, C_HEIGHT - 1.8, c["name"], ha="left", step=1, bold=True)
+    C.illustrative_tag(ax, C_WIDTH, C_HEIGHT - 3.4)
 
     t, d, stairs = course_curve(state.course)
     xs, ys = _xy(t, d)
-    ax.add_artist(Line2D(xs, ys, color=ink, linewidth=style.line(2.6), zorder=5, solid_capstyle="round"))
+    C.line(ax, xs, ys, colour=ink, width=2.6, z=5)
 
     # word labels for the phases
     if state.course == "sp":
         xs_switch, _ = _xy(c["switch"], 0)
-        ax.add_artist(Line2D([xs_switch, xs_switch], [AXIS_Y + 0.5, Y1 + 1.0], color=muted,
-                             linewidth=style.line(1.2), linestyle=(0, (1, 2.5)), zorder=2))
-        caption_text(ax, xs_switch - 1.0, Y1 + 2.6, "relapsing phase", size_step=-1, colour=muted, ha="right")
-        caption_text(ax, xs_switch + 1.0, Y1 + 2.6, "progressive phase", size_step=-1, colour=muted, ha="left")
+        C.line(ax, [xs_switch, xs_switch], [AXIS_Y + 0.5, Y1 + 1.0], colour=muted, width=1.2,
+               dash=(0, (1, 2.5)), z=2, caps=None)
+        C.text(ax, xs_switch - 1.0, Y1 + 2.6, "relapsing phase", ha="right", colour=muted)
+        C.text(ax, xs_switch + 1.0, Y1 + 2.6, "progressive phase", ha="left", colour=muted)
     elif state.course == "pp":
-        caption_text(ax, X0 + 1.0, Y1 + 2.6, "worsening from the start", size_step=-1,
-                     colour=muted, ha="left")
+        C.text(ax, X0 + 1.0, Y1 + 2.6, "worsening from the start", ha="left", colour=muted)
     else:
-        caption_text(ax, X0 + 1.0, Y1 + 2.6, "relapses, then partial or full recovery", size_step=-1,
-                     colour=muted, ha="left")
+        C.text(ax, X0 + 1.0, Y1 + 2.6, "relapses, then partial or full recovery", ha="left", colour=muted)
 
     if state.relapses:
         for i, (t0, peak) in enumerate(zip(c["times"], c["peaks"])):
             k = int(np.argmax(np.where(t >= t0, d, -1) * (t < t0 + 0.03)))
             px, py = _xy(t[k], d[k])
             label = "first attack\n(CIS)" if i == 0 else "relapse"
-            _arrow(ax, px, py + 5.2, px, py + 0.6, width=1.0, head=1.1)
-            caption_text(ax, px, py + (6.7 if "\n" not in label else 7.8), label, size_step=-1, linespacing=1.0)
+            C.arrow(ax, (px, py + 5.2), (px, py + 0.6), width=1.0, z=8)
+            C.text(ax, px, py + (6.7 if "\n" not in label else 7.8), label, linespacing=1.0)
         if not c["times"]:
-            caption_text(ax, X0 + 1.0, Y1 - 3.0, "no relapsing phase", size_step=-1, ha="left")
+            C.text(ax, X0 + 1.0, Y1 - 3.0, "no relapsing phase", ha="left")
 
     if state.pira:
         sx, sy = _xy(t, stairs)
-        ax.add_artist(Line2D(sx, sy, color=style.OKABE_ITO["blue"], linewidth=style.line(2.2),
-                             linestyle=(0, (1.2, 1.6)), zorder=4))
+        C.line(ax, sx, sy, colour=style.OKABE_ITO["blue"], width=2.2, dash=(0, (1.2, 1.6)), z=4,
+               caps=None)
         end_x = X1 + 2.2
         top, bottom = ys[-1], sy[-1]
-        _arrow(ax, end_x, bottom, end_x, top, colour=style.OKABE_ITO["vermillion"], width=1.8, both=True, z=6)
-        caption_text(ax, end_x + 1.0, (top + bottom) / 2, "PIRA", ha="left", fontweight="bold",
-                     colour=style.OKABE_ITO["vermillion"])
+        C.arrow(ax, (end_x, bottom), (end_x, top), colour=style.OKABE_ITO["vermillion"], width=1.8,
+                z=6, kind="span")
+        C.text(ax, end_x + 1.0, (top + bottom) / 2, "PIRA", ha="left",
+               colour=style.darker(style.OKABE_ITO["vermillion"]), bold=True)
         key_y = Y1 - 3.0 if state.course != "pp" else Y1 - 6.5
-        ax.add_artist(Line2D([X0 + 1.0, X0 + 6.0], [key_y, key_y], color=style.OKABE_ITO["blue"],
-                             linewidth=style.line(2.2), linestyle=(0, (1.2, 1.6)), zorder=4))
-        caption_text(ax, X0 + 7.0, key_y, "worsening left by relapses", size_step=-1,
-                     colour=style.OKABE_ITO["blue"], ha="left")
+        C.line(ax, [X0 + 1.0, X0 + 6.0], [key_y, key_y], colour=style.OKABE_ITO["blue"], width=2.2,
+               dash=(0, (1.2, 1.6)), z=4, caps=None)
+        C.text(ax, X0 + 7.0, key_y, "worsening left by relapses", ha="left",
+               colour=style.OKABE_ITO["blue"])
 
     # what drives each shape: the course's actors, always shown
     A.draw_t_cell(ax, 4.0, 3.4, size=1.4)
-    caption_text(ax, 6.4, 3.4, "peaks: new inflammation", size_step=-1, ha="left")
+    C.text(ax, 6.4, 3.4, "peaks: new inflammation", ha="left")
     A.draw_axon(ax, 40.0, 47.0, 3.4, thickness=1.0)
     A.draw_block(ax, 43.5, 3.4, size=1.0)
-    caption_text(ax, 48.5, 3.4, "slow rise: smouldering damage and axon loss", size_step=-1, ha="left")
+    C.text(ax, 48.5, 3.4, "slow rise: smouldering damage and axon loss", ha="left")
 
 
 def describe_course(state):

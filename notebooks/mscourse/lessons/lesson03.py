@@ -13,23 +13,19 @@ square for protective clones, a grey diamond for regulatory clones. A dashed
 empty outline (with its T4/T8 or B label and its marker in pale grey) is a
 clone removed by conditioning; an extra outer ring marks a newly made cell. The widgets show this key once under the diagram (``with_key``);
 exported figures draw it in (``key=True``). Colour is never the only cue.
-
-Labels are drawn by ``_text``: the course's font and sizes (as ``scene.caption_text``),
-but as filled outlines, which render about four times faster than text artists and keep
-every widget update within the time budget.
 """
 
 from dataclasses import dataclass
 
 import ipywidgets as w
-from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon, Rectangle
+from matplotlib.patches import FancyBboxPatch, Polygon, Rectangle
 
 from .. import actors as A
 from .. import content
 from .. import style
-from ..export import FigureSpec
-from ..scene import Renderer, Scene, illustrative_tag, outline_text
+from .. import canvas as C
+from ..render import Renderer
+from ..scene import FigureSpec, Scene
 from ..widgets import Explorer, Quiz, Storyboard
 
 # The teaching text (captions, descriptions' prose, quiz, references) lives in
@@ -38,39 +34,14 @@ CONTENT = content.for_module(__name__)
 
 # ================================================================ shared drawing helpers
 
+ROOM_EDGE = dict(edge=style.DARK_GREY, z=0.5)  # body compartments: a grey outline, behind all
+ROOM = dict(ROOM_EDGE, width=1.2)
 KIND_WORDS = {  # the clone types, in words (key, descriptions)
     "auto": "autoreactive",
     "prot": "protective",
     "reg": "regulatory",
     "B": "B cell",
 }
-BOX_EDGE = "#4D4D4D"
-BOX_FILL = "#F7F7F7"
-GHOST_FILL = "#E6E6E6"  # the marker of a removed clone: same shape, pale grey
-
-
-def _box(ax, x0, y0, x1, y1, title="", fill=BOX_FILL, lw=1.2, dash=None, title_y=None,
-         title_ha="center", z=0.5):
-    ax.add_artist(FancyBboxPatch(
-        (x0, y0), x1 - x0, y1 - y0, boxstyle="round,pad=0,rounding_size=1.2",
-        facecolor=fill, edgecolor=BOX_EDGE, linewidth=style.line(lw),
-        linestyle=dash or "-", zorder=z))
-    if title:
-        tx = (x0 + x1) / 2 if title_ha == "center" else x0 + 1.2
-        _text(ax, tx, title_y if title_y is not None else y1 - 1.9, title, ha=title_ha,
-              fontweight="bold")
-
-
-def _arrow(ax, x0, y0, x1, y1, colour=style.INK, width=1.6, rad=0.0, dash=None, z=8, head=12):
-    ax.add_artist(FancyArrowPatch(
-        (x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=head, color=colour,
-        linewidth=style.line(width), linestyle=dash or "-", shrinkA=0, shrinkB=0,
-        connectionstyle=f"arc3,rad={rad}", zorder=z))
-
-
-def _text(ax, x, y, text, ha="center", colour=style.INK, step=-1, fontweight="normal"):
-    """A label in the course's type (as scene.caption_text), drawn as outlines for speed."""
-    _letters(ax, x, y, text, colour=colour, ha=ha, bold=fontweight == "bold", step=step, z=9)
 
 
 def _badge(ax, kind, x, y, r=0.95, ghost=False, z=7):
@@ -88,37 +59,8 @@ def _badge(ax, kind, x, y, r=0.95, ghost=False, z=7):
     else:
         return
     ax.add_artist(Polygon(
-        pts, closed=True, facecolor=GHOST_FILL if ghost else fill,
+        pts, closed=True, facecolor=style.GHOST_GREY if ghost else fill,
         edgecolor=style.MUTED if ghost else style.INK, linewidth=style.line(1.0), zorder=z))
-
-
-def _letters(ax, x, y, text, colour=style.MUTED, ha="center", bold=False, step=-1, z=5.1):
-    """Text as filled outlines (scene.outline_text): cheap to redraw, same look."""
-    outline_text(ax, x, y, text, ha=ha, colour=colour, step=step, bold=bold, z=z)
-
-
-def _ghost(ax, x, y, size=1.7, square=False, label="", z=5):
-    """An empty dashed outline: a cell removed by conditioning.
-
-    label: the cell's letters (T4, T8, B) in grey, so a removed CD4 clone can be
-    told from a surviving CD8 clone.
-    """
-    if square:
-        ax.add_artist(FancyBboxPatch(
-            (x - size, y - size), 2 * size, 2 * size,
-            boxstyle=f"round,pad=0,rounding_size={size * 0.5:.2f}", facecolor="none",
-            edgecolor=style.MUTED, linewidth=style.line(1.1), linestyle=(0, (2.5, 2)), zorder=z))
-    else:
-        ax.add_artist(Circle((x, y), size, facecolor="none", edgecolor=style.MUTED,
-                             linewidth=style.line(1.1), linestyle=(0, (2.5, 2)), zorder=z))
-    if label:
-        _letters(ax, x, y, label, z=z + 0.1)
-
-
-def _new_ring(ax, x, y, size=1.7, z=5.5):
-    """The outer ring that marks a newly made cell."""
-    ax.add_artist(Circle((x, y), size + 0.75, facecolor="none", edgecolor=style.INK,
-                         linewidth=style.line(1.2), zorder=z))
 
 
 def draw_clone(ax, x, y, kind, tag="", mark="", size=1.7):
@@ -127,11 +69,11 @@ def draw_clone(ax, x, y, kind, tag="", mark="", size=1.7):
     mark: "" an existing cell, "ghost" removed by conditioning, "new" newly made.
     """
     if mark == "ghost":
-        _ghost(ax, x, y, size, square=(kind == "B"), label="B" if kind == "B" else "T" + tag)
+        C.ghost(ax, x, y, size, square=(kind == "B"), label="B" if kind == "B" else "T" + tag)
         _badge(ax, kind, x + size * 1.05, y + size * 1.0, ghost=True)
         return
     if mark == "new":
-        _new_ring(ax, x, y, size)
+        C.ring(ax, x, y, size + 0.75, width=1.2, dash=None, z=5.5)
     if kind == "B":
         A.draw_b_cell(ax, x, y, size=size * 0.92)
     else:
@@ -142,7 +84,7 @@ def draw_clone(ax, x, y, kind, tag="", mark="", size=1.7):
 def draw_hsc_slot(ax, x, y, mark="", size=1.9):
     """A blood-forming stem cell, or the dashed outline of one that was destroyed."""
     if mark == "ghost":
-        _ghost(ax, x, y, size)
+        C.ghost(ax, x, y, size)
     else:
         A.draw_hsc(ax, x, y, size=size)
 
@@ -200,13 +142,11 @@ def draw_key(ax, x, y, entries=("auto", "prot", "reg", "ghost", "new"), gap=19.5
         if key in ("auto", "prot", "reg"):
             _badge(ax, key, cx, y, r=1.05)
         elif key == "ghost":
-            _ghost(ax, cx, y, 1.5, label="T")
+            C.ghost(ax, cx, y, 1.5, label="T")
         else:
-            ax.add_artist(Circle((cx, y), 1.25, facecolor="none", edgecolor=style.INK,
-                                 linewidth=style.line(1.2), zorder=5))
-            ax.add_artist(Circle((cx, y), 0.7, facecolor="none", edgecolor=style.INK,
-                                 linewidth=style.line(1.0), zorder=5))
-        _text(ax, cx + (1.9 if key in ("auto", "prot", "reg") else 2.6), y, labels[key], ha="left")
+            C.ring(ax, cx, y, 1.25, width=1.2, dash=None, z=5)
+            C.ring(ax, cx, y, 0.7, width=1.0, dash=None, z=5)
+        C.text(ax, cx + (1.9 if key in ("auto", "prot", "reg") else 2.6), y, labels[key], ha="left")
 
 
 KEY_SENTENCE = CONTENT.text("clone_key")
@@ -233,10 +173,10 @@ def draw_clone_key(ax, state):
         if key in ("auto", "prot", "reg"):
             draw_clone(ax, x, 3.0, key, size=1.5)
         elif key == "ghost":
-            _ghost(ax, x, 3.0, 1.5, label="T")
+            C.ghost(ax, x, 3.0, 1.5, label="T")
         else:
             draw_clone(ax, x, 3.0, "prot", mark="new", size=1.5)
-        _text(ax, x + 3.6, 3.0, labels[key], ha="left")
+        C.text(ax, x + 3.6, 3.0, labels[key], ha="left")
 
 
 def describe_clone_key(state):
@@ -393,7 +333,7 @@ GAUGE_X, GAUGE_LEN, GAUGE_Y = 41.0, 19.0, (21.7, 18.5, 15.3)  # bars' left end, 
 def draw_gauge(ax, levels):
     """Blood counts as three bars: the filled share says how full (qualitative)."""
     for name, level, y in zip(GAUGE_ROWS, levels, GAUGE_Y):
-        _text(ax, GAUGE_X - 1.0, y, name, ha="right")
+        C.text(ax, GAUGE_X - 1.0, y, name, ha="right")
         ax.add_artist(Rectangle((GAUGE_X, y - 0.75), GAUGE_LEN, 1.5, facecolor=style.PAPER,
                                 edgecolor=style.INK, linewidth=style.line(1.0), zorder=3))
         ax.add_artist(Rectangle((GAUGE_X, y - 0.75), GAUGE_LEN * GAUGE_LEVELS[level], 1.5,
@@ -405,8 +345,8 @@ def describe_gauge(levels):
 
 
 def _draw_cns(ax, kind):
-    _box(ax, *CNS, fill="#FBF3E4")
-    _text(ax, CNS[0] + 1.2, 7.0, "Brain, spinal cord", ha="left", fontweight="bold")
+    C.box(ax, *CNS, fill=style.paler(style.OKABE_ITO["orange"]), **ROOM)
+    C.text(ax, CNS[0] + 1.2, 7.0, "Brain, spinal cord", ha="left", bold=True)
     # antibody-making B-lineage cells inside the CNS: in many patients they survive conditioning
     A.draw_b_cell(ax, 53.3, 7.0, size=1.55)
     A.draw_antibody(ax, 56.9, 7.9, size=1.0, angle=-20)
@@ -442,19 +382,19 @@ def draw_key_column(ax):
 def draw_procedure(ax, state):
     v = STAGES[state.stage]
     # compartments
-    _box(ax, *PATIENT, fill=style.PAPER, lw=2.0)
-    _text(ax, 2.5, PATIENT[3] - 1.9, "Patient", ha="left", step=0, fontweight="bold")
-    _box(ax, *MARROW, title="Bone marrow", fill="#F6EDF1")
-    _box(ax, *THYMUS, title="Thymus", fill="#EEF3F8")
-    _box(ax, *BLOOD, title=f"Blood: counts {v.counts}", fill="#FCEFEC")
+    C.box(ax, *PATIENT, fill=style.PAPER, **ROOM_EDGE, width=2.0)
+    C.text(ax, 2.5, PATIENT[3] - 1.9, "Patient", ha="left", bold=True)
+    C.box(ax, *MARROW, fill=A.ACTORS["hsc"].pale, **ROOM, title="Bone marrow")
+    C.box(ax, *THYMUS, fill=style.paler(style.OKABE_ITO["blue"]), **ROOM, title="Thymus")
+    C.box(ax, *BLOOD, fill=A.ACTORS["t_cell"].pale, **ROOM,
+          title=f"Blood: counts {v.counts}")
     draw_gauge(ax, v.gauge)
     _draw_cns(ax, v.cns)
-    _box(ax, *BAG, fill=style.PAPER, lw=1.4)
-    ax.add_artist(Line2D([74, 74], [BAG[3], BAG[3] + 1.3], color=BOX_EDGE,
-                         linewidth=style.line(2.0), zorder=1))
-    _text(ax, 74, BAG[3] + 2.5, "Collection bag", fontweight="bold")
-    _box(ax, *FREEZER, fill="#E6F1FA", lw=2.6)
-    _text(ax, 91, FREEZER[3] + 2.5, "Freezer", fontweight="bold")
+    C.box(ax, *BAG, fill=style.PAPER, **ROOM_EDGE, width=1.4)
+    C.line(ax, [74, 74], [BAG[3], BAG[3] + 1.3], colour=style.DARK_GREY, width=2.0, z=1, caps=None)
+    C.text(ax, 74, BAG[3] + 2.5, "Collection bag", bold=True)
+    C.box(ax, *FREEZER, fill=style.paler(style.OKABE_ITO["sky_blue"], 0.85), **ROOM_EDGE, width=2.6)
+    C.text(ax, 91, FREEZER[3] + 2.5, "Freezer", bold=True)
     # stem cells
     for (x, y), mark in zip(MARROW_SLOTS, v.marrow):
         if mark != "empty":
@@ -473,20 +413,19 @@ def draw_procedure(ax, state):
     # movements
     arrows = set(v.arrows)
     if "mobilise" in arrows:
-        _arrow(ax, 18.0, 41.3, 27.6, 41.6, rad=-0.3)
+        C.arrow(ax, (18.0, 41.3), (27.6, 41.6), rad=-0.3, z=8)
     if "collect" in arrows:
-        _arrow(ax, 39.6, 41.8, 68.8, 40.8, rad=-0.15)
+        C.arrow(ax, (39.6, 41.8), (68.8, 40.8), rad=-0.15, z=8)
     if "freeze" in arrows:
-        _arrow(ax, 80.2, 38.0, 85.8, 38.0)
+        C.arrow(ax, (80.2, 38.0), (85.8, 38.0), z=8)
     if "reinfuse" in arrows:
-        ax.add_artist(Line2D([91, 91, 66.5], [27, 24.6, 24.6], color=style.INK,
-                             linewidth=style.line(1.6), zorder=8))
-        _arrow(ax, 66.6, 24.6, 61.0, 38.4, rad=-0.2)
-        _text(ax, 79.5, 22.6, "thawed, given by drip")
+        C.line(ax, [91, 91, 66.5], [27, 24.6, 24.6], width=1.6, z=8, caps=None)
+        C.arrow(ax, (66.6, 24.6), (61.0, 38.4), rad=-0.2, z=8)
+        C.text(ax, 79.5, 22.6, "thawed, given by drip")
     if "home" in arrows:
-        _arrow(ax, 41.9, 41.4, 18.0, 38.4, rad=0.1)
+        C.arrow(ax, (41.9, 41.4), (18.0, 38.4), rad=0.1, z=8)
     if "thymus" in arrows:
-        _arrow(ax, 18.6, 14.6, 25.0, 26.0, rad=-0.25)
+        C.arrow(ax, (18.6, 14.6), (25.0, 26.0), rad=-0.25, z=8)
     if state.key:
         draw_key_column(ax)
 
@@ -577,16 +516,18 @@ R_W, R_H = 100, 38
 
 def draw_rescue(ax, state):
     v = RESCUE_VIEW[state.choice]
-    _box(ax, 1, 12, 33, 36, title="Bone marrow", fill="#F6EDF1")
+    C.box(ax, 1, 12, 33, 36, fill=A.ACTORS["hsc"].pale, **ROOM,
+          title="Bone marrow")
     for (x, y), mark in zip(((9, 28), (17, 28), (25, 28), (9, 21.5)), v["marrow"]):
         draw_hsc_slot(ax, x, y, "" if mark == "hsc" else "ghost")
     for i in range(v["extra"]):
         A.draw_hsc(ax, 17 + 8 * i, 21.5, size=1.9)
-    _text(ax, 17, 15.2, v["marrow_note"])
-    _box(ax, 36, 12, 99, 36, title="Immune repertoire", fill="#FCEFEC")
+    C.text(ax, 17, 15.2, v["marrow_note"])
+    C.box(ax, 36, 12, 99, 36, fill=A.ACTORS["t_cell"].pale, **ROOM,
+          title="Immune repertoire")
     draw_repertoire(ax, v["cells"], x0=44, y0=29.3, dx=9, dy=5.8, cols=6, size=1.6)
-    _text(ax, 67.5, 14.1, v["rep_note"])
-    _text(ax, 50, 8.6, v["verdict"], fontweight="bold")
+    C.text(ax, 67.5, 14.1, v["rep_note"])
+    C.text(ax, 50, 8.6, v["verdict"], bold=True)
     if state.key:
         draw_key(ax, 3.5, 3.0)
 
@@ -662,29 +603,31 @@ I_CELLS = tuple((i, k, t, "" if i in (3, 6) else "ghost")
 
 def draw_intensity(ax, state):
     v = INTENSITIES[state.regimen]
-    _text(ax, 1.5, 47.6, f"{v['name']}: {v['kind']}", ha="left", step=0, fontweight="bold")
+    C.text(ax, 1.5, 47.6, f"{v['name']}: {v['kind']}", ha="left", bold=True)
     # old immune cells
-    _box(ax, 1, 23.5, 55, 44.5, title="Old immune cells", fill="#FCEFEC")
+    C.box(ax, 1, 23.5, 55, 44.5, fill=A.ACTORS["t_cell"].pale, **ROOM,
+          title="Old immune cells")
     draw_repertoire(ax, I_CELLS, x0=8, y0=36.6, dx=10, dy=7.0, cols=5, size=1.6)
-    _text(ax, 28, 25.8, "all kinds hit; a few survive")
+    C.text(ax, 28, 25.8, "all kinds hit; a few survive")
     # own marrow
-    _box(ax, 58, 23.5, 99, 44.5, title="Own marrow stem cells", fill="#F6EDF1")
+    C.box(ax, 58, 23.5, 99, 44.5, fill=A.ACTORS["hsc"].pale, **ROOM,
+          title="Own marrow stem cells")
     for (x, y), mark in zip(((67, 36.4), (75, 36.4), (83, 36.4), (91, 36.4)), v["marrow"]):
         draw_hsc_slot(ax, x, y, "" if mark == "hsc" else "ghost")
-    _text(ax, 78.5, 30.4, v["marrow_note"], fontweight="bold")
-    _text(ax, 78.5, 26.4, v["rescue"])
+    C.text(ax, 78.5, 30.4, v["marrow_note"], bold=True)
+    C.text(ax, 78.5, 26.4, v["rescue"])
     if state.key:
         draw_key(ax, 3.0, 20.0, entries=("auto", "prot", "reg", "ghost"), gap=17.0)
     # aplasia bar (illustrative: no numbers)
-    _text(ax, 1.5, 13.5, "Aplasia after reinfusion", ha="left", fontweight="bold")
+    C.text(ax, 1.5, 13.5, "Aplasia after reinfusion", ha="left", bold=True)
     ax.add_artist(Rectangle((32, 12.0), v["aplasia"], 3.0, facecolor=style.LIGHT_GREY,
                             edgecolor=style.INK, linewidth=style.line(1.2), zorder=3))
-    _text(ax, 32 + v["aplasia"] + 1.2, 13.5, v["aplasia_word"], ha="left", fontweight="bold")
+    C.text(ax, 32 + v["aplasia"] + 1.2, 13.5, v["aplasia_word"], ha="left", bold=True)
     # risks, compared with the other regimen
     for i, (what, level) in enumerate(v["risks"]):
         col, row = divmod(i, 2)
-        _text(ax, 1.5 + 50 * col, 7.0 - 3.9 * row, f"{what}: {level}", ha="left")
-    illustrative_tag(ax, I_W, I_H)
+        C.text(ax, 1.5 + 50 * col, 7.0 - 3.9 * row, f"{what}: {level}", ha="left")
+    C.illustrative_tag(ax, I_W, I_H)
 
 
 def describe_intensity(state):
@@ -755,18 +698,18 @@ def _icon(ax, kind, x, y, size=1.4):
 def draw_timeline(ax, state):
     # a one-line key to the row icons
     _icon(ax, "hsc", 2.6, 41.7, size=1.2)
-    _text(ax, 4.6, 41.7, "stem cells leave or return", ha="left")
+    C.text(ax, 4.6, 41.7, "stem cells leave or return", ha="left")
     _icon(ax, "t_cell", 35.0, 41.7, size=1.2)
-    _text(ax, 37.0, 41.7, "T cells regrow", ha="left")
+    C.text(ax, 37.0, 41.7, "T cells regrow", ha="left")
     for i, (key, label, x0, x1, _) in enumerate(PHASES):
         y = T_TOP - i * T_ROW
         on = key == state.highlight
-        _text(ax, 1.5, y, label, ha="left", fontweight="bold" if on else "normal")
+        C.text(ax, 1.5, y, label, ha="left", bold=on)
         if key in TIMELINE_ICONS:  # who moves in this phase
             _icon(ax, TIMELINE_ICONS[key], 28.2, y)
         ax.add_artist(FancyBboxPatch(
             (x0, y - 1.2), x1 - x0, 2.4, boxstyle="round,pad=0,rounding_size=0.6",
-            facecolor="#9EC9E2" if on else "#DCEBF5", edgecolor=style.INK,
+            facecolor=style.paler(style.OKABE_ITO["blue"], 0.6 if on else 0.85), edgecolor=style.INK,
             linewidth=style.line(2.6 if on else 1.0), zorder=3))
         if on:  # an arrowhead pointing at the highlighted block
             tip = max(x0 - 0.8, 31.0)
@@ -774,17 +717,16 @@ def draw_timeline(ax, state):
                                   closed=True, facecolor=style.INK, edgecolor="none", zorder=4))
     # the shaded danger window: highest infection risk
     y_bottom = T_TOP - (len(PHASES) - 1) * T_ROW - 2.2
-    ax.add_artist(Rectangle((53.0, y_bottom), 20.5, T_TOP + 2.2 - y_bottom, facecolor="#F7E1DA",
+    ax.add_artist(Rectangle((53.0, y_bottom), 20.5, T_TOP + 2.2 - y_bottom, facecolor=style.paler(A.ACTORS["t_cell"].colour, 0.85),
                             edgecolor=style.OKABE_ITO["vermillion"], linewidth=style.line(1.0),
                             linestyle=(0, (4, 2)), zorder=0.5))
     # time arrow, words only
-    ax.add_artist(FancyArrowPatch((32.0, 2.9), (99.0, 2.9), arrowstyle="-|>", mutation_scale=14,
-                                  color=style.INK, linewidth=style.line(1.6), zorder=3))
+    C.arrow(ax, (32.0, 2.9), (99.0, 2.9), z=3)
     for x, word in ((41, "weeks to months"), (58.5, "weeks"), (67.5, "months"), (90, "years")):
-        _text(ax, x, 0.95, word)
-    _text(ax, 31.0, 2.9, "not to scale", ha="right")
-    _text(ax, 64.0, y_bottom - 1.5, "highest infection risk", colour="#8A3A00")
-    illustrative_tag(ax, T_W, T_H)
+        C.text(ax, x, 0.95, word)
+    C.text(ax, 31.0, 2.9, "not to scale", ha="right")
+    C.text(ax, 64.0, y_bottom - 1.5, "highest infection risk", colour=A.ACTORS["t_cell"].ink)
+    C.illustrative_tag(ax, T_W, T_H)
 
 
 def describe_timeline(state):

@@ -16,15 +16,14 @@ import textwrap
 from dataclasses import dataclass
 
 import ipywidgets as w
-from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from .. import actors as A
 from .. import content
 from .. import evidence as E
 from .. import style
-from ..export import FigureSpec
-from ..scene import Scene, caption_text, show
+from .. import canvas as C
+from ..display import show
+from ..scene import FigureSpec, Scene
 from ..widgets import Explorer, Quiz, Step, Storyboard
 
 # The teaching text lives in content/lesson04.toml; this module keeps states and drawing.
@@ -37,51 +36,13 @@ def with_markers(text):
     evidence badge (and the separate "endorsed in guidelines" badge)."""
     return MARKER.sub(lambda m: E.evidence_html(m.group(1), guideline=bool(m.group(2))), text)
 
-# ---------------------------------------------------------------- small drawing helpers
-
-
-def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4):
-    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
-                         linestyle=dash or "-", zorder=z, solid_capstyle="round"))
-
-
-def _arrow(ax, x0, y0, x1, y1, colour=style.INK, width=1.4, dash=None, z=7, head=11, rad=0.0):
-    ax.add_artist(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=head,
-                                  color=colour, linewidth=style.line(width),
-                                  linestyle=dash or "-", shrinkA=0, shrinkB=0, zorder=z,
-                                  connectionstyle=f"arc3,rad={rad}"))
-
-
-def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, **kw):
-    caption_text(ax, x, y, text, size_step=step, colour=colour, ha=ha, **kw)
-
-
-def _zone(ax, x0, x1, y0, y1):
-    """The lesion: a pale area with a dashed edge (drawn behind everything)."""
-    ax.add_artist(FancyBboxPatch((x0, y0), x1 - x0, y1 - y0,
-                                 boxstyle="round,pad=0,rounding_size=2.5", facecolor="#F2F2F2",
-                                 edgecolor=style.MUTED, linewidth=style.line(1.0),
-                                 linestyle=(0, (4, 3)), zorder=0.5))
-
-
-def _stop_bar(ax, x0, y0, x1, y1, colour=style.INK):
-    """An inhibition arrow: a line ending in a flat bar (the step cannot happen)."""
-    _line(ax, [x0, x1], [y0, y1], colour=colour, width=1.6, z=7)
-    dx, dy = x1 - x0, y1 - y0
-    norm = (dx * dx + dy * dy) ** 0.5 or 1.0
-    px, py = -dy / norm * 1.4, dx / norm * 1.4
-    _line(ax, [x1 - px, x1 + px], [y1 - py, y1 + py], colour=colour, width=3.0, z=7)
+# ---------------------------------------------------------------- this lesson's own mark
 
 
 def _cross_out(ax, x0, y0, x1, y1):
     """Two bold diagonal strokes over a picture: 'this does not happen'."""
-    _line(ax, [x0, x1], [y0, y1], colour=style.INK, width=4.0, z=9)
-    _line(ax, [x0, x1], [y1, y0], colour=style.INK, width=4.0, z=9)
-
-
-def _ring(ax, x, y, r):
-    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.INK,
-                         linewidth=style.line(2.0), linestyle=(0, (4, 2)), zorder=10))
+    C.line(ax, [x0, x1], [y0, y1], colour=style.INK, width=4.0, z=9)
+    C.line(ax, [x0, x1], [y1, y0], colour=style.INK, width=4.0, z=9)
 
 
 # ================================================================ shared tissue geometry
@@ -91,6 +52,8 @@ def _ring(ax, x, y, r):
 AX_Y = (13.0, 29.0)  # axon 1 (lower), axon 2 (upper)
 AX_X = (3.0, 97.0)
 LESION = (26.0, 74.0)
+LESION_ZONE = dict(fill=style.PALE, edge=style.MUTED, width=1.0, dashed=(0, (4, 3)), rounding=2.5,
+                   z=0.5)  # the lesion: a pale area with a dashed edge, behind everything
 OUTER = ((3.5, 25.5), (74.5, 96.5))  # healthy sheaths either side of the lesion
 OLD = ((26.5, 49.5), (50.5, 73.5))  # the two original internodes inside the lesion
 NEW = ((26.5, 41.5), (42.5, 57.5), (58.5, 73.5))  # three thinner, shorter new ones
@@ -139,8 +102,8 @@ GHOST = (64.0, MID_Y)  # where an oligodendrocyte died
 
 def draw_repair(ax, state):
     s = state.stage
-    _zone(ax, LESION[0], LESION[1], 1.5, 36.0)
-    _note(ax, 50, 38.0, "where a lesion will form" if s == 0 else "lesion", colour=style.MUTED)
+    C.box(ax, LESION[0], 1.5, LESION[1], 36.0, **LESION_ZONE)
+    C.text(ax, 50, 38.0, "where a lesion will form" if s == 0 else "lesion", colour=style.MUTED)
     for axon in (0, 1):
         A.draw_axon(ax, AX_X[0], AX_X[1], AX_Y[axon])
     _healthy_outside(ax)
@@ -161,21 +124,20 @@ def draw_repair(ax, state):
         A.draw_oligodendrocyte(ax, *SURVIVOR)  # survived, but lost its sheaths here
     else:
         A.draw_oligodendrocyte(ax, *SURVIVOR, targets=_arms((34.0,), THIN_EDGE))
-        _ring(ax, *SURVIVOR, 4.2)
-        _note(ax, 4.0, 40.5, "an old oligodendrocyte that\nsurvived may help", ha="left")
-        _arrow(ax, 17.0, 37.5, 28.6, 24.2, width=1.2, head=9)
+        C.ring(ax, *SURVIVOR, 4.2)
+        C.text(ax, 4.0, 40.5, "an old oligodendrocyte that\nsurvived may help", ha="left")
+        C.arrow(ax, (17.0, 37.5), (28.6, 24.2), width=1.2)
     if s == 1:  # an outline where an oligodendrocyte died
-        ax.add_artist(Circle(GHOST, 2.6, fill=False, edgecolor=style.MUTED,
-                             linewidth=style.line(1.2), linestyle=(0, (2, 2)), zorder=5))
-        _note(ax, GHOST[0] + 3.4, MID_Y, "died", ha="left", colour=style.MUTED)
+        C.ghost(ax, *GHOST, 2.6)
+        C.text(ax, GHOST[0] + 3.4, MID_Y, "died", ha="left", colour=style.MUTED)
     if s == 4:
         touch = [(x, AX_Y[0] + 0.8) for x in (46.0, 62.0)] \
             + [(x, AX_Y[1] - 0.8) for x in (46.0, 62.0)]
         A.draw_oligodendrocyte(ax, *NEWCOMER, targets=touch)
-        _note(ax, 54.0, 41.5, "an OPC matures into a new oligodendrocyte")
+        C.text(ax, 54.0, 41.5, "an OPC matures into a new oligodendrocyte")
     elif s == 5:
         A.draw_oligodendrocyte(ax, *NEWCOMER, targets=_arms((34.0, 50.0, 66.0), THIN_EDGE))
-        _note(ax, 50.0, 41.5, "thinner, shorter new sheaths: a pale 'shadow plaque'")
+        C.text(ax, 50.0, 41.5, "thinner, shorter new sheaths: a pale 'shadow plaque'")
     elif s == 6:
         A.draw_oligodendrocyte(ax, *NEWCOMER, targets=_arms((50.0, 66.0), THIN_EDGE))
     # OPCs: resting, then dividing, then recruited, then one matures
@@ -184,27 +146,27 @@ def draw_repair(ax, state):
     elif s == 2:
         for x, y in OPC_HOME:
             A.draw_opc(ax, x, y)
-        _note(ax, 75.5, 43.0, "OPCs activated: they divide", ha="right")
+        C.text(ax, 75.5, 43.0, "OPCs activated: they divide", ha="right")
     elif s == 3:
         A.draw_opc(ax, *OPC_HOME[1])
         A.draw_opc(ax, *NEWCOMER)
-        _arrow(ax, 81.0, 36.5, 59.0, 23.2, dash=(0, (3, 2)), rad=0.15)
-        _note(ax, 60.0, 41.5, "recruited: OPCs move into the lesion")
+        C.arrow(ax, (81.0, 36.5), (59.0, 23.2), rad=0.15, width=1.4, dashed=True)
+        C.text(ax, 60.0, 41.5, "recruited: OPCs move into the lesion")
     else:
         A.draw_opc(ax, *OPC_HOME[1])  # the pool of precursors is kept
     # immune cells: attack, then clear-up, then rest
     if s == 1:
         A.draw_t_cell(ax, 38.0, 6.0)
         A.draw_macrophage(ax, 48.0, MID_Y, size=2.6)
-        _note(ax, 50.0, 41.5, "an immune attack strips the myelin")
+        C.text(ax, 50.0, 41.5, "an immune attack strips the myelin")
     elif s in (2, 3):
         A.draw_macrophage(ax, 50.0, 6.0, size=2.4, eating=True)
-        _note(ax, 55.0, 6.0, "clears myelin debris", ha="left")
+        C.text(ax, 55.0, 6.0, "clears myelin debris", ha="left")
     else:
         A.draw_macrophage(ax, 50.0, 6.0, size=1.7, resting=True)
     if s == 5:
         A.draw_signal(ax, 88.0, AX_Y[0], size=1.3)
-        _note(ax, 88.0, 7.0, "signals cross again")
+        C.text(ax, 88.0, 7.0, "signals cross again")
 
 
 REPAIR_IDS = ("healthy", "attack", "clear_up", "recruited", "matures", "new_myelin", "old_cells")
@@ -309,11 +271,11 @@ def _opc_label(state):
 
 def draw_blocks(ax, state):
     """Each block draws its own cue, so several blocks can be seen at once."""
-    _zone(ax, LESION[0], LESION[1], 1.5, 38.5)
-    _note(ax, 50.0, 40.5, "lesion", colour=style.MUTED)
-    _note(ax, 50.0, 46.3, _outcome(state), step=0, fontweight="bold")
-    _note(ax, 14.0, AX_Y[0] + 4.6, "axon 1", colour=style.MUTED)
-    _note(ax, 14.0, AX_Y[1] + 4.6, "axon 2", colour=style.MUTED)
+    C.box(ax, LESION[0], 1.5, LESION[1], 38.5, **LESION_ZONE)
+    C.text(ax, 50.0, 40.5, "lesion", colour=style.MUTED)
+    C.text(ax, 50.0, 46.3, _outcome(state), bold=True)
+    C.text(ax, 14.0, AX_Y[0] + 4.6, "axon 1", colour=style.MUTED)
+    C.text(ax, 14.0, AX_Y[1] + 4.6, "axon 2", colour=style.MUTED)
     live = (1,) if state.axon_lost else (0, 1)
     A.draw_axon(ax, AX_X[0], AX_X[1], AX_Y[1])
     _sheaths(ax, 1, OUTER)
@@ -323,7 +285,7 @@ def draw_blocks(ax, state):
         for x0, x1, y in FRAGMENTS + DISTAL:
             A.draw_axon(ax, x0, x1, y, thickness=1.3)
         A.draw_myelin(ax, *OUTER[1], AX_Y[0], kind="damaged")
-        _note(ax, 50.0, 8.6, "axon 1 lost: nothing to remyelinate")
+        C.text(ax, 50.0, 8.6, "axon 1 lost: nothing to remyelinate")
     else:
         A.draw_axon(ax, AX_X[0], AX_X[1], AX_Y[0])
         _sheaths(ax, 0, OUTER[1:])
@@ -344,23 +306,23 @@ def draw_blocks(ax, state):
         for x, y in OPCS_STUCK:
             A.draw_opc(ax, x, y)
             if state.differentiation:
-                _stop_bar(ax, x + 3.2, y + 1.6, x + 6.6, y + 3.2)
+                C.arrow(ax, (x + 3.2, y + 1.6), (x + 6.6, y + 3.2), kind="inh")
         label = _opc_label(state)
-        _note(ax, 50.0, 35.0 if "\n" in label else 34.2, label)
+        C.text(ax, 50.0, 35.0 if "\n" in label else 34.2, label)
     if state.ageing:
         A.draw_opc(ax, *OLD_OPC)
-        _stop_bar(ax, OLD_OPC[0] - 4.5, OLD_OPC[1], OLD_OPC[0] - 11.5, OLD_OPC[1])
-        _note(ax, 99.5, 37.5, "old OPCs\nrespond poorly", ha="right")
+        C.arrow(ax, (OLD_OPC[0] - 4.5, OLD_OPC[1]), (OLD_OPC[0] - 11.5, OLD_OPC[1]), kind="inh")
+        C.text(ax, 99.5, 37.5, "old OPCs\nrespond poorly", ha="right")
     if state.differentiation or state.ageing:  # a key for the inhibition symbol
-        _stop_bar(ax, 1.5, 43.0, 5.5, 43.0)
-        _note(ax, 6.8, 43.0, "= this step cannot happen", ha="left")
+        C.arrow(ax, (1.5, 43.0), (5.5, 43.0), kind="inh")
+        C.text(ax, 6.8, 43.0, "= this step cannot happen", ha="left")
     if state.debris:
-        _note(ax, 87.0, 5.2, "myelin debris\nnot cleared")
+        C.text(ax, 87.0, 5.2, "myelin debris\nnot cleared")
     if state.inflammation:
         A.draw_t_cell(ax, 31.0, 4.6)
         A.draw_t_cell(ax, 37.0, 4.6)
         A.draw_macrophage(ax, 44.0, 4.6, size=2.2)
-        _note(ax, 48.0, 4.6, "inflammation goes on", ha="left")
+        C.text(ax, 48.0, 4.6, "inflammation goes on", ha="left")
     else:
         A.draw_macrophage(ax, 30.5, 5.0, size=1.6, resting=True)
     # the signal on each axon: through the lesion, or stopped at its edge
@@ -429,7 +391,7 @@ def _badge(level, guideline=False):
 
 _TABLE = ('style="width:100%;border-collapse:collapse;line-height:1.4;'
           'font-size:{size}"')
-_CELL = 'style="vertical-align:top;text-align:left;padding:4px 8px;border-top:1px solid #D9D9D9"'
+_CELL = f'style="vertical-align:top;text-align:left;padding:4px 8px;border-top:1px solid {style.LIGHT_GREY}"'
 
 
 def _table(headers, rows):
@@ -503,31 +465,31 @@ class CellState:
 def _signals(ax, x0, y0, targets):
     """Dotted arrows: a cell signalling to others without becoming them."""
     for tx, ty in targets:
-        _arrow(ax, x0, y0, tx, ty, dash=(0, (1, 1.5)), width=1.6, head=9)
+        C.arrow(ax, (x0, y0), (tx, ty), dashed=True)
 
 
 def draw_cell(ax, state):
     c = CELL_BY_KEY[state.cell]
-    _note(ax, 50.0, 38.6, c.title, step=0, fontweight="bold")
+    C.text(ax, 50.0, 38.6, c.title, bold=True)
     # left: the candidate cell
     size = 2.6 if c.key == "opc" else 3.4
     DRAW_CELL[c.key](ax, 11.0, 21.0, size=size)
     # middle: what it makes or does
-    _note(ax, 41.0, 32.0, "What it does", colour=style.MUTED)
+    C.text(ax, 41.0, 32.0, "What it does", colour=style.MUTED)
     if c.key == "hsc":  # a T cell and a B cell stand for all the blood and immune cells
         for x, draw in ((33.0, A.draw_t_cell), (43.0, A.draw_b_cell)):
             draw(ax, x, 24.0)
-        _arrow(ax, 15.5, 21.5, 29.5, 23.4)
+        C.arrow(ax, (15.5, 21.5), (29.5, 23.4), width=1.4)
     elif c.key in ("msc", "nsc"):
         A.draw_t_cell(ax, 32.0, 26.5)
         A.draw_opc(ax, 48.0, 23.0)
         _signals(ax, 16.0, 22.0, [(30.0, 25.9), (44.3, 23.0)])
     else:
-        _arrow(ax, 16.0, 21.0, 69.0, 21.0, width=1.8)
-    _note(ax, 41.0, 17.0, MAKES[c.key])
+        C.arrow(ax, (16.0, 21.0), (69.0, 21.0), width=1.8)
+    C.text(ax, 41.0, 17.0, MAKES[c.key])
     # right: can it make new myelin?
-    _note(ax, 80.0, 32.0, "Makes new myelin?", colour=style.MUTED)
-    _note(ax, 80.0, 28.2, c.verdict, fontweight="bold")
+    C.text(ax, 80.0, 32.0, "Makes new myelin?", colour=style.MUTED)
+    C.text(ax, 80.0, 28.2, c.verdict, bold=True)
     A.draw_axon(ax, 63.0, 97.0, 13.0)
     for x0, x1 in ((63.5, 79.5), (80.5, 96.5)):
         A.draw_myelin(ax, x0, x1, 13.0, kind="thin")
@@ -537,12 +499,13 @@ def draw_cell(ax, state):
     if c.key in ("hsc", "msc"):
         _cross_out(ax, 66.0, 9.5, 94.0, 25.0)
     elif c.key == "nsc":
-        _ring(ax, 80.0, 21.0, 4.0)
-        _arrow(ax, 14.0, 18.0, 75.6, 19.4, dash=(0, (4, 3)), rad=0.16)
+        C.ring(ax, 80.0, 21.0, 4.0)
+        C.arrow(ax, (14.0, 18.0), (75.6, 19.4), rad=0.16, width=1.4, dashed=True)
     # bottom: how it may help in MS, and the kind of study behind that claim
-    _note(ax, 3.0, 7.4, "In MS: " + c.short, ha="left")
+    C.text(ax, 3.0, 7.4, "In MS: " + c.short, ha="left")
     E.draw_evidence(ax, 3.0, 1.2, c.level, width=7.0, label=False, guideline=c.guideline)
-    _note(ax, 11.6, 2.2, f"evidence for {c.about}: {E.label_text(c.level, c.guideline)}", ha="left")
+    C.text(ax, 11.6, 2.2, f"evidence for {c.about}: {E.label_text(c.level, c.guideline)}",
+           ha="left")
 
 
 def describe_cell(state):
@@ -613,22 +576,21 @@ TABLE_TOP = 29.2
 def draw_drugs(ax, state):
     t = DRUG_TOP
     A.draw_opc(ax, 8.0, 28.0 + t)
-    _arrow(ax, 13.0, 28.0 + t, 33.5, 28.0 + t, width=1.8)
-    _note(ax, 23.0, 31.0 + t, "a drug such as clemastine")
-    _note(ax, 23.0, 25.0 + t, "pushes it to mature")
+    C.arrow(ax, (13.0, 28.0 + t), (33.5, 28.0 + t), width=1.8)
+    C.text(ax, 23.0, 31.0 + t, "a drug such as clemastine")
+    C.text(ax, 23.0, 25.0 + t, "pushes it to mature")
     A.draw_axon(ax, 30.0, 54.0, 20.0 + t)
     for x0, x1 in ((30.5, 41.5), (42.5, 53.5)):
         A.draw_myelin(ax, x0, x1, 20.0 + t, kind="thin")
     A.draw_node(ax, 42.0, 20.0 + t)
     A.draw_oligodendrocyte(ax, 42.0, 28.5 + t, targets=[(36.0, 20.0 + t + THIN_EDGE),
                                                         (48.0, 20.0 + t + THIN_EDGE)])
-    _note(ax, 58.0, 29.5 + t, "aim: more thin new myelin\nfrom the patient's own cells",
-          ha="left")
+    C.text(ax, 58.0, 29.5 + t, "aim: more thin new myelin\nfrom the patient's own cells", ha="left")
     # a small table: the kind of study (marker and its name), then the claim
-    _note(ax, 3.0, TABLE_TOP + 1.8, "Kind of study behind the claim", ha="left",
-          colour=style.MUTED)
-    _note(ax, CLAIM_X, TABLE_TOP + 1.8, "Claim", ha="left", colour=style.MUTED)
-    _line(ax, [3.0, 97.0], [TABLE_TOP, TABLE_TOP], colour=style.MUTED, width=0.8)
+    C.text(ax, 3.0, TABLE_TOP + 1.8, "Kind of study behind the claim", ha="left",
+           colour=style.MUTED)
+    C.text(ax, CLAIM_X, TABLE_TOP + 1.8, "Claim", ha="left", colour=style.MUTED)
+    C.line(ax, [3.0, 97.0], [TABLE_TOP, TABLE_TOP], colour=style.MUTED, width=0.8)
     y = TABLE_TOP
     for row in DRUG_ROWS[: state.rows]:
         text = "\n".join(textwrap.wrap(row.text, CLAIM_WIDTH))
@@ -637,8 +599,8 @@ def draw_drugs(ax, state):
         mid = y - height / 2
         E.draw_evidence(ax, 3.0, mid - 1.3, row.level, width=7.0, label=False,
                         guideline=row.guideline)
-        _note(ax, 11.6, mid, E.label_text(row.level, row.guideline), ha="left")
-        _note(ax, CLAIM_X, mid, text, ha="left")
+        C.text(ax, 11.6, mid, E.label_text(row.level, row.guideline), ha="left")
+        C.text(ax, CLAIM_X, mid, text, ha="left")
         y -= height
 
 

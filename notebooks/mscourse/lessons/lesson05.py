@@ -15,22 +15,19 @@ from dataclasses import dataclass
 import re
 
 import ipywidgets as w
-from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyBboxPatch
 
 from .. import actors as A
 from .. import content, style
 from ..evidence import LEVELS, draw_evidence, evidence_html, level
-from ..export import FigureSpec
-from ..scene import Scene, caption_text
-from ..scene import arrow as _arrow  # the course's one arrow language
+from .. import canvas as C
+from ..scene import FigureSpec, Scene
 from ..widgets import Explorer, Quiz, Step, Storyboard
 
 CONTENT = content.for_module(__name__)
 
-MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
-T_INK = "#A34400"  # the T cell's vermillion, darkened: the licensing signal from T cells
-FADED = "#8C8C8C"  # a signal switched on that cannot act yet (dashed as well)
+MSC_INK = A.ACTORS["msc"].ink  # the MSC's olive, darkened: arrows for MSC signals
+T_INK = A.ACTORS["t_cell"].colour  # the T cell's own vermillion (its ink would pass for the MSC's): the licensing signal from T cells
+FADED = style.GREY  # a signal switched on that cannot act yet (dashed as well)
 
 
 # ---------------------------------------------------------------- text from the content file
@@ -49,38 +46,7 @@ def _steps(name, states):
     return tuple(Step(s.title, _fill(s.caption), s.state) for s in CONTENT.steps(name, states))
 
 
-# ---------------------------------------------------------------- small drawing helpers
-
-def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4):
-    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
-                         linestyle=dash or "-", zorder=z, solid_capstyle="round"))
-
-
-def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, box=False, **kw):
-    if box:  # a white backing so a label stays readable where it sits on a line
-        kw["bbox"] = dict(boxstyle="round,pad=0.15", facecolor=style.PAPER, edgecolor="none")
-    caption_text(ax, x, y, text, size_step=step, colour=colour, ha=ha, **kw)
-
-
-def _ghost(ax, x, y, r=1.7):
-    """A removed cell: an empty dashed circle where an immune cell used to be."""
-    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.MUTED,
-                         linewidth=style.line(1.1), linestyle=(0, (2, 2)), zorder=5))
-
-
-def _dying(ax, x, y, r=3.6):
-    """A dying cell: a dashed ring around it (the label says 'dying')."""
-    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.INK,
-                         linewidth=style.line(1.3), linestyle=(0, (1.5, 1.5)), zorder=8))
-
-
-def _box(ax, x0, y0, x1, y1, dashed=False):
-    """A body compartment (vein, lungs, brain): a plain rounded outline."""
-    ax.add_artist(FancyBboxPatch(
-        (x0, y0), x1 - x0, y1 - y0, boxstyle="round,pad=0,rounding_size=2.0",
-        facecolor="none", edgecolor=style.MUTED, linewidth=style.line(1.2),
-        linestyle=(0, (4, 2)) if dashed else "-", zorder=1))
-
+# ---------------------------------------------------------------- this lesson's own pictures
 
 def _damaged_axon(ax, x0, x1, y, lesion=(None, None), seg_len=11.0):
     """An axon with intact myelin outside the lesion and damaged myelin inside it.
@@ -173,11 +139,10 @@ def _signal_arrow(ax, state, key, p0, p1, kind, label, label_xy, rad=0.0, colour
     if st == "off":
         return
     acting = st == "acting"
-    _arrow(ax, _p(*p0), _p(*p1), kind=kind, colour=colour if acting else FADED,
-           dashed=not acting, rad=rad)
+    C.arrow(ax, _p(*p0), _p(*p1), kind=kind, colour=colour if acting else FADED, dashed=not acting,
+            rad=rad)
     # labels sit beside their arrows, not on them: no white backing to draw
-    _note(ax, *_p(*label_xy), label, colour=style.INK if acting else style.MUTED,
-          fontweight="bold" if acting else "normal")
+    C.text(ax, *_p(*label_xy), label, colour=style.INK if acting else style.MUTED, bold=acting)
 
 
 def _macrophage_label(acting):
@@ -194,22 +159,21 @@ def draw_signals(ax, state):
     acting = {k for k in SIGNAL_KEYS if status(state, k) == "acting"}
     # the lesion: an axon with damaged myelin and the cells of the inflammation
     _damaged_axon(ax, 44, 99, 31.5 + DY, lesion=(67, 99))
-    _note(ax, *_p(33, 31.5), "inflamed lesion")
+    C.text(ax, *_p(33, 31.5), "inflamed lesion")
     for x, y in T_CELLS:
         A.draw_t_cell(ax, x, y)
-    _note(ax, *_p(93.5, 66.5), "effector\nT cells")
+    C.text(ax, *_p(93.5, 66.5), "effector\nT cells")
     A.draw_t_cell(ax, *TREG_XY, size=2.3, tag="reg")
     more = "hlag5" in acting
     if more:
         A.draw_t_cell(ax, *NEW_TREG_XY, size=2.3, tag="reg")
-    _note(ax, *_p(91.5, 48.0), "more\nTregs" if more else "few\nTregs")
+    C.text(ax, *_p(91.5, 48.0), "more\nTregs" if more else "few\nTregs")
     A.draw_macrophage(ax, *MAC_XY, size=2.6, eating="shift" in acting)
-    _note(ax, *_p(92.5, 37.5), _macrophage_label(acting))
+    C.text(ax, *_p(92.5, 37.5), _macrophage_label(acting))
     A.draw_msc(ax, *MSC_XY, size=3.2)
     licensed = "licensing" in acting
-    _note(ax, *_p(12.0, 45.0), "licensed" if licensed else "not licensed",
-          colour=style.INK if licensed else style.MUTED,
-          fontweight="bold" if licensed else "normal")
+    C.text(ax, *_p(12.0, 45.0), "licensed" if licensed else "not licensed",
+           colour=style.INK if licensed else style.MUTED, bold=licensed)
     mx, my = 12.0, 50.0  # design coordinates of the MSC
     _signal_arrow(ax, state, "licensing", (77.0, 63.5), (mx + 1.0, my + 2.2), "act",
                   "IFN-γ", (50.0, 67.3), rad=0.18, colour=T_INK)
@@ -222,16 +186,15 @@ def draw_signals(ax, state):
                   (38.0, 42.6))
     _signal_arrow(ax, state, "il10", (82.6, 38.6), (85.6, 55.5), "inh", "IL-10", (88.2, 44.4))
     if not state.on:
-        _note(ax, *_p(44.0, 60.0), "no signal on: the MSC is idle", colour=style.MUTED)
+        C.text(ax, *_p(44.0, 60.0), "no signal on: the MSC is idle", colour=style.MUTED)
     # the evidence board: one row per evidence level among the signals switched on
-    _line(ax, [1, 99], [BOARD_TOP + 2.6, BOARD_TOP + 2.6], colour=style.LIGHT_GREY, width=1.0)
+    C.line(ax, [1, 99], [BOARD_TOP + 2.6, BOARD_TOP + 2.6], colour=style.LIGHT_GREY, width=1.0)
     if not state.on:
-        _note(ax, 50, BOARD_TOP - 2.3, "Evidence markers appear here.", colour=style.MUTED,
-              step=0)
+        C.text(ax, 50, BOARD_TOP - 2.3, "Evidence markers appear here.", colour=style.MUTED)
     for row, (key, names) in enumerate(_board_rows(state)):
         y = BOARD_TOP - row * ROW_H
         draw_evidence(ax, 1.5, y - 1.1, key, width=6.0, label=False)
-        _note(ax, 8.3, y - 0.2, f"evidence: {level(key).label} – {', '.join(names)}", ha="left")
+        C.text(ax, 8.3, y - 0.2, f"evidence: {level(key).label} – {', '.join(names)}", ha="left")
 
 
 def _board_rows(state):
@@ -325,46 +288,46 @@ def draw_approach(ax, state):
     a = state.approach
     inflamed = a in ("none", "msc")
     A.draw_vessel(ax, 1, 99, VESSEL_Y, height=8, leaky_at=(50.0,) if inflamed else ())
-    _note(ax, 4.5, VESSEL_Y, "blood", step=0, colour=style.INK)
-    _note(ax, 93.0, VESSEL_Y - 6.2, "barrier " + ("leaky" if inflamed else "sealed"),
-          colour=style.INK)
+    C.text(ax, 4.5, VESSEL_Y, "blood", colour=style.INK)
+    C.text(ax, 93.0, VESSEL_Y - 6.2, "barrier " + ("leaky" if inflamed else "sealed"),
+           colour=style.INK)
     _damaged_axon(ax, 3, 97, 15.0, lesion=(36, 70))
-    _note(ax, 3.0, 21.0, "brain tissue", ha="left")
+    C.text(ax, 3.0, 21.0, "brain tissue", ha="left")
     if inflamed:
         for x, kind in BLOOD_CELLS:
             _cell(ax, x, VESSEL_Y, kind)
         for x, y, kind in TISSUE_CELLS:
             _cell(ax, x, y, kind)
-        _arrow(ax, (50.0, VESSEL_Y - 2.5), (50.5, 38.0), colour=style.INK)
+        C.arrow(ax, (50.0, VESSEL_Y - 2.5), (50.5, 38.0), colour=style.INK)
         A.draw_macrophage(ax, 64.0, 21.0, size=2.6, eating=(a == "none"))
-        _note(ax, 75.0, 25.5, "attacking myelin" if a == "none" else "calmer? (mice only)")
+        C.text(ax, 75.0, 25.5, "attacking myelin" if a == "none" else "calmer? (mice only)")
     if a == "none":
-        _note(ax, 30.0, 30.0, "immune cells cross\nand attack", ha="center")
+        C.text(ax, 30.0, 30.0, "immune cells cross\nand attack", ha="center")
     if a == "msc":
         A.draw_msc(ax, 11.5, VESSEL_Y, size=2.2)
-        _note(ax, 2.0, 33.5, "MSC in the blood:\nwhere does it go?", ha="left")
+        C.text(ax, 2.0, 33.5, "MSC in the blood:\nwhere does it go?", ha="left")
         for target in ((42.0, 31.8), (55.0, 29.8), (61.4, 22.4)):
-            _arrow(ax, (13.0, VESSEL_Y - 2.6), target, kind="inh", colour=MSC_INK, dashed=True)
-        _note(ax, 27.0, 37.6, "signals (proposed)", box=True)
-        _note(ax, 33, 3.0, "MSC signalling: the cells stay, damped.", step=0)
+            C.arrow(ax, (13.0, VESSEL_Y - 2.6), target, kind="inh", colour=MSC_INK, dashed=True)
+        C.note(ax, 27.0, 37.6, "signals (proposed)")
+        C.text(ax, 33, 3.0, "MSC signalling: the cells stay, damped.")
         draw_evidence(ax, 64.0, 1.6, "animal", width=7.0)
     if a == "ahsct":
         for x, kind in BLOOD_CELLS:
             if x == 62.0:
                 A.draw_t_cell(ax, x, VESSEL_Y, tag="8")  # a surviving CD8 clone
             else:
-                _ghost(ax, x, VESSEL_Y)
+                C.ghost(ax, x, VESSEL_Y)
         for x, y, kind in TISSUE_CELLS:
             if kind == "b":
                 A.draw_b_cell(ax, x, y)  # antibody-producing cells in the CNS often persist
             else:
-                _ghost(ax, x, y)
+                C.ghost(ax, x, y)
         A.draw_hsc(ax, 11.5, VESSEL_Y)
-        _note(ax, 3.0, 36.0, "reinfused HSCs rebuild\nblood and immune cells", ha="left")
-        _note(ax, 62.0, 39.3, "a few old cells survive", box=True)
+        C.text(ax, 3.0, 36.0, "reinfused HSCs rebuild\nblood and immune cells", ha="left")
+        C.note(ax, 62.0, 39.3, "a few old cells survive")
         A.draw_macrophage(ax, 64.0, 21.0, size=2.4, resting=True)
-        _note(ax, 75.0, 25.5, "microglia calmer")
-        _note(ax, 33, 3.0, "AHSCT: dashed circles = removed cells.", step=0)
+        C.text(ax, 75.0, 25.5, "microglia calmer")
+        C.text(ax, 33, 3.0, "AHSCT: dashed circles = removed cells.")
         draw_evidence(ax, 64.0, 1.6, "rct", width=7.0)
 
 
@@ -409,45 +372,44 @@ def draw_route(ax, state):
     y0, y1 = BOX_Y
     for (x0, x1), label in ((VEIN, "arm vein (drip)"), (LUNGS, "lungs" if s else "?"),
                             (BRAIN, "brain and spinal cord")):
-        _box(ax, x0, y0, x1, y1)
-        _note(ax, (x0 + x1) / 2, y1 + 2.0, label, step=0, fontweight="bold")
+        C.box(ax, x0, y0, x1, y1, fill="none", edge=style.MUTED, width=1.2, rounding=2.0)
+        C.text(ax, (x0 + x1) / 2, y1 + 2.0, label, bold=True)
     A.draw_vessel(ax, VEIN[0] + 1, VEIN[1] - 1, 25.0, height=7)
     A.draw_vessel(ax, LUNGS[0] + 2, LUNGS[1] - 2, 30.0, height=5)
     A.draw_vessel(ax, LUNGS[0] + 2, LUNGS[1] - 2, 22.0, height=5)
-    _note(ax, 44.0, 13.5, "tiny lung vessels" if s else "tiny vessels", colour=style.MUTED)
+    C.text(ax, 44.0, 13.5, "tiny lung vessels" if s else "tiny vessels", colour=style.MUTED)
     _damaged_axon(ax, BRAIN[0] + 2, BRAIN[1] - 2, 20.0, lesion=(77, 96), seg_len=7.0)
     A.draw_t_cell(ax, 75.0, 30.0)
-    _note(ax, 88.5, 30.0, "the lesion", colour=style.MUTED)
-    _arrow(ax, (VEIN[1] + 0.3, 25.0), (LUNGS[0] - 0.3, 26.0), colour=style.INK)
+    C.text(ax, 88.5, 30.0, "the lesion", colour=style.MUTED)
+    C.arrow(ax, (VEIN[1] + 0.3, 25.0), (LUNGS[0] - 0.3, 26.0), colour=style.INK)
     if s == 0:
         for x in (7.0, 15.0):
             A.draw_msc(ax, x, 25.0, size=1.9)
-        _note(ax, 12.0, 15.0, "MSCs go in\nthrough a drip")
+        C.text(ax, 12.0, 15.0, "MSCs go in\nthrough a drip")
     if 1 <= s <= 3:
         for i, (x, y) in enumerate(LUNG_MSCS):
             A.draw_msc(ax, x, y, size=1.9)
             if s == 2:
-                _dying(ax, x, y, r=3.2)
+                C.ring(ax, x, y, 3.2, width=1.3, dash=(0, (1.5, 1.5)), z=8)
     if s == 1:
-        _note(ax, 44.0, 4.5, "most are trapped here", step=0, fontweight="bold")
-        _arrow(ax, (LUNGS[1] + 0.3, 26.0), (BRAIN[0] - 0.3, 26.0), colour=FADED, dashed=True)
-        _note(ax, 82.0, 4.5, "few, if any, arrive", step=0)
+        C.text(ax, 44.0, 4.5, "most are trapped here", bold=True)
+        C.arrow(ax, (LUNGS[1] + 0.3, 26.0), (BRAIN[0] - 0.3, 26.0), colour=FADED, dashed=True)
+        C.text(ax, 82.0, 4.5, "few, if any, arrive")
         draw_evidence(ax, 2.0, 2.0, "animal", width=6.5)
     if s == 2:
         A.draw_macrophage(ax, 56.0, 15.5, size=2.0)
-        _note(ax, 44.0, 4.5, "dotted rings: dying within days; phagocytes (M) engulf them",
-              step=0)
+        C.text(ax, 44.0, 4.5, "dotted rings: dying within days; phagocytes (M) engulf them")
     if s == 3:
         A.draw_macrophage(ax, 56.0, 15.5, size=2.0)
-        _arrow(ax, (50.5, 31.6), (72.8, 30.6), kind="inh", colour=MSC_INK, dashed=True, rad=-0.12)
-        _note(ax, 77.0, 35.3, "TSG-6 (heart model)", box=True)
-        _arrow(ax, (58.0, 16.5), (73.6, 28.4), kind="inh", colour=MSC_INK, dashed=True)
-        _note(ax, 82.0, 25.6, "calming?\n(not shown in MS)", box=True)
-        _note(ax, 30.0, 4.5, "signals from the lungs (mice):", step=0, ha="left")
+        C.arrow(ax, (50.5, 31.6), (72.8, 30.6), kind="inh", colour=MSC_INK, dashed=True, rad=-0.12)
+        C.note(ax, 77.0, 35.3, "TSG-6 (heart model)")
+        C.arrow(ax, (58.0, 16.5), (73.6, 28.4), kind="inh", colour=MSC_INK, dashed=True)
+        C.note(ax, 82.0, 25.6, "calming?\n(not shown in MS)")
+        C.text(ax, 30.0, 4.5, "signals from the lungs (mice):", ha="left")
         draw_evidence(ax, 62.0, 2.6, "animal", width=6.5)
     if s == 4:
-        _note(ax, 82.0, 4.5, "no MSCs rebuilding myelin here", step=0, fontweight="bold")
-        _note(ax, 44.0, 4.5, "the MSCs are gone", step=0)
+        C.text(ax, 82.0, 4.5, "no MSCs rebuilding myelin here", bold=True)
+        C.text(ax, 44.0, 4.5, "the MSCs are gone")
 
 
 ROUTE_STAGES = {"vein": 0, "lungs": 1, "gone": 2, "lung_signals": 3, "brain": 4}
@@ -479,30 +441,30 @@ class ModelState:
 
 def draw_model(ax, state):
     s = state.stage
-    _line(ax, [50, 50], [1, 49], colour=style.LIGHT_GREY, width=1.5)
-    _note(ax, 25, 47.5, "Mice with EAE", step=0, fontweight="bold")
-    _note(ax, 75, 47.5, "People with MS (MESEMS trial)", step=0, fontweight="bold")
+    C.line(ax, [50, 50], [1, 49], colour=style.LIGHT_GREY, width=1.5)
+    C.text(ax, 25, 47.5, "Mice with EAE", bold=True)
+    C.text(ax, 75, 47.5, "People with MS (MESEMS trial)", bold=True)
     # left panel: EAE (from step 2 on, the mouse result stays in view)
     attacked = s == 0
     _damaged_axon(ax, 3, 47, 18.0, lesion=(16, 34) if attacked else (None, None))
     A.draw_t_cell(ax, 18.0, 27.5, tag="4")
     A.draw_t_cell(ax, 30.0, 28.0, tag="4")
     if attacked:
-        _arrow(ax, (18.0, 25.6), (18.8, 22.0), colour=style.INK)
-        _arrow(ax, (30.0, 26.1), (29.4, 22.0), colour=style.INK)
-        _note(ax, 25, 38.5, "immunised against myelin:\nCD4 T cells attack it")
+        C.arrow(ax, (18.0, 25.6), (18.8, 22.0), colour=style.INK)
+        C.arrow(ax, (30.0, 26.1), (29.4, 22.0), colour=style.INK)
+        C.text(ax, 25, 38.5, "immunised against myelin:\nCD4 T cells attack it")
     else:
         A.draw_msc(ax, 8.0, 38.0, size=2.2)
-        _arrow(ax, (11.6, 37.2), (16.6, 29.2), kind="inh", colour=MSC_INK)
-        _arrow(ax, (12.0, 38.0), (28.3, 29.4), kind="inh", colour=MSC_INK)
-        _note(ax, 31, 40.5, "given early, in induced,\nCD4-driven disease" if s == 4
-              else "MSCs given early")
-        _note(ax, 25, 10.5, "less attack, less myelin damage")
+        C.arrow(ax, (11.6, 37.2), (16.6, 29.2), kind="inh", colour=MSC_INK)
+        C.arrow(ax, (12.0, 38.0), (28.3, 29.4), kind="inh", colour=MSC_INK)
+        C.text(ax, 31, 40.5,
+               "given early, in induced,\nCD4-driven disease" if s == 4 else "MSCs given early")
+        C.text(ax, 25, 10.5, "less attack, less myelin damage")
         draw_evidence(ax, 4.0, 2.0, "animal", width=7.0)
     # right panel: MESEMS
     if s >= 2:
-        _note(ax, 75, 41.2, "one dose, in people with\nestablished MS" if s == 4
-              else "one dose of own MSCs (or placebo)\ninto a vein")
+        C.text(ax, 75, 41.2,
+               "one dose, in people with\nestablished MS" if s == 4 else "one dose of own MSCs (or placebo)\ninto a vein")
         A.draw_vessel(ax, 52, 98, 33.0, height=6, leaky_at=(79.5,))
         A.draw_msc(ax, 58.0, 33.0, size=2.0)
         A.draw_t_cell(ax, 69.0, 33.0)
@@ -510,12 +472,12 @@ def draw_model(ax, state):
         _damaged_axon(ax, 53, 97, 18.0, lesion=(66, 85))
     if s >= 3:
         A.draw_t_cell(ax, 79.5, 25.5)
-        _arrow(ax, (79.5, 30.6), (79.5, 27.6), colour=style.INK)
-        _note(ax, 75, 9.4, "no fewer active MRI lesions\nthan placebo (a negative result)")
+        C.arrow(ax, (79.5, 30.6), (79.5, 27.6), colour=style.INK)
+        C.text(ax, 75, 9.4, "no fewer active MRI lesions\nthan placebo (a negative result)")
         draw_evidence(ax, 54.0, 2.0, "rct", width=7.0, label=False)
-        _note(ax, 61.8, 2.9, "evidence: randomised trial – no effect", ha="left")
+        C.text(ax, 61.8, 2.9, "evidence: randomised trial – no effect", ha="left")
     if s == 2:
-        _note(ax, 75, 10.5, "result? (predict first)", colour=style.MUTED)
+        C.text(ax, 75, 10.5, "result? (predict first)", colour=style.MUTED)
 
 
 def describe_model(state):

@@ -19,25 +19,23 @@ import re
 
 import ipywidgets as w
 import numpy as np
-from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Ellipse
 
 from .. import actors as A
 from .. import content, style
 from .. import evidence as E
 from ..evidence import draw_evidence, evidence_html
-from ..export import FigureSpec
-from ..scene import Scene, caption_text, illustrative_tag
-from ..scene import arrow as _arrow  # the course's one arrow language
+from .. import canvas as C
+from ..scene import FigureSpec, Scene
 from ..widgets import Explorer, Quiz, Step, Storyboard
 
 CONTENT = content.for_module(__name__)
 
-MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
-HARM_INK = "#A30000"  # stress and harm markers (always labelled as well)
-HARM_FADED = "#D99494"  # a death signal held back
-MITO_FILL = "#F6C9A8"  # a healthy mitochondrion
-CALCIUM_FILL = "#56B4E9"
+MSC_INK = A.ACTORS["msc"].ink  # the MSC's olive, darkened: arrows for MSC signals
+HARM_INK = style.HARM  # stress and harm markers (always labelled as well)
+HARM_FADED = style.paler(style.HARM, 0.6)  # a death signal held back
+MITO_FILL = style.PEACH  # a healthy mitochondrion
+CALCIUM_FILL = style.OKABE_ITO["sky_blue"]
 
 
 # ---------------------------------------------------------------- text from the content file
@@ -52,20 +50,7 @@ def _text(key):
     return _fill(CONTENT.text(key))
 
 
-# ---------------------------------------------------------------- small drawing helpers
-
-def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4):
-    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
-                         linestyle=dash or "-", zorder=z, solid_capstyle="round"))
-
-
-def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, box=False, **kw):
-    if box:
-        kw["bbox"] = dict(boxstyle="round,pad=0.15", facecolor=style.PAPER, edgecolor="none")
-    caption_text(ax, x, y, text, size_step=step, colour=colour, ha=ha, **kw)
-
-
-# lesson-local stress markers
+# ---------------------------------------------------------------- this lesson's own stress markers
 
 def _mito(ax, x, y, healthy=True):
     """A mitochondrion: a rounded body with folded inner membranes (a zigzag).
@@ -75,9 +60,9 @@ def _mito(ax, x, y, healthy=True):
                           linestyle="-" if healthy else (0, (2, 1.5)), zorder=5))
     xs = np.linspace(x - 1.6, x + 1.6, 7)
     ys = y + np.array([0.5, -0.5] * 4)[:7]
-    _line(ax, xs, ys, colour=style.INK, width=0.8, z=5.1)
+    C.line(ax, xs, ys, colour=style.INK, width=0.8, z=5.1)
     if not healthy:
-        _line(ax, [x - 2.0, x + 2.0], [y - 1.2, y + 1.2], colour=HARM_INK, width=1.6, z=5.2)
+        C.line(ax, [x - 2.0, x + 2.0], [y - 1.2, y + 1.2], colour=HARM_INK, width=1.6, z=5.2)
 
 
 def _calcium(ax, points):
@@ -94,15 +79,15 @@ def _sodium(ax, x0, x1, y, half):
         for sign in (1, -1):
             xs += [x, x, np.nan]
             ys += [y + sign * half, y + sign * (half + 1.0), np.nan]
-    _line(ax, xs, ys, colour=style.INK, width=1.4, z=4.5)
+    C.line(ax, xs, ys, colour=style.INK, width=1.4, z=4.5)
 
 
 def _death(ax, x, y, size=1.3, faded=False):
     """A death (apoptosis) signal: a jagged bolt (pale and dashed when held back)."""
     xs = x + size * np.array([0.0, 0.8, -0.3, 0.7])
     ys = y + size * np.array([1.6, 0.3, 0.0, -1.4])
-    _line(ax, xs, ys, colour=HARM_FADED if faded else HARM_INK, width=2.2,
-          dash=(0, (2.2, 1.0)) if faded else None, z=6.5 if faded else 8)
+    C.line(ax, xs, ys, colour=HARM_FADED if faded else HARM_INK, width=2.2,
+           dash=(0, (2.2, 1.0)) if faded else None, z=6.5 if faded else 8)
 
 
 def _leak(ax, x, y):
@@ -189,8 +174,16 @@ def _axon_core(ax, state, dy=0.0):
     Bands: sources (MSC, OPC, immune cells) on top, stress markers just above and
     below the axon, the axon in the middle.
     """
-    f, on = features(state), set(state.protect)
-    y = Y + dy
+    f, y = features(state), Y + dy
+    _draw_axon_and_sheaths(ax, f, y)
+    _draw_lesion_myelin(ax, f, y)
+    _draw_stresses(ax, f, y)
+    _draw_inflammation(ax, state, f, y)
+    _draw_msc_protections(ax, state, f, y)
+
+
+def _draw_axon_and_sheaths(ax, f, y):
+    """The neuron and its axon (cut, if it is), with the healthy sheaths either side of the lesion."""
     A.draw_neuron(ax, 8.5, y, size=3.4)
     if f.cut:
         A.draw_axon(ax, 11.0, 56.0, y, thickness=2 * HALF)
@@ -201,19 +194,22 @@ def _axon_core(ax, state, dy=0.0):
         A.draw_myelin(ax, a, b, y, thickness=2 * HALF)
     for x in (25.5, 85.5):
         A.draw_node(ax, x, y, thickness=2 * HALF)
+
+
+def _draw_lesion_myelin(ax, f, y):
+    """The myelin inside the lesion: healthy, stripped, or thin and new (with the cells that made it)."""
     l0, l1 = LESION
-    # the lesion's own myelin
     if f.healthy:
         A.draw_myelin(ax, l0 + 0.2, 54.6, y, thickness=2 * HALF)
         A.draw_myelin(ax, 55.4, l1 - 0.2, y, thickness=2 * HALF)
         A.draw_node(ax, 55.0, y, thickness=2 * HALF)
         A.draw_oligodendrocyte(ax, 55.0, y + 15.0, targets=[(46.0, y + 4.8), (64.0, y + 4.8)])
-        _note(ax, 60.0, y + 17.0, "feeds the axon\n(lactate)", ha="left")
+        C.text(ax, 60.0, y + 17.0, "feeds the axon\n(lactate)", ha="left")
         A.draw_signal(ax, 92.0, y, size=1.3)
-        _note(ax, 24.0, y + 14.0, "a healthy myelinated axon:\nthe signal gets through")
+        C.text(ax, 24.0, y + 14.0, "a healthy myelinated axon:\nthe signal gets through")
     elif f.stripped:
         A.draw_myelin(ax, l0 + 0.5, l1 - 0.5, y, thickness=2 * HALF, kind="damaged")
-        _note(ax, 55.0, y - 6.5, "myelin stripped")
+        C.text(ax, 55.0, y - 6.5, "myelin stripped")
     elif f.remyel_full or f.remyel_part:
         spans = [(l0 + 0.3, 54.6)] + ([] if f.remyel_part else [(55.4, l1 - 0.3)])
         for a, b in spans:
@@ -223,59 +219,70 @@ def _axon_core(ax, state, dy=0.0):
         A.draw_oligodendrocyte(ax, 56.0, y + 15.0, size=2.3,
                                targets=[(46.0, y + 3.3)] + ([] if f.remyel_part else [(64.0, y + 3.3)]))
         A.draw_opc(ax, 43.0, y + 17.5)
-        _arrow(ax, (45.6, y + 17.2), (53.3, y + 15.8), colour=style.INK, width=1.2)
+        C.arrow(ax, (45.6, y + 17.2), (53.3, y + 15.8), colour=style.INK, width=1.2)
         if f.remyel_part:  # drawn as possible: remyelination was not measured after AHSCT
-            _note(ax, 37.5, y + 18.0, "own OPC matures\n(possible; not\nmeasured after AHSCT)",
-                  ha="right")
+            C.text(ax, 37.5, y + 18.0, "own OPC matures\n(possible; not\nmeasured after AHSCT)",
+                   ha="right")
         else:
-            _note(ax, 49.5, y + 21.0, "own OPC matures")
-    # stresses
+            C.text(ax, 49.5, y + 21.0, "own OPC matures")
+
+
+def _draw_stresses(ax, f, y):
+    """Spread-out sodium channels, failing mitochondria, calcium, death signals, a cut."""
     if f.bare:
         _sodium(ax, f.bare[0] + 1.0, f.bare[1] - 0.5, y, HALF)
-        _note(ax, (f.bare[0] + f.bare[1]) / 2 - 1.0, y + 5.0, "Na⁺ channels spread out")
+        C.text(ax, (f.bare[0] + f.bare[1]) / 2 - 1.0, y + 5.0, "Na⁺ channels spread out")
     for x in f.mito:
         _mito(ax, x, y, healthy=f.mito_ok)
     if f.mito:
-        _note(ax, f.mito[0], y - 5.2, "mitochondria refuelled" if f.mito_ok else "mitochondria failing")
+        C.text(ax, f.mito[0], y - 5.2,
+               "mitochondria refuelled" if f.mito_ok else "mitochondria failing")
     if f.calcium:
         dots = ((51.0, y + 0.6), (53.5, y - 0.6), (56.0, y + 0.6), (58.5, y - 0.6))
         _calcium(ax, dots[1:1 + f.calcium])
-        _note(ax, 62.0, y - 8.2, "Ca²⁺ floods in" if f.calcium == 4 else "less Ca²⁺ builds up")
+        C.text(ax, 62.0, y - 8.2, "Ca²⁺ floods in" if f.calcium == 4 else "less Ca²⁺ builds up")
     if f.axon_bolt or f.held_bolt:
         _death(ax, 28.0, y + 5.6, faded=f.held_bolt)
     if f.neuron_bolt:
         _death(ax, 12.5, y + 5.0)
     if f.axon_bolt or f.neuron_bolt:
-        _note(ax, 19.0, y - 8.6, "death signals\n(apoptosis)")
+        C.text(ax, 19.0, y - 8.6, "death signals\n(apoptosis)")
     if f.cut:
         A.draw_block(ax, 57.8, y, size=1.6)
         _leak(ax, 57.8, y - 1.5)
-        _note(ax, 64.0, y - 6.5, "axon cut: neurofilament leaks out", ha="left")
-    # the inflammation
+        C.text(ax, 64.0, y - 6.5, "axon cut: neurofilament leaks out", ha="left")
+
+
+def _draw_inflammation(ax, state, f, y):
+    """The immune attack (a T cell and a macrophage sending oxidants), or a note that it stopped."""
     if f.immune:
         A.draw_t_cell(ax, 78.0, y + 17.0)
         A.draw_macrophage(ax, 89.0, y + 13.5, size=2.4, eating=True)
-        _arrow(ax, (86.8, y + 11.8), (71.0, y + 3.4), colour=HARM_INK)
-        _arrow(ax, (76.8, y + 15.4), (68.5, y + 3.4), colour=HARM_INK)
-        _note(ax, 92.0, y + 19.5, "oxidants")
+        C.arrow(ax, (86.8, y + 11.8), (71.0, y + 3.4), colour=HARM_INK)
+        C.arrow(ax, (76.8, y + 15.4), (68.5, y + 3.4), colour=HARM_INK)
+        C.text(ax, 92.0, y + 19.5, "oxidants")
     elif state.stage >= 1:
-        _note(ax, 84.0, y + 16.0, "inflammation stopped:\nno immune cells")
-    # the proposed MSC protections
+        C.text(ax, 84.0, y + 16.0, "inflammation stopped:\nno immune cells")
+
+
+def _draw_msc_protections(ax, state, f, y):
+    """The proposed MSC protections switched on, each an arrow from the MSC to what it protects."""
+    on = set(state.protect)
     if f.msc:
         A.draw_msc(ax, 18.0, y + 19.0, size=2.4)
-        _note(ax, 8.0, y + 19.0, "MSC")
+        C.text(ax, 8.0, y + 19.0, "MSC")
     if "trophic" in on:
-        _arrow(ax, (15.0, y + 17.8), (9.8, y + 4.2), colour=MSC_INK)
-        _note(ax, 3.0, y + 12.5, "trophic factors", ha="left", box=True)
+        C.arrow(ax, (15.0, y + 17.8), (9.8, y + 4.2), colour=MSC_INK)
+        C.note(ax, 3.0, y + 12.5, "trophic factors", ha="left")
     if f.held_bolt:
-        _arrow(ax, (19.0, y + 17.2), (28.4, y + 8.3), kind="inh", colour=MSC_INK)
-        _note(ax, 26.6, y + 8.6, "anti-apoptosis", ha="right", box=True)
+        C.arrow(ax, (19.0, y + 17.2), (28.4, y + 8.3), kind="inh", colour=MSC_INK)
+        C.note(ax, 26.6, y + 8.6, "anti-apoptosis", ha="right")
     if "mitochondria" in on and f.mito:
         target = (f.mito[0], y + 1.3)
-        _arrow(ax, (21.5, y + 18.0), target, colour=MSC_INK)
+        C.arrow(ax, (21.5, y + 18.0), target, colour=MSC_INK)
         mx, my = 21.5 + 0.45 * (target[0] - 21.5), y + 18.0 + 0.45 * (target[1] - y - 18.0)
         _mito(ax, mx, my, healthy=True)
-        _note(ax, mx + 2.8, my + 0.4, "mitochondria", ha="left")
+        C.text(ax, mx + 2.8, my + 0.4, "mitochondria", ha="left")
 
 
 # key, button, name on the board, what the picture shows when it is on, evidence key
@@ -286,19 +293,18 @@ CLAIMS = {r["key"]: (r["evidence"], r["text"]) for r in CONTENT.table("claims")}
 
 def _board(ax, state, top):
     """The evidence board: one slot per protection, filled when it is switched on."""
-    _line(ax, [1, 99], [top + 1.9, top + 1.9], colour=style.LIGHT_GREY, width=1.0)
+    C.line(ax, [1, 99], [top + 1.9, top + 1.9], colour=style.LIGHT_GREY, width=1.0)
     if not state.protect:
-        _note(ax, 50, top - 2.2, "Evidence markers appear here.",
-              colour=style.MUTED, step=0)
+        C.text(ax, 50, top - 2.2, "Evidence markers appear here.", colour=style.MUTED)
     for i, (key, _, short, _, level) in enumerate(PROTECTIONS):
         if key not in state.protect:
             continue
         col, row = divmod(i, 2)
         x0, y = 1.5 + 50.0 * col, top - row * 4.4
-        _note(ax, x0, y, "✔ " + short, ha="left", fontweight="bold")
+        C.text(ax, x0, y, "✔ " + short, ha="left", bold=True)
         # the marker's own label is shortened here: the board's columns are narrow
         draw_evidence(ax, x0 + 24.5, y - 1.1, level, width=6.0, label=False)
-        _note(ax, x0 + 31.5, y, E.level(level).label, ha="left")
+        C.text(ax, x0 + 31.5, y, E.level(level).label, ha="left")
 
 
 def draw_stress(ax, state):
@@ -306,7 +312,7 @@ def draw_stress(ax, state):
     if state.claim:
         level, text = CLAIMS[state.claim]
         draw_evidence(ax, 3.0, 2.0, level, width=6.5)
-        _note(ax, 40.0, 2.9, text, ha="left", step=0)
+        C.text(ax, 40.0, 2.9, text, ha="left")
 
 
 def draw_protect(ax, state):
@@ -446,26 +452,26 @@ ICON_Y = 38.0  # the small drawing of what is measured: clear of the "illustrati
 
 def _axes(ax, xlabel, ylabel):
     x0, x1, y0, y1 = PLOT
-    _arrow(ax, (x0, y0), (x1, y0), colour=style.INK, width=1.2)
-    _arrow(ax, (x0, y0), (x0, y1), colour=style.INK, width=1.2)
-    _note(ax, x1, y0 - 2.6, xlabel, ha="right")
-    _note(ax, x0 + 1.0, y1 + 1.8, ylabel, ha="left")
+    C.arrow(ax, (x0, y0), (x1, y0), colour=style.INK, width=1.2)
+    C.arrow(ax, (x0, y0), (x0, y1), colour=style.INK, width=1.2)
+    C.text(ax, x1, y0 - 2.6, xlabel, ha="right")
+    C.text(ax, x0 + 1.0, y1 + 1.8, ylabel, ha="left")
 
 
 def _curve(ax, xs, ys, colour=style.INK, dash=None, width=2.2):
-    _line(ax, xs, ys, colour=colour, width=width, dash=dash, z=6)
+    C.line(ax, xs, ys, colour=colour, width=width, dash=dash, z=6)
 
 
 def draw_measure(ax, state):
     x0, x1, y0, y1 = PLOT
-    illustrative_tag(ax, 100, 44)
+    C.illustrative_tag(ax, 100, 44)
     t = np.linspace(x0 + 1, x1 - 2, 60)
     treat_x = 44.0
     after = t >= treat_x
     if state.measure == "nfl":
         _axes(ax, "time →", "NfL in blood or spinal fluid ↑")
         _curve(ax, [x0 + 1, x1 - 2], [15.0, 15.0], colour=style.MUTED, dash=(0, (4, 3)), width=1.4)
-        _note(ax, x1 - 2, 13.4, "healthy range", ha="right", colour=style.MUTED)
+        C.text(ax, x1 - 2, 13.4, "healthy range", ha="right", colour=style.MUTED)
         untreated = 26.0 + 2.5 * np.sin((t - x0) / 3.0) + 5.0 * np.exp(-((t - 30) / 2.5) ** 2) \
             + 5.0 * np.exp(-((t - 64) / 2.5) ** 2)
         start = np.interp(treat_x, t, untreated)
@@ -475,26 +481,26 @@ def draw_measure(ax, state):
                            untreated)
         # what is measured: a cut axon leaking neurofilament
         if state.treated:
-            _note(ax, treat_x + 9.0, 21.5, "brief rise: injury from\nintensive conditioning",
-                  ha="left")
+            C.text(ax, treat_x + 9.0, 21.5, "brief rise: injury from\nintensive conditioning",
+                   ha="left")
         A.draw_axon(ax, 52.0, 59.0, ICON_Y, thickness=1.2)
         A.draw_axon(ax, 60.5, 67.0, ICON_Y, thickness=1.2)
         _leak(ax, 59.8, ICON_Y + 2.6)
-        _note(ax, 69.0, ICON_Y, "injured axon", ha="left")
+        C.text(ax, 69.0, ICON_Y, "injured axon", ha="left")
     elif state.measure == "atrophy":
         _axes(ax, "time →", "brain volume ↑")
         healthy = 32.0 - 0.06 * (t - x0)
         _curve(ax, t, healthy, colour=style.MUTED, dash=(0, (4, 3)), width=1.4)
-        _note(ax, x1 - 2, healthy[-1] + 1.8, "healthy ageing", ha="right", colour=style.MUTED)
+        C.text(ax, x1 - 2, healthy[-1] + 1.8, "healthy ageing", ha="right", colour=style.MUTED)
         untreated = 31.0 - 0.2 * (t - x0)
         start = np.interp(treat_x, t, untreated)
         treated = np.where(after, start - 3.0 * (1 - np.exp(-(t - treat_x) / 4.0))
                            - 0.06 * (t - treat_x), untreated)
         if state.treated:
-            _note(ax, treat_x - 1.5, start - 7.5,
-                  "early extra drop:\npseudo-atrophy plus\ntransient injury →", ha="right")
+            C.text(ax, treat_x - 1.5, start - 7.5,
+                   "early extra drop:\npseudo-atrophy plus\ntransient injury →", ha="right")
         A.draw_neuron(ax, 60.0, ICON_Y, size=1.8)
-        _note(ax, 65.0, ICON_Y, "nerve tissue lost", ha="left")
+        C.text(ax, 65.0, ICON_Y, "nerve tissue lost", ha="left")
     else:
         _axes(ax, "time after the pattern appears →", "brain's response")
         tt = np.linspace(x0 + 1, x1 - 2, 80)
@@ -504,31 +510,31 @@ def draw_measure(ax, state):
                 - 3.0 * np.exp(-((tt - peak + 9) / 4.0) ** 2)
 
         _curve(ax, tt, wave(38.0), colour=style.MUTED, dash=(0, (4, 3)), width=1.4)
-        _note(ax, 38.0, 12.5, "healthy", colour=style.MUTED)
+        C.text(ax, 38.0, 12.5, "healthy", colour=style.MUTED)
         _curve(ax, tt, wave(58.0), colour=style.MUTED if state.treated else style.INK,
                dash=(0, (1, 1.5)) if state.treated else None)
-        _note(ax, 62.0, 26.0, "demyelinated: late", ha="left")
+        C.text(ax, 62.0, 26.0, "demyelinated: late", ha="left")
         if state.treated:
             _curve(ax, tt, wave(53.0))
-            _note(ax, 54.5, 33.0, "remyelinated: a little earlier", ha="left")
-            _note(ax, 54.5, 30.4, "clemastine (ReBUILD), not a cell therapy", ha="left")
+            C.text(ax, 54.5, 33.0, "remyelinated: a little earlier", ha="left")
+            C.text(ax, 54.5, 30.4, "clemastine (ReBUILD), not a cell therapy", ha="left")
         A.draw_axon(ax, 41.0, 59.0, ICON_Y, thickness=1.2)
         A.draw_myelin(ax, 42.0, 49.0, ICON_Y, thickness=1.2)
         A.draw_signal(ax, 54.0, ICON_Y, size=1.0)
-        _note(ax, 61.0, ICON_Y, "optic nerve", ha="left")
+        C.text(ax, 61.0, ICON_Y, "optic nerve", ha="left")
     if state.measure != "vep":
         if state.treated:
             _curve(ax, t, untreated, colour=style.MUTED, dash=(0, (1, 1.5)))
             _curve(ax, t, treated)
-            _line(ax, [treat_x, treat_x], [y0, y1 - 1.0], colour=style.INK, width=1.2,
-                  dash=(0, (2, 2)))
-            _note(ax, treat_x, y0 + 2.2, "inflammation stopped (e.g. AHSCT)", box=True)
+            C.line(ax, [treat_x, treat_x], [y0, y1 - 1.0], colour=style.INK, width=1.2,
+                   dash=(0, (2, 2)))
+            C.note(ax, treat_x, y0 + 2.2, "inflammation stopped (e.g. AHSCT)")
         else:
             _curve(ax, t, untreated)
     level = MEASURE_ROWS[state.measure]["evidence"]
     if state.treated:
         draw_evidence(ax, 3.0, 40.0, level, width=6.5)
-    _note(ax, 3.0, 1.5, MEASURE_ROWS[state.measure]["label"], ha="left", step=0)
+    C.text(ax, 3.0, 1.5, MEASURE_ROWS[state.measure]["label"], ha="left")
 
 
 def describe_measure(state):

@@ -14,64 +14,20 @@ import textwrap
 from dataclasses import dataclass
 
 import ipywidgets as w
-from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from .. import actors as A
 from .. import content
 from .. import evidence as E
 from .. import style
-from ..export import FigureSpec
-from ..scene import Scene, outline_text
+from .. import canvas as C
+from ..scene import FigureSpec, Scene
 from ..widgets import Explorer, Quiz, Step, Storyboard
 
 CONTENT = content.for_module(__name__)
 
-MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
-HSC_INK = "#882255"  # the HSC's wine red: arrows for blood-forming cells
-RUNG_FILL = "#F2F2F2"
-
-
-# ---------------------------------------------------------------- small drawing helpers
-
-def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, fontweight="normal"):
-    """A label, centred on height y (scene.outline_text: cheap to redraw, same look)."""
-    outline_text(ax, x, y, text, ha=ha, colour=colour, step=step, bold=fontweight == "bold")
-
-
-def _lines(ax, x, y, lines, gap=3.0, ha="left", colour=style.INK, step=-1, fontweight="normal"):
-    """Several lines of text: the first centred at height y, the next ``gap`` units apart."""
-    for i, line in enumerate(t for t in lines if t):
-        outline_text(ax, x, y - i * gap, line, ha=ha, colour=colour, step=step,
-                     bold=fontweight == "bold")
-
-
-def _arrow(ax, p0, p1, colour=style.INK, dashed=False, kind="act", rad=0.0, width=1.4, z=7):
-    """An arrow: a head means 'goes to / acts on', a flat bar means 'holds back'."""
-    style_ = "-|>" if kind == "act" else "-[,widthB=0.8,lengthB=0"
-    ax.add_artist(FancyArrowPatch(
-        p0, p1, arrowstyle=style_, mutation_scale=11 if kind == "act" else 9,
-        connectionstyle=f"arc3,rad={rad}", color=colour, linewidth=style.line(width),
-        linestyle=(0, (4, 2.5)) if dashed else "-", shrinkA=0, shrinkB=0, zorder=z))
-
-
-def _box(ax, x0, y0, x1, y1, fill=style.PAPER, edge=style.MUTED, dashed=False, width=1.1,
-         z=1, rounding=1.2):
-    ax.add_artist(FancyBboxPatch(
-        (x0, y0), x1 - x0, y1 - y0, boxstyle=f"round,pad=0,rounding_size={rounding}",
-        facecolor=fill, edgecolor=edge, linewidth=style.line(width),
-        linestyle=(0, (4, 2)) if dashed else "-", zorder=z))
-
-
-def _rule(ax, xs, ys, colour=style.LIGHT_GREY, width=1.2, dash=None, z=1):
-    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
-                         linestyle=dash or "-", zorder=z))
-
-
-def _ghost(ax, x, y, r=1.6):
-    """A removed cell: an empty dashed circle."""
-    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.MUTED,
-                         linewidth=style.line(1.0), linestyle=(0, (2, 2)), zorder=5))
+MSC_INK = A.ACTORS["msc"].ink  # the MSC's olive, darkened: arrows for MSC signals
+HSC_INK = A.ACTORS["hsc"].colour  # the HSC's wine red (already dark): arrows for blood-forming cells
+RUNG_FILL = style.PALE
 
 
 # ================================================================ 1. side by side
@@ -108,79 +64,79 @@ def _compare_pictures(ax, row):
     """Small pictures under each column, made of the course's actors."""
     if row == "cell":
         A.draw_hsc(ax, 8.0, 14.0, size=2.2)
-        _arrow(ax, (10.8, 14.0), (25.6, 14.0), colour=HSC_INK)
+        C.arrow(ax, (10.8, 14.0), (25.6, 14.0), colour=HSC_INK, width=1.4)
         A.draw_t_cell(ax, 29.0, 14.0)
         A.draw_b_cell(ax, 36.5, 14.0)
-        _note(ax, 24.0, 9.0, "blood and immune cells only")
+        C.text(ax, 24.0, 9.0, "blood and immune cells only")
         A.draw_msc(ax, 58.0, 14.0, size=2.4)
-        _arrow(ax, (62.5, 14.8), (74.6, 16.6), colour=MSC_INK, dashed=True)
-        _arrow(ax, (62.5, 13.2), (85.0, 11.6), colour=MSC_INK, dashed=True)
+        C.arrow(ax, (62.5, 14.8), (74.6, 16.6), colour=MSC_INK, dashed=True, width=1.4)
+        C.arrow(ax, (62.5, 13.2), (85.0, 11.6), colour=MSC_INK, dashed=True, width=1.4)
         A.draw_t_cell(ax, 77.0, 17.0)
         A.draw_opc(ax, 88.0, 11.5, size=1.6)
-        _note(ax, 74.0, 7.6, "signals to immune cells and OPCs (proposed)")
+        C.text(ax, 74.0, 7.6, "signals to immune cells and OPCs (proposed)")
     elif row == "source":
         A.draw_vessel(ax, 3.0, 28.0, 14.0, height=6.0)
         for x in (9.0, 16.0, 23.0):
             A.draw_hsc(ax, x, 14.0, size=1.8)
-        _note(ax, 37.0, 14.0, "collected\nfrom blood")
+        C.text(ax, 37.0, 14.0, "collected\nfrom blood")
         for x, label in ((60.0, "bone marrow"), (74.5, "fat"), (88.0, "umbilical cord")):
             A.draw_msc(ax, x, 15.5, size=2.0)
-            _note(ax, x, 10.8, label)
+            C.text(ax, x, 10.8, label)
     elif row == "route":
         A.draw_vessel(ax, 3.0, 28.0, 14.0, height=6.0)
         A.draw_hsc(ax, 12.0, 14.0, size=1.8)
-        _arrow(ax, (15.0, 14.0), (25.0, 14.0), colour=style.INK)
-        _note(ax, 38.5, 14.0, "to the bone\nmarrow")
+        C.arrow(ax, (15.0, 14.0), (25.0, 14.0), colour=style.INK, width=1.4)
+        C.text(ax, 38.5, 14.0, "to the bone\nmarrow")
         A.draw_vessel(ax, 53.0, 78.0, 14.0, height=6.0)
         A.draw_msc(ax, 62.0, 14.0, size=1.9)
-        _arrow(ax, (65.8, 14.0), (75.0, 14.0), colour=style.INK)
-        _note(ax, 89.0, 14.0, "lungs (most\nof the cells)")
+        C.arrow(ax, (65.8, 14.0), (75.0, 14.0), colour=style.INK, width=1.4)
+        C.text(ax, 89.0, 14.0, "lungs (most\nof the cells)")
     elif row == "action":
         for x, y in ((6.0, 17.0), (12.0, 12.0), (18.0, 17.0), (30.0, 12.0)):
-            _ghost(ax, x, y)
+            C.ghost(ax, x, y, 1.6)
         A.draw_t_cell(ax, 24.0, 16.5, tag="8")
         A.draw_hsc(ax, 40.0, 14.0, size=2.2)
-        _note(ax, 15.0, 8.2, "removed; a few survive")
-        _note(ax, 40.0, 9.0, "rescue")
+        C.text(ax, 15.0, 8.2, "removed; a few survive")
+        C.text(ax, 40.0, 9.0, "rescue")
         A.draw_msc(ax, 60.0, 14.0, size=2.4)
         for ty in (18.0, 10.5):
-            _arrow(ax, (64.6, 14.0 + (ty - 14.0) * 0.2), (81.2, ty), kind="inh", colour=MSC_INK,
-                   dashed=True)
+            C.arrow(ax, (64.6, 14.0 + (ty - 14.0) * 0.2), (81.2, ty), kind="inh", colour=MSC_INK,
+                    dashed=True, width=1.4)
         A.draw_t_cell(ax, 84.0, 18.0)
         A.draw_t_cell(ax, 84.0, 10.5)
-        _note(ax, 72.0, 6.6, "T cells stay; damped (proposed)")
+        C.text(ax, 72.0, 6.6, "T cells stay; damped (proposed)")
     elif row == "risks":
         for x in (8.0, 15.0, 22.0, 29.0):
-            _ghost(ax, x, 19.5, r=1.9)
-        _note(ax, 23.0, 14.6, "(dashed circles: missing blood cells)", colour=style.MUTED)
-        _note(ax, 23.0, 8.0,
-              "days to weeks of very low blood counts:\ninfections are the main early risk")
+            C.ghost(ax, x, 19.5, 1.9)
+        C.text(ax, 23.0, 14.6, "(dashed circles: missing blood cells)", colour=style.MUTED)
+        C.text(ax, 23.0, 8.0,
+               "days to weeks of very low blood counts:\ninfections are the main early risk")
         for x0, x1, dashed, label in ((53.0, 73.0, False, "in a regulated trial"),
                                       (76.5, 98.0, True, "sold outside trials")):
-            _box(ax, x0, 10.0, x1, 23.0, edge=style.INK, dashed=dashed, z=1)
+            C.box(ax, x0, 10.0, x1, 23.0, dashed=dashed)
             A.draw_msc(ax, (x0 + x1) / 2, 18.5, size=2.0)
-            _note(ax, (x0 + x1) / 2, 13.0, label)
-        _note(ax, 75.5, 5.6, "same cells: the setting changes the risk")
+            C.text(ax, (x0 + x1) / 2, 13.0, label)
+        C.text(ax, 75.5, 5.6, "same cells: the setting changes the risk")
     elif row == "status":
-        _box(ax, 6.0, 8.0, 42.0, 21.0, edge=style.INK, z=1)
+        C.box(ax, 6.0, 8.0, 42.0, 21.0)
         A.draw_hsc(ax, 11.0, 14.5, size=2.2)
-        _note(ax, 15.0, 16.0, "accredited transplant centre,", ha="left")
-        _note(ax, 15.0, 12.8, "neurologists involved", ha="left")
-        _box(ax, 56.0, 8.0, 92.0, 21.0, edge=style.INK, dashed=True, z=1)
+        C.text(ax, 15.0, 16.0, "accredited transplant centre,", ha="left")
+        C.text(ax, 15.0, 12.8, "neurologists involved", ha="left")
+        C.box(ax, 56.0, 8.0, 92.0, 21.0, dashed=True)
         A.draw_msc(ax, 61.5, 14.5, size=2.2)
-        _note(ax, 66.0, 16.0, "registered clinical trial,", ha="left")
-        _note(ax, 66.0, 12.8, "ethics approval, consent", ha="left")
+        C.text(ax, 66.0, 16.0, "registered clinical trial,", ha="left")
+        C.text(ax, 66.0, 12.8, "ethics approval, consent", ha="left")
 
 
 def draw_compare(ax, state):
     row = ROW_BY_KEY[state.row]
-    _note(ax, 50.0, 48.0, f"Compare: {row.button}", step=0.5, fontweight="bold")
-    _rule(ax, [50, 50], [2, 45])
+    C.text(ax, 50.0, 48.0, f"Compare: {row.button}", step=0.5, bold=True)
+    C.line(ax, [50, 50], [2, 45], colour=style.LIGHT_GREY, width=1.2, z=1, caps=None)
     for x0, title, draw in ((2.0, "AHSCT", A.draw_hsc), (52.0, "MSC therapy", A.draw_msc)):
         draw(ax, x0 + 3.5, 42.0, size=2.3)
-        _note(ax, x0 + 8.5, 42.0, title, ha="left", step=0.5, fontweight="bold")
-    _lines(ax, 2.0, 34.5, textwrap.wrap(row.ahsct_short, COLUMN_WRAP), gap=3.8, step=1)
-    _lines(ax, 52.0, 34.5, textwrap.wrap(row.msc_short, COLUMN_WRAP), gap=3.8, step=1)
+        C.text(ax, x0 + 8.5, 42.0, title, ha="left", step=0.5, bold=True)
+    C.lines(ax, 2.0, 34.5, textwrap.wrap(row.ahsct_short, COLUMN_WRAP), step=1, gap=3.8)
+    C.lines(ax, 52.0, 34.5, textwrap.wrap(row.msc_short, COLUMN_WRAP), step=1, gap=3.8)
     _compare_pictures(ax, row.key)
     if row.ahsct_level:
         # label drawn here, on two lines when the seal is there, so it stays in its column
@@ -189,11 +145,11 @@ def draw_compare(ax, state):
         words = [f"evidence: {E.level(row.ahsct_level).label}"]
         if row.ahsct_guideline:
             words.append(f"+ {E.GUIDELINE_LABEL}")
-        _lines(ax, 11.8, 2.5 + 1.3 * (len(words) - 1), words, gap=2.6)
+        C.lines(ax, 11.8, 2.5 + 1.3 * (len(words) - 1), words, gap=2.6)
     if row.msc_level:
         E.draw_evidence(ax, 53.0, 1.6, row.msc_level, width=7.0)
     if row.msc_tag:
-        _note(ax, 53.0, 3.0, row.msc_tag, ha="left", fontweight="bold")
+        C.text(ax, 53.0, 3.0, row.msc_tag, ha="left", bold=True)
 
 
 def describe_compare(state):
@@ -325,33 +281,30 @@ def _guess_feedback(guess, claim):
 def draw_ladder(ax, state):
     claim = CLAIM_BY_KEY[state.claim]
     x0, x1 = LADDER_X
-    _note(ax, 25.0, 57.0, "↑ stronger evidence", step=0.5, fontweight="bold")
+    C.text(ax, 25.0, 57.0, "↑ stronger evidence", step=0.5, bold=True)
     for x in (x0 + 2.0, x1 - 2.0):  # the rails
-        _rule(ax, [x, x], [12.0, 52.5], colour=style.GREY, width=2.4, z=0.5)
+        C.line(ax, [x, x], [12.0, 52.5], colour=style.GREY, width=2.4, z=0.5, caps=None)
     for lv in E.LEVELS:
         y = _rung_y(lv.key)
-        _box(ax, x0, y - RUNG_H / 2, x1, y + RUNG_H / 2, fill=RUNG_FILL, edge=style.INK, z=1)
+        C.box(ax, x0, y - RUNG_H / 2, x1, y + RUNG_H / 2, fill=RUNG_FILL)
         words = textwrap.wrap(f"{lv.rank}  {lv.label}", RUNG_WRAP)  # long ones: two lines,
-        _lines(ax, x0 + 1.5, y + 1.25 * (len(words) - 1), words, gap=2.5, step=0)  # clear of tags
-    _box(ax, x0, GROUND_Y - 5.4, x1, GROUND_Y + 5.4, fill=style.PAPER, edge=style.INK,
-         dashed=True, z=1)
-    _lines(ax, x0 + 1.5, GROUND_Y + 3.0, GROUND_LINES, gap=3.0)
+        C.lines(ax, x0 + 1.5, y + 1.25 * (len(words) - 1), words, gap=2.5)  # clear of tags
+    C.box(ax, x0, GROUND_Y - 5.4, x1, GROUND_Y + 5.4, dashed=True)
+    C.lines(ax, x0 + 1.5, GROUND_Y + 3.0, GROUND_LINES, gap=3.0)
     # the prediction and the answer, as labelled tags on a rung
     if state.guess:
         y = _rung_y(state.guess)
-        _box(ax, 28.6, y - 1.8, 37.2, y + 1.8, fill=style.PAPER, edge=style.INK, dashed=True,
-             width=1.4, z=3, rounding=0.8)
-        _note(ax, 32.9, y, "guess", fontweight="bold")
+        C.box(ax, 28.6, y - 1.8, 37.2, y + 1.8, dashed=True, width=1.4, z=3, rounding=0.8)
+        C.text(ax, 32.9, y, "guess", bold=True)
     if state.reveal:
         y = _rung_y(claim.level)
-        _box(ax, 37.8, y - 1.8, 46.4, y + 1.8, fill=style.INK, edge=style.INK, z=3,
-             rounding=0.8)
-        _note(ax, 42.1, y, "answer", colour=style.PAPER, fontweight="bold")
+        C.box(ax, 37.8, y - 1.8, 46.4, y + 1.8, fill=style.INK, z=3, rounding=0.8)
+        C.text(ax, 42.1, y, "answer", colour=style.PAPER, bold=True)
     # the claim card
-    _rule(ax, [50.5, 50.5], [1.0, 59.0])
-    _note(ax, CARD_X, 57.5, f"Claim from {claim.lesson}:", ha="left", colour=style.MUTED)
+    C.line(ax, [50.5, 50.5], [1.0, 59.0], colour=style.LIGHT_GREY, width=1.2, z=1, caps=None)
+    C.text(ax, CARD_X, 57.5, f"Claim from {claim.lesson}:", ha="left", colour=style.MUTED)
     lines = textwrap.wrap(f"“{claim.text}”", 37)
-    _lines(ax, CARD_X, 53.8, lines, gap=3.0, step=0, fontweight="bold")
+    C.lines(ax, CARD_X, 53.8, lines, bold=True, gap=3.0)
     draw = {"hsc": A.draw_hsc, "msc": A.draw_msc, "opc": A.draw_opc}.get(claim.actor)
     if draw:
         draw(ax, 95.0, 57.0, size=2.0)
@@ -360,35 +313,35 @@ def draw_ladder(ax, state):
     y = 53.8 - 3.0 * len(lines) - 1.4
     guess = _rung_label(state.guess) if state.guess else "(none yet)"
     guess_lines = textwrap.wrap(f"Your prediction: {guess}", CARD_WRAP)
-    _lines(ax, CARD_X, y, guess_lines, gap=2.9)
+    C.lines(ax, CARD_X, y, guess_lines, gap=2.9)
     y -= 2.9 * (len(guess_lines) - 1)
     if not state.reveal:
-        _note(ax, CARD_X, y - 4.0, "Predict first, then press Reveal.", ha="left",
-              colour=style.MUTED)
+        C.text(ax, CARD_X, y - 4.0, "Predict first, then press Reveal.", ha="left",
+               colour=style.MUTED)
         return
     y -= 4.4
     answer = f"Answer: {_rung_label(claim.level)}"
-    _note(ax, CARD_X, y, answer, ha="left", fontweight="bold")
+    C.text(ax, CARD_X, y, answer, ha="left", bold=True)
     symbol, words = VERDICTS[claim.verdict]
     if claim.level != GROUND:  # the marker on its own line; words beside it only for the seal
         y -= 4.2
         E.draw_evidence(ax, CARD_X, y - 1.2, claim.level, width=7.0, label=False,
                         guideline=claim.guideline)
         if claim.guideline:  # the endorsement, in words beside the seal: not a rung
-            _note(ax, CARD_X + 8.6, y, CONTENT.text("guideline_card"), ha="left",
-                  colour=style.MUTED)
+            C.text(ax, CARD_X + 8.6, y, CONTENT.text("guideline_card"), ha="left",
+                   colour=style.MUTED)
     else:  # which of the three reasons for 'no rung' applies
         y -= 3.2
-        _note(ax, CARD_X, y, f"({GROUND_WHY[claim.verdict]})", ha="left", colour=style.MUTED)
+        C.text(ax, CARD_X, y, f"({GROUND_WHY[claim.verdict]})", ha="left", colour=style.MUTED)
     y -= 4.0
-    _note(ax, CARD_X, y, f"{symbol}  {words}", ha="left", fontweight="bold")
+    C.text(ax, CARD_X, y, f"{symbol}  {words}", ha="left", bold=True)
     why = textwrap.wrap(claim.why, CARD_WRAP)
     y -= 4.0
-    _lines(ax, CARD_X, y, why, gap=2.9)
+    C.lines(ax, CARD_X, y, why, gap=2.9)
     y -= 2.9 * (len(why) - 1) + 5.0
     if state.guess:
         feedback = textwrap.wrap(_guess_feedback(state.guess, claim), CARD_WRAP)
-        _lines(ax, CARD_X, y, feedback, gap=2.9, fontweight="bold")
+        C.lines(ax, CARD_X, y, feedback, bold=True, gap=2.9)
 
 
 def describe_ladder(state):
@@ -513,68 +466,65 @@ def _who_head(trial):
 
 
 def _arm_box(ax, x0, x1, y, label, actor):
-    _box(ax, x0, y - 2.6, x1, y + 2.6, fill=style.PAPER, edge=style.INK, z=2)
+    C.box(ax, x0, y - 2.6, x1, y + 2.6, z=2)
     if actor == "hsc":
         A.draw_hsc(ax, x0 + 3.2, y, size=1.8)
     elif actor == "msc":
         A.draw_msc(ax, x0 + 3.6, y, size=1.7)
-    _note(ax, x0 + {"hsc": 7.0, "msc": 8.0}.get(actor, 1.5), y, label, ha="left")
+    C.text(ax, x0 + {"hsc": 7.0, "msc": 8.0}.get(actor, 1.5), y, label, ha="left")
 
 
 def draw_trial(ax, state):
     t = TRIAL_BY_KEY[state.trial]
     y0, y1 = BOX_Y
-    _note(ax, 50.0, 43.5, f"{t.name}: {t.kind}", step=0.5, fontweight="bold")
+    C.text(ax, 50.0, 43.5, f"{t.name}: {t.kind}", step=0.5, bold=True)
     # who took part
-    _box(ax, WHO_X[0], y0, WHO_X[1], y1, fill=style.PAPER, edge=style.INK, z=1)
-    _note(ax, sum(WHO_X) / 2, y1 - 3.0, _who_head(t), fontweight="bold")
-    _lines(ax, sum(WHO_X) / 2, y1 - 7.5, textwrap.wrap(t.who, WHO_WRAP), gap=3.0, ha="center")
+    C.box(ax, WHO_X[0], y0, WHO_X[1], y1)
+    C.text(ax, sum(WHO_X) / 2, y1 - 3.0, _who_head(t), bold=True)
+    C.lines(ax, sum(WHO_X) / 2, y1 - 7.5, textwrap.wrap(t.who, WHO_WRAP), ha="center", gap=3.0)
     # the design
     arms = t.arms
     start = (WHO_X[1] + 0.2, MID_Y)
     if t.design == "meta":
         for y in (34.5, 29.5, 24.5, 19.5):
-            _box(ax, 28.0, y - 1.8, 35.0, y + 1.8, fill=RUNG_FILL, edge=style.INK, z=2,
-                 rounding=0.6)
-            _note(ax, 31.5, y, "study")
-            _arrow(ax, (35.2, y), (38.8, MID_Y + (y - MID_Y) * 0.3))
+            C.box(ax, 28.0, y - 1.8, 35.0, y + 1.8, fill=RUNG_FILL, z=2, rounding=0.6)
+            C.text(ax, 31.5, y, "study")
+            C.arrow(ax, (35.2, y), (38.8, MID_Y + (y - MID_Y) * 0.3), width=1.4)
         _arm_box(ax, 39.0, 61.0, MID_Y, arms[0][0], arms[0][1])
     elif t.design in ("single", "cohort"):
-        _arrow(ax, start, (32.8, MID_Y))
+        C.arrow(ax, start, (32.8, MID_Y), width=1.4)
         _arm_box(ax, 33.0, 61.0, MID_Y, arms[0][0], arms[0][1])
-        _note(ax, 47.0, MID_Y - 5.5, "no comparison group", colour=style.MUTED)
+        C.text(ax, 47.0, MID_Y - 5.5, "no comparison group", colour=style.MUTED)
         if t.design == "cohort":
-            _note(ax, 47.0, MID_Y + 5.5, "records looked at afterwards", colour=style.MUTED)
+            C.text(ax, 47.0, MID_Y + 5.5, "records looked at afterwards", colour=style.MUTED)
     else:
         ys = (MID_Y + 6.0, MID_Y - 6.0)
-        _note(ax, 29.0, 39.5, "random split", fontweight="bold")
+        C.text(ax, 29.0, 39.5, "random split", bold=True)
         for y in ys:
-            _arrow(ax, start, (32.8, y))
+            C.arrow(ax, start, (32.8, y), width=1.4)
         _arm_box(ax, 33.0, 61.0, ys[0], arms[0][0], arms[0][1])
         if len(arms) == 2:
             _arm_box(ax, 33.0, 61.0, ys[1], arms[1][0], arms[1][1])
         else:  # a list of comparison drugs in one box, on two lines
-            _box(ax, 33.0, ys[1] - 3.6, 61.0, ys[1] + 3.6, fill=style.PAPER, edge=style.INK, z=2)
-            _lines(ax, 34.5, ys[1] + 1.5, (arms[1][0], arms[2][0]), gap=3.0)
+            C.box(ax, 33.0, ys[1] - 3.6, 61.0, ys[1] + 3.6, z=2)
+            C.lines(ax, 34.5, ys[1] + 1.5, (arms[1][0], arms[2][0]), gap=3.0)
         if t.design == "crossover":
-            _note(ax, 47.0, MID_Y, "switch halfway", colour=style.MUTED)
+            C.text(ax, 47.0, MID_Y, "switch halfway", colour=style.MUTED)
     # what it found, or what it asks
-    _box(ax, OUT_X[0], y0, OUT_X[1], y1, fill=style.PAPER, edge=style.INK, z=1,
-         dashed=t.symbol in ("?", "–"))
+    C.box(ax, OUT_X[0], y0, OUT_X[1], y1, dashed=t.symbol in ("?", "–"))
     head = {"✔": "What it found", "✘": "What it found", "?": "What it asks",
             "–": "What happened"}[t.symbol]
-    _note(ax, sum(OUT_X) / 2, y1 - 3.0, head, fontweight="bold")
-    _note(ax, OUT_X[0] + 1.6, y1 - 7.5, t.symbol, ha="left", step=1, fontweight="bold")
-    _lines(ax, OUT_X[0] + 5.0, y1 - 7.5, textwrap.wrap(t.outcome, OUT_WRAP), gap=3.0)
+    C.text(ax, sum(OUT_X) / 2, y1 - 3.0, head, bold=True)
+    C.text(ax, OUT_X[0] + 1.6, y1 - 7.5, t.symbol, ha="left", step=1, bold=True)
+    C.lines(ax, OUT_X[0] + 5.0, y1 - 7.5, textwrap.wrap(t.outcome, OUT_WRAP), gap=3.0)
     # the kind of study, and the level of evidence it gives
-    _note(ax, 2.0, 11.0, DESIGN_SHORT[t.design], ha="left", colour=style.MUTED)
+    C.text(ax, 2.0, 11.0, DESIGN_SHORT[t.design], ha="left", colour=style.MUTED)
     if t.level and not state.reveal:
-        _note(ax, 2.0, 4.6, "evidence: ?  Predict the rung, then press Next.", ha="left",
-              fontweight="bold")
+        C.text(ax, 2.0, 4.6, "evidence: ?  Predict the rung, then press Next.", ha="left", bold=True)
     elif t.level:
         E.draw_evidence(ax, 2.0, 3.4, t.level, width=7.0, guideline=t.guideline)
     else:
-        _note(ax, 2.0, 4.6, t.tag, ha="left", fontweight="bold")
+        C.text(ax, 2.0, 4.6, t.tag, ha="left", bold=True)
 
 
 def describe_trial(state):

@@ -17,54 +17,17 @@ from dataclasses import dataclass
 
 import ipywidgets as w
 import numpy as np
-from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon
+from matplotlib.patches import Circle, FancyBboxPatch, Polygon
 
 from .. import actors as A
 from .. import content
 from .. import evidence as E
 from .. import style
-from ..export import FigureSpec
-from ..scene import Scene, illustrative_tag, outline_text
+from .. import canvas as C
+from ..scene import FigureSpec, Scene
 from ..widgets import Explorer, Quiz, Step, Storyboard
 
 CONTENT = content.for_module(__name__)
-
-PALE = "#F2F2F2"
-
-
-# ---------------------------------------------------------------- small drawing helpers
-
-def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, fontweight="normal"):
-    """A label drawn as outlines (fast); several lines are centred on y as a block."""
-    outline_text(ax, x, y, text, ha=ha, colour=colour, step=step, bold=fontweight == "bold")
-
-
-def _lines(ax, x, y, lines, gap=3.0, ha="left", colour=style.INK, step=-1, fontweight="normal"):
-    """Several lines of text, ``gap`` canvas units apart; the first line is centred at y."""
-    for k, line in enumerate(t for t in lines if t):
-        _note(ax, x, y - k * gap, line, ha=ha, colour=colour, step=step, fontweight=fontweight)
-
-
-def _arrow(ax, p0, p1, colour=style.INK, dashed=False, width=1.4, z=7, kind="act"):
-    """An arrow: a head means 'goes to / acts on', a flat bar means 'holds back'."""
-    ax.add_artist(FancyArrowPatch(
-        p0, p1, arrowstyle="-|>" if kind == "act" else "-[,widthB=0.8,lengthB=0",
-        mutation_scale=11 if kind == "act" else 9, color=colour, linewidth=style.line(width),
-        linestyle=(0, (4, 2.5)) if dashed else "-", shrinkA=0, shrinkB=0, zorder=z))
-
-
-def _box(ax, x0, y0, x1, y1, fill=style.PAPER, edge=style.INK, dashed=False, width=1.1, z=1,
-         rounding=1.2):
-    ax.add_artist(FancyBboxPatch(
-        (x0, y0), x1 - x0, y1 - y0, boxstyle=f"round,pad=0,rounding_size={rounding}",
-        facecolor=fill, edgecolor=edge, linewidth=style.line(width),
-        linestyle=(0, (4, 2)) if dashed else "-", zorder=z))
-
-
-def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=3):
-    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
-                         linestyle=dash or "-", zorder=z, solid_capstyle="round"))
 
 
 # ================================================================ 1. the path of a therapy
@@ -102,7 +65,7 @@ def _path_picture(ax, example):
     if example == "dish":
         ax.add_artist(Circle((80.0, 15.5), 10.0, fill=False, edgecolor=style.INK,
                              linewidth=style.line(1.4), zorder=2))
-        _note(ax, 80.0, 28.0, "a dish: an MSC among T cells", colour=style.MUTED)
+        C.text(ax, 80.0, 28.0, "a dish: an MSC among T cells", colour=style.MUTED)
         A.draw_msc(ax, 76.0, 16.5, size=2.2)
         for x, y in ((84.0, 19.5), (86.0, 13.0), (81.0, 10.0)):
             A.draw_t_cell(ax, x, y, size=1.6)
@@ -111,36 +74,36 @@ def _path_picture(ax, example):
         A.draw_myelin(ax, 67.0, 78.0, 9.5)
         A.draw_myelin(ax, 79.0, 96.0, 9.5, kind="damaged")
         A.draw_t_cell(ax, 86.0, 19.5, tag="4")
-        _arrow(ax, (86.0, 17.4), (86.5, 12.9))
+        C.arrow(ax, (86.0, 17.4), (86.5, 12.9), width=1.4)
         A.draw_msc(ax, 71.0, 21.5, size=2.0)
-        _arrow(ax, (74.6, 21.3), (83.6, 19.8), colour="#5C5C1F", kind="inh")
-        _note(ax, 80.0, 28.0, "a mouse with EAE", colour=style.MUTED)
-        _note(ax, 81.5, 5.0, "axon with myelin, part damaged", colour=style.MUTED)
+        C.arrow(ax, (74.6, 21.3), (83.6, 19.8), colour=A.ACTORS["msc"].ink, kind="inh", width=1.4)
+        C.text(ax, 80.0, 28.0, "a mouse with EAE", colour=style.MUTED)
+        C.text(ax, 81.5, 5.0, "axon with myelin, part damaged", colour=style.MUTED)
     elif example == "nsc":
         A.draw_nsc(ax, 80.0, 17.0, size=3.0)
-        _note(ax, 80.0, 10.5, "fetal neural precursor cells,", colour=style.MUTED)
-        _note(ax, 80.0, 7.5, "into the spinal fluid", colour=style.MUTED)
+        C.text(ax, 80.0, 10.5, "fetal neural precursor cells,", colour=style.MUTED)
+        C.text(ax, 80.0, 7.5, "into the spinal fluid", colour=style.MUTED)
     elif example == "msc":
         A.draw_msc(ax, 80.0, 17.0, size=3.0)
-        _note(ax, 80.0, 10.5, "own bone-marrow MSCs,", colour=style.MUTED)
-        _note(ax, 80.0, 7.5, "into a vein", colour=style.MUTED)
+        C.text(ax, 80.0, 10.5, "own bone-marrow MSCs,", colour=style.MUTED)
+        C.text(ax, 80.0, 7.5, "into a vein", colour=style.MUTED)
     elif example in ("natalizumab", "approved"):
         A.draw_vessel(ax, 64.0, 97.0, 17.0, height=8.0)
         A.draw_t_cell(ax, 76.0, 17.0)
         A.draw_antibody(ax, 80.2, 18.4, angle=-60)
         A.draw_t_cell(ax, 88.0, 17.0)
         A.draw_antibody(ax, 92.2, 18.4, angle=-60)
-        _note(ax, 80.5, 24.5, "blood vessel", colour=style.MUTED)
+        C.text(ax, 80.5, 24.5, "blood vessel", colour=style.MUTED)
         if example == "natalizumab":
-            _note(ax, 80.5, 9.5, "an antibody (Y) keeps T cells", colour=style.MUTED)
-            _note(ax, 80.5, 6.5, "in the blood", colour=style.MUTED)
+            C.text(ax, 80.5, 9.5, "an antibody (Y) keeps T cells", colour=style.MUTED)
+            C.text(ax, 80.5, 6.5, "in the blood", colour=style.MUTED)
         else:
-            _note(ax, 80.5, 9.5, "natalizumab, an antibody (Y):", colour=style.MUTED)
-            _note(ax, 80.5, 6.5, "now an approved MS medicine", colour=style.MUTED)
+            C.text(ax, 80.5, 9.5, "natalizumab, an antibody (Y):", colour=style.MUTED)
+            C.text(ax, 80.5, 6.5, "now an approved MS medicine", colour=style.MUTED)
     elif example == "followup":
         A.draw_hsc(ax, 80.0, 17.0, size=3.0)
-        _note(ax, 80.0, 10.5, "AHSCT (H: blood-forming stem cell):", colour=style.MUTED)
-        _note(ax, 80.0, 7.5, "follow-up for years", colour=style.MUTED)
+        C.text(ax, 80.0, 10.5, "AHSCT (H: blood-forming stem cell):", colour=style.MUTED)
+        C.text(ax, 80.0, 7.5, "follow-up for years", colour=style.MUTED)
 
 
 # example key: (what the panel draws, wrapped where drawn; words for the description)
@@ -163,38 +126,36 @@ def draw_path(ax, state):
         xc = x0 + BOX_W / 2
         past, here = i < current, i == current
         future = not now and i > current
-        _box(ax, x0, 37.0, x0 + BOX_W, 45.0, fill=PALE if here else style.PAPER,
-             width=2.6 if here else 1.1, dashed=future, z=2)
+        C.box(ax, x0, 37.0, x0 + BOX_W, 45.0, fill=style.PALE if here else style.PAPER,
+              width=2.6 if here else 1.1, dashed=future, z=2)
         if future:  # not yet reached: predict what comes next
-            _note(ax, xc, 41.0, "?", colour=style.MUTED, step=1, fontweight="bold")
+            C.text(ax, xc, 41.0, "?", colour=style.MUTED, step=1, bold=True)
         else:
-            _note(ax, xc, 42.8, st.name, fontweight="bold")
-            _note(ax, xc, 39.4, st.sub)
+            C.text(ax, xc, 42.8, st.name, bold=True)
+            C.text(ax, xc, 39.4, st.sub)
         if i < len(STATIONS) - 1:
-            _arrow(ax, (x0 + BOX_W + 0.1, 41.0), (x0 + 14.0, 41.0), dashed=future)
+            C.arrow(ax, (x0 + BOX_W + 0.1, 41.0), (x0 + 14.0, 41.0), dashed=future, width=1.4)
         if here:
-            _note(ax, xc, 47.2, "▼ this step", fontweight="bold")
+            C.text(ax, xc, 47.2, "▼ this step", bold=True)
         if past:
-            _note(ax, xc, 47.2, "✔ done", colour=style.MUTED)
+            C.text(ax, xc, 47.2, "✔ done", colour=style.MUTED)
     if now:
         for key, actor, label in STANDING:
             x = _station_x(STATION_KEYS.index(key)) + BOX_W / 2
             {"nsc": A.draw_nsc, "msc": A.draw_msc, "hsc": A.draw_hsc}[actor](ax, x, 31.5,
                                                                              size=2.3)
-            _note(ax, x, 26.8 - 1.5 * label.count("\n"), label, fontweight="bold")
-        _note(ax, _station_x(4) + BOX_W / 2, 30.0, "AHSCT versus\nthe best drugs:\n"
-              "trials running", colour=style.MUTED)
-        _lines(ax, 2.0, 19.5, textwrap.wrap(CONTENT.text("path_now_drawn"), 62), gap=3.2,
-               step=0)
-        _note(ax, 2.0, 4.0, "AHSCT:", ha="left", fontweight="bold")
+            C.text(ax, x, 26.8 - 1.5 * label.count("\n"), label, bold=True)
+        C.text(ax, _station_x(4) + BOX_W / 2, 30.0,
+               "AHSCT versus\nthe best drugs:\n" "trials running", colour=style.MUTED)
+        C.lines(ax, 2.0, 19.5, textwrap.wrap(CONTENT.text("path_now_drawn"), 62), gap=3.2)
+        C.text(ax, 2.0, 4.0, "AHSCT:", ha="left", bold=True)
         E.draw_evidence(ax, 13.0, 3.0, "rct", width=7.0, guideline=True)
         return
     st = STATIONS[current]
-    _note(ax, 2.0, 31.5, "Question:", ha="left", fontweight="bold", step=0)
-    _lines(ax, 15.5, 31.5, textwrap.wrap(st.question, 40), gap=3.2, step=0)
-    _note(ax, 2.0, 21.0, "Example:", ha="left", fontweight="bold", step=0)
-    _lines(ax, 15.5, 21.0, textwrap.wrap(PATH_EXAMPLES[state.example][0], EXAMPLE_WRAP), gap=3.2,
-           step=0)
+    C.text(ax, 2.0, 31.5, "Question:", ha="left", bold=True)
+    C.lines(ax, 15.5, 31.5, textwrap.wrap(st.question, 40), gap=3.2)
+    C.text(ax, 2.0, 21.0, "Example:", ha="left", bold=True)
+    C.lines(ax, 15.5, 21.0, textwrap.wrap(PATH_EXAMPLES[state.example][0], EXAMPLE_WRAP), gap=3.2)
     E.draw_evidence(ax, 2.0, 3.0, st.level, width=7.0, guideline=st.guideline)
     _path_picture(ax, state.example)
 
@@ -275,7 +236,7 @@ def _symptoms(t, peak=0.38, height=1.0, second=0.0):
     return 0.18 + 0.62 * height * bump + 0.4 * late
 
 
-BAND = "#D5E5F2"  # pale blue: the untreated group's band (it also has dashed edges)
+BAND = style.paler(style.OKABE_ITO["blue"], 0.85)  # pale blue: the untreated group's band (it also has dashed edges)
 
 
 def _comparison_band():
@@ -296,30 +257,30 @@ def _to_canvas(t, y):
 
 def draw_course(ax, state):
     x0, x1, y0, y1 = CHART
-    illustrative_tag(ax, 100, 48)
-    _arrow(ax, (x0, y0), (x1 + 2.0, y0), width=1.2)
-    _arrow(ax, (x0, y0), (x0, y1 + 3.0), width=1.2)
-    _note(ax, x1 + 2.0, y0 - 3.0, "time →", ha="right", colour=style.MUTED)
-    _note(ax, x0 - 1.5, y1 - 2.0, "symptoms\nworse ↑", ha="right", colour=style.MUTED)
+    C.illustrative_tag(ax, 100, 48)
+    C.arrow(ax, (x0, y0), (x1 + 2.0, y0), width=1.2)
+    C.arrow(ax, (x0, y0), (x0, y1 + 3.0), width=1.2)
+    C.text(ax, x1 + 2.0, y0 - 3.0, "time →", ha="right", colour=style.MUTED)
+    C.text(ax, x0 - 1.5, y1 - 2.0, "symptoms\nworse ↑", ha="right", colour=style.MUTED)
     if state.phases:
         for (a, b), label in (((0.26, 0.40), "relapse"), ((0.42, 0.80), "natural remission")):
             xa, _ = _to_canvas(a, 0)
             xb, _ = _to_canvas(b, 0)
             ax.add_artist(FancyBboxPatch((xa, y0 + 0.3), xb - xa, y1 - y0 - 0.3,
-                                         boxstyle="square,pad=0", facecolor=PALE,
+                                         boxstyle="square,pad=0", facecolor=style.PALE,
                                          edgecolor="none", zorder=0.5))
-            _note(ax, (xa + xb) / 2, y0 + 2.0, label, colour=style.MUTED)
+            C.text(ax, (xa + xb) / 2, y0 + 2.0, label, colour=style.MUTED)
     xs, ys = _to_canvas(T, _symptoms(T))
-    _line(ax, xs, ys, width=2.6)
+    C.line(ax, xs, ys, width=2.6, z=3)
     # the "treatment" at the worst moment
     tx, ty = _to_canvas(0.38, _symptoms(np.array([0.38]))[0])
     A.draw_msc(ax, tx, ty + 5.0, size=1.8)
-    _note(ax, tx + 5.0, ty + 5.0, "unproven injection, given at the worst moment", ha="left")
+    C.text(ax, tx + 5.0, ty + 5.0, "unproven injection, given at the worst moment", ha="left")
     ex, ey = _to_canvas(0.62, _symptoms(np.array([0.62]))[0])
-    _note(ax, ex + 1.5, ey + 4.2, "“I got better!”", ha="left", fontweight="bold")
+    C.text(ax, ex + 1.5, ey + 4.2, "“I got better!”", ha="left", bold=True)
     # a small key, top left
-    _line(ax, [x0 + 2.0, x0 + 7.0], [44.0, 44.0], width=2.6)
-    _note(ax, x0 + 8.5, 44.0, "one treated person", ha="left")
+    C.line(ax, [x0 + 2.0, x0 + 7.0], [44.0, 44.0], width=2.6, z=3)
+    C.text(ax, x0 + 8.5, 44.0, "one treated person", ha="left")
     if state.control:
         # the untreated group as a band: the range of their courses, chosen the same way
         lower, upper = _comparison_band()
@@ -333,8 +294,8 @@ def draw_course(ax, state):
                                      facecolor=BAND, edgecolor=style.INK,
                                      linewidth=style.line(0.9), linestyle=(0, (3, 2)),
                                      zorder=1))
-        _note(ax, x0 + 8.5, 40.6, "untreated comparison group, chosen the same way: "
-              "better too", ha="left")
+        C.text(ax, x0 + 8.5, 40.6, "untreated comparison group, chosen the same way: " "better too",
+               ha="left")
 
 
 def describe_course(state):
@@ -420,34 +381,32 @@ def _counts(shown):
 
 def draw_advert(ax, state):
     # the made-up advert
-    _box(ax, 1.5, 1.5, 53.0, 56.5, fill=PALE, width=2.0, z=1, rounding=2.0)
-    _note(ax, 27.25, 53.0, ADVERT_NAME, fontweight="bold", step=0.5)
+    C.box(ax, 1.5, 1.5, 53.0, 56.5, fill=style.PALE, width=2.0, rounding=2.0)
+    C.text(ax, 27.25, 53.0, ADVERT_NAME, step=0.5, bold=True)
     A.draw_msc(ax, 9.0, 47.0, size=3.0)
-    _note(ax, 16.0, 47.0, "Stem cell therapy for MS!", ha="left", step=0.5, fontweight="bold")
-    _line(ax, [4.0, 50.5], [42.5, 42.5], colour=style.GREY, width=1.0)
+    C.text(ax, 16.0, 47.0, "Stem cell therapy for MS!", ha="left", step=0.5, bold=True)
+    C.line(ax, [4.0, 50.5], [42.5, 42.5], colour=style.GREY, width=1.0, z=3)
     shown = [FEATURE_BY_KEY[k] for k in FEATURE_KEYS if k in state.on]
     if not shown:
-        _note(ax, 27.25, 26.0, "(switch features on to build the advert)", colour=style.MUTED)
+        C.text(ax, 27.25, 26.0, "(switch features on to build the advert)", colour=style.MUTED)
     for i, f in enumerate(shown):
         y = 39.0 - i * 4.1
-        _note(ax, 4.0, y, "• " + f.line, ha="left")
+        C.text(ax, 4.0, y, "• " + f.line, ha="left")
         if state.verdicts:
             v = VERDICTS[f.verdict]
-            _note(ax, 57.0, y, f"{v.mark}: {f.short}", ha="left",
-                  fontweight="bold" if v.bold else "normal")
-            _line(ax, [53.5, 56.3], [y, y], colour=style.GREY, width=0.8, dash=(0, (1, 1.5)))
+            C.text(ax, 57.0, y, f"{v.mark}: {f.short}", ha="left", bold=v.bold)
+            C.line(ax, [53.5, 56.3], [y, y], colour=style.GREY, width=0.8, dash=(0, (1, 1.5)), z=3)
         else:
-            _note(ax, 57.0, y, "? predict", ha="left", colour=style.MUTED)
+            C.text(ax, 57.0, y, "? predict", ha="left", colour=style.MUTED)
     # the summary
     if state.verdicts and not shown:
-        _note(ax, 57.0, 53.0, "Nothing to check yet", ha="left", step=1, fontweight="bold")
+        C.text(ax, 57.0, 53.0, "Nothing to check yet", ha="left", step=1, bold=True)
     elif state.verdicts:
         for j, (v, text) in enumerate(_counts(shown)):
-            _note(ax, 57.0, 53.0 - j * 3.6, text, ha="left",
-                  fontweight="bold" if v.bold else "normal", step=0 if v.bold else -1)
+            C.text(ax, 57.0, 53.0 - j * 3.6, text, ha="left", bold=v.bold)
     else:
-        _note(ax, 57.0, 53.0, "Red flag or not?", ha="left", step=1, fontweight="bold")
-        _note(ax, 57.0, 48.5, "predict, then show verdicts", ha="left", colour=style.MUTED)
+        C.text(ax, 57.0, 53.0, "Red flag or not?", ha="left", step=1, bold=True)
+        C.text(ax, 57.0, 48.5, "predict, then show verdicts", ha="left", colour=style.MUTED)
 
 
 def describe_advert(state):
@@ -526,32 +485,33 @@ class ConsentState:
 
 def draw_consent(ax, state):
     # the scale: a post, a level beam and two pans; it stays level on purpose
-    _line(ax, [50, 50], [18.0, 50.0], width=3.0)
+    C.line(ax, [50, 50], [18.0, 50.0], width=3.0, z=3)
     ax.add_artist(Polygon([(45.0, 15.0), (55.0, 15.0), (50.0, 18.5)], closed=True,
                           facecolor=style.GREY, edgecolor=style.INK, zorder=3))
-    _line(ax, [18.0, 82.0], [50.0, 50.0], width=3.0)
+    C.line(ax, [18.0, 82.0], [50.0, 50.0], width=3.0, z=3)
     for cx in (25.0, 75.0):
         for dx in (-18.0, 18.0):
-            _line(ax, [cx + dx, cx], [20.0, 50.0], width=1.0, colour=style.GREY, z=1)
-        _line(ax, [cx - 20.0, cx + 20.0], [20.0, 20.0], width=2.4)
-    _note(ax, 22.0, 56.5, "possible benefits", step=0.5, fontweight="bold")
-    _note(ax, 78.0, 56.5, "risks and unknowns", step=0.5, fontweight="bold")
+            C.line(ax, [cx + dx, cx], [20.0, 50.0], width=1.0, colour=style.GREY, z=1)
+        C.line(ax, [cx - 20.0, cx + 20.0], [20.0, 20.0], width=2.4, z=3)
+    C.text(ax, 22.0, 56.5, "possible benefits", step=0.5, bold=True)
+    C.text(ax, 78.0, 56.5, "risks and unknowns", step=0.5, bold=True)
     A.draw_hsc(ax, 46.0, 55.5, size=2.4)
-    _note(ax, 49.5, 55.5, "AHSCT", ha="left", fontweight="bold")
-    _note(ax, 50.0, 12.2, "drawn level on purpose: each person weighs it with their MS "
-          "specialist", colour=style.MUTED)
+    C.text(ax, 49.5, 55.5, "AHSCT", ha="left", bold=True)
+    C.text(ax, 50.0, 12.2,
+           "drawn level on purpose: each person weighs it with their MS " "specialist",
+           colour=style.MUTED)
     stacks = {"benefit": [], "risk": [], "base": []}
     for key in state.shown:
         stacks[ITEM_BY_KEY[key].side].append(ITEM_BY_KEY[key])
     for side, cx in (("benefit", 25.0), ("risk", 75.0)):
         for j, item in enumerate(stacks[side]):
             y = 22.4 + j * 3.5
-            _box(ax, cx - 17.0, y - 1.5, cx + 17.0, y + 1.5, fill=PALE, z=4, rounding=0.7)
-            _note(ax, cx, y, item.text)  # chips are one short line each
+            C.box(ax, cx - 17.0, y - 1.5, cx + 17.0, y + 1.5, fill=style.PALE, z=4, rounding=0.7)
+            C.text(ax, cx, y, item.text)  # chips are one short line each
     for j, item in enumerate(stacks["base"]):  # also part of the decision, under the scale
         x = 17.0 + j * 33.0
-        _box(ax, x - 15.8, 1.0, x + 15.8, 8.4, dashed=True, z=4, rounding=0.8)
-        _lines(ax, x, 6.1, textwrap.wrap(item.text, BASE_WRAP), gap=2.8, ha="center")
+        C.box(ax, x - 15.8, 1.0, x + 15.8, 8.4, dashed=True, z=4, rounding=0.8)
+        C.lines(ax, x, 6.1, textwrap.wrap(item.text, BASE_WRAP), ha="center", gap=2.8)
 
 
 def describe_consent(state):
