@@ -79,17 +79,18 @@ def lab_settings(folder):
 
 
 @contextlib.contextmanager
-def running_lab(extra_env=None):
-    """A private JupyterLab on 127.0.0.1 and headless Chromium, torn down after."""
+def running_lab(extra_env=None, notebooks_dir=None):
+    """A private JupyterLab on 127.0.0.1, torn down after (``runtime`` holds kernel connection files)."""
     require_browser()
     port, token = free_port(), "mscourse-test"
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="mscourse-lab-"))
     lab_settings(scratch / "settings")
     # Run from a scratch copy so the test never saves into the real notebooks.
     work = scratch / "notebooks"
-    shutil.copytree(NOTEBOOKS_DIR, work, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+    shutil.copytree(notebooks_dir or NOTEBOOKS_DIR, work, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(scratch / "settings"),
-               JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"), **(extra_env or {}))
+               JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"),
+               JUPYTER_RUNTIME_DIR=str(scratch / "runtime"), **(extra_env or {}))
     log = open(scratch / "server.log", "w")
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
@@ -109,7 +110,7 @@ def running_lab(extra_env=None):
                 if time.time() > deadline:
                     pytest.fail("JupyterLab did not start within 90 s")
                 time.sleep(0.3)
-        yield {"url": f"http://127.0.0.1:{port}", "token": token}
+        yield {"url": f"http://127.0.0.1:{port}", "token": token, "runtime": scratch / "runtime"}
     finally:
         server.terminate()
         try:
@@ -170,12 +171,18 @@ def shut_down_kernels(page, lab):
         page.request.delete(f"{lab['url']}/api/sessions/{session['id']}?token={lab['token']}")
 
 
-def open_and_run(page, lab, notebook):
+def open_and_run(page, lab, notebook, before_run=None):
+    """Open a lesson in a fresh workspace and kernel, run all cells, wait until idle.
+
+    ``before_run`` is called once the kernel is idle, before Run All (the benchmark
+    uses it to start timing inside the kernel)."""
     shut_down_kernels(page, lab)
     # ?reset: a fresh workspace, so no tab from an earlier lesson is restored.
     page.goto(f"{lab['url']}/lab/tree/{notebook.name}?reset&token={lab['token']}")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
     page.wait_for_selector("#jp-main-statusbar >> text=Idle", timeout=90_000)
+    if before_run:
+        before_run()
     page.click(".lm-MenuBar-itemLabel:text-is('Run')")
     page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
     code_cells = sum(1 for c in json.loads(notebook.read_text())["cells"] if c["cell_type"] == "code")
