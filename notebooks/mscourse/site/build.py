@@ -9,6 +9,7 @@ import sys
 import time
 
 from .. import glossary as course_glossary
+from ..widgets import css_text, esm_text
 from . import pages, twins
 from .extract import NOTEBOOKS_DIR, ROOT, lesson_notebooks, read_notebook
 from .frames import FrameStore
@@ -50,7 +51,7 @@ def lesson_info(path, cells):
     objectives = _first(r"## Learning objectives\s*\n(.+?)(?=\n## |\Z)", text)
     return {"stem": path.stem, "page": pages.page_name(path.stem), "title": title,
             "short_title": re.sub(r"^Lesson \d+:\s*", "", title), "number": path.stem[:2],
-            "summary": summary.strip(), "time": minutes, "objectives": objectives,
+            "summary": summary.strip()[:1].upper() + summary.strip()[1:], "time": minutes, "objectives": objectives,
             "worksheet": f"{path.stem}-worksheet.html"}
 
 
@@ -87,7 +88,8 @@ def lesson_body(info, cells, frames, counter):
                 twins_data.append({"kind": "figure", "title": title, "frame": frame})
     tools = (f'<p class="page-tools"><a href="{info["worksheet"]}">Student worksheet for this lesson</a>'
              ' · <button type="button" class="print-page">Print this lesson as a handout</button></p>')
-    body = f'<article class="lesson">{tools}{"".join(parts)}{pages.answer_key_html(quizzes)}</article>'
+    parts.insert(1 if parts else 0, tools)
+    body = f'<article class="lesson">{"".join(parts)}{pages.answer_key_html(quizzes)}</article>'
     return body, twins_data
 
 
@@ -175,14 +177,11 @@ Also here: the <a href="glossary.html">glossary</a> and the <a href="instructor-
                         description="A course on multiple sclerosis and stem cell therapy")
 
 
-def glossary_page(meta, frames):
+def glossary_page(meta):
     text = course_glossary.markdown()
-    text = re.sub(r"This file is generated.*?export`\.", "", text, flags=re.S)
-    widget = course_glossary.search_widget()
-    data = twins.glossary(widget)
-    search = pages.glossary_html("g1", data)
-    body = pages.markdown(text)
-    body = body.replace("</p>", "</p>" + search, 1)
+    text = re.sub(r"In a lesson, the search box.*?export`\.", "", text, flags=re.S)
+    search = pages.glossary_html("g1", twins.glossary(course_glossary.search_widget()))
+    body = pages.markdown(text).replace("</p>", "</p>" + search, 1)
     return pages.layout("Glossary", f'<article class="glossary">{body}</article>', meta,
                         page_class="glossary-page")
 
@@ -197,13 +196,14 @@ def guide_page(meta):
 
 def _summary(data):
     """A twin in a line of the manifest: what it is and how many states it ships."""
-    summary = {"kind": data["kind"], "heading": data.get("heading") or data.get("title", "")}
+    model = data.get("model", {})
+    summary = {"kind": data["kind"], "heading": model.get("heading") or data.get("title", "")}
     if data["kind"] == "storyboard":
-        summary["steps"] = len(data["steps"])
+        summary["steps"] = [f["title"] for f in model["frames"]]
     elif data["kind"] == "explorer":
         summary.update(states=data["shipped"], combinations=data["total"])
     elif data["kind"] == "quiz":
-        summary["questions"] = len(data["questions"])
+        summary["questions"] = len(model["questions"])
     return summary
 
 
@@ -217,6 +217,10 @@ def build(out_dir, only=None, quiet=False):
     for asset in STATIC.iterdir():
         if asset.is_file():
             shutil.copy2(asset, out / "assets" / asset.name)
+    # The notebooks' own widget front end, unchanged (one front end, two hosts).
+    for kind in ("storyboard", "explorer", "quiz", "glossary"):
+        (out / "assets" / f"widget-{kind}.js").write_text(esm_text(kind), encoding="utf-8")
+    (out / "assets" / "course.css").write_text(css_text(), encoding="utf-8")
     for source, target in LICENCE_FILES.items():
         if (ROOT / source).exists():
             shutil.copy2(ROOT / source, out / target)
@@ -243,7 +247,7 @@ def build(out_dir, only=None, quiet=False):
         if not quiet:
             print(f"  {info['page']}: {len(twins_data)} widgets", file=sys.stderr)
     (out / "index.html").write_text(index_page(lessons, meta), encoding="utf-8")
-    (out / "glossary.html").write_text(glossary_page(meta, frames), encoding="utf-8")
+    (out / "glossary.html").write_text(glossary_page(meta), encoding="utf-8")
     (out / "instructor-guide.html").write_text(guide_page(meta), encoding="utf-8")
     (out / ".nojekyll").write_text("")  # GitHub Pages: serve files as they are
     total = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())

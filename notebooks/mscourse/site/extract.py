@@ -8,7 +8,6 @@ steps, an explorer's controls and state function, a quiz's questions. Nothing
 here parses lesson source, so it keeps working when the teaching text moves.
 """
 
-import itertools
 import json
 import pathlib
 from contextlib import contextmanager
@@ -78,61 +77,3 @@ def read_notebook(path):
         for figure in shown:
             cells.append(Cell("figure", source, slide, tags, figures=[figure]))
     return notebook, cells
-
-
-# ---------------------------------------------------------------- explorer states
-
-def control_spec(key, control):
-    """A control as data: kind, label, options [(label, value)], default index."""
-    import ipywidgets as w
-
-    label = control.description or key
-    if isinstance(control, (w.Checkbox, w.ToggleButton)):
-        kind = "checkbox" if isinstance(control, w.Checkbox) else "toggle"
-        options = [("off", False), ("on", True)]
-        default = int(bool(control.value))
-    elif isinstance(control, (w.IntSlider, w.FloatSlider)):
-        kind = "slider"
-        values = []
-        value = control.min
-        while value <= control.max + 1e-9:
-            values.append(value)
-            value += control.step
-        options = [(str(v), v) for v in values]
-        default = values.index(control.value)
-    elif hasattr(control, "_options_labels") and not isinstance(control.value, tuple):
-        kind = "radio" if isinstance(control, (w.ToggleButtons, w.RadioButtons)) else "select"
-        options = list(zip(control._options_labels, control._options_values))
-        default = list(control._options_values).index(control.value)
-    else:
-        raise TypeError(f"no static twin for control {key!r} ({type(control).__name__})")
-    return {"key": key, "kind": kind, "label": label,
-            "options": [str(text) for text, _ in options], "values": [v for _, v in options],
-            "default": default}
-
-
-def reachable_states(specs, limit):
-    """Index tuples of every control combination, or the ones nearest the start.
-
-    Returns (combinations shipped, total combinations). When there are more than
-    ``limit``, whole rings of states are kept by the number of controls changed
-    from the default (0, 1, 2 ...), as far as the limit allows.
-    """
-    sizes = [len(s["options"]) for s in specs]
-    total = 1
-    for size in sizes:
-        total *= size
-    every = itertools.product(*[range(n) for n in sizes])
-    if total <= limit:
-        return list(every), total
-    default = tuple(s["default"] for s in specs)
-    by_distance = {}
-    for combo in every:
-        distance = sum(a != b for a, b in zip(combo, default))
-        by_distance.setdefault(distance, []).append(combo)
-    kept = []
-    for distance in sorted(by_distance):
-        if len(kept) + len(by_distance[distance]) > limit:
-            break
-        kept += by_distance[distance]
-    return kept, total

@@ -95,8 +95,10 @@ def layout(title, body, meta, nav="", page_class="", description=""):
 <title>{esc(title)} · {esc(SITE_TITLE)}</title>
 <meta name="description" content="{esc(description or title)}">
 <link rel="stylesheet" href="assets/site.css">
+<link rel="stylesheet" href="assets/course.css">
+<link rel="icon" href="data:,">
 <script>document.documentElement.classList.add("js")</script>
-<script src="assets/site.js" defer></script>
+<script type="module" src="assets/site.js"></script>
 </head>
 <body class="{page_class}">
 <a class="skip" href="#main">Skip to the content</a>
@@ -130,171 +132,124 @@ def lesson_nav(lessons, index, label):
 
 
 # ---------------------------------------------------------------- widget twins
+#
+# Each twin is a host element that assets/host.js fills with the notebooks' own
+# widget code (mscourse/web), fed from the JSON beside it, plus a static version
+# of the same content for print and for readers without JavaScript.
 
-def _img(frame, alt, extra=""):
-    return (f'<img src="{frame["src"]}" width="{frame["width"]}" height="{frame["height"]}" '
-            f'alt="{esc(alt)}"{extra}>')
+def _img(src, width, height, alt, extra=""):
+    return f'<img src="{src}" width="{width}" height="{height}" alt="{esc(alt)}"{extra}>'
 
 
-def _legend(data):
-    legend = data.get("legend")
-    return f'<div class="legend">{_img(legend, legend["alt"])}</div>' if legend else ""
+def _legend(model):
+    return "".join(f'<img class="legend" src="{item["image"]}" alt="{esc(item["alt"])}">'
+                   for item in model.get("legend", []))
 
 
 def _data_script(ident, data):
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    text = json.dumps(data["model"], ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return f'<script type="application/json" id="{ident}-data">{text}</script>'
 
 
+def _host(ident, data):
+    label = data["model"].get("heading") or data["kind"]
+    return (f'<div class="twin" id="{ident}" data-kind="{data["kind"]}">'
+            f'<div class="host" data-model="{ident}-data" aria-label="{esc(label)}"></div>')
+
+
+def _figure(frame, description_id=None):
+    extra = f' aria-describedby="{description_id}"' if description_id else ""
+    caption_id = f' id="{description_id}"' if description_id else ""
+    return (f'<figure class="diagram">{_img(frame["image"], frame["width"], frame["height"], frame["alt"], extra)}'
+            f'<figcaption{caption_id} class="description"><em>What the diagram shows:</em> '
+            f'{esc(frame["description"])}</figcaption></figure>')
+
+
 def storyboard_html(ident, data):
-    steps = data["steps"]
-    heading = data["heading"] or "Step through"
-    first = steps[0]
-    options = "".join(f'<option value="{i}">{i + 1}. {esc(s["title"])}</option>'
-                      for i, s in enumerate(steps))
-    live = f"""<div class="twin-live">
-<div class="controls" role="group" aria-label="{esc(heading)}: step controls">
-<button type="button" class="prev" aria-disabled="true">← Previous</button>
-<button type="button" class="next">Next →</button>
-<label class="step-pick">Step <select class="step-list">{options}</select></label>
-<button type="button" class="reset">Reset</button>
-<span class="hint">or use ← → Home End</span>
-</div>
-<p class="step-title" aria-live="polite"><strong>Step 1 of {len(steps)}:</strong> <span>{esc(first["title"])}</span></p>
-<p class="caption">{first["caption"]}</p>
-<figure class="diagram">{_img(first["frame"], first["frame"]["alt"], f' aria-describedby="{ident}-desc"')}
-{_legend(data)}
-<figcaption id="{ident}-desc" class="description"><em>What the diagram shows:</em> <span>{esc(first["frame"]["description"])}</span></figcaption>
-</figure>
-</div>"""
-    printed = "".join(
-        f"""<li class="print-step"><h4>Step {i + 1} of {len(steps)}: {esc(s["title"])}</h4>
-<p class="caption">{s["caption"]}</p>
-<figure class="diagram">{_img(s["frame"], s["frame"]["alt"])}
-<figcaption class="description"><em>What the diagram shows:</em> {esc(s["frame"]["description"])}</figcaption></figure></li>"""
+    model = data["model"]
+    steps = model["frames"]
+    heading = model["heading"] or "Step through"
+    items = "".join(
+        f'<li class="print-step"><h4>Step {i + 1} of {len(steps)}: {esc(s["title"])}</h4>'
+        f'<div class="caption">{s["caption"]}</div>{_figure(s, f"{ident}-d{i}")}</li>'
         for i, s in enumerate(steps))
-    legend_print = _legend(data).replace('<div class="legend">', '<div class="legend print-legend">')
-    return f"""<section class="twin storyboard" id="{ident}" aria-labelledby="{ident}-h" data-kind="storyboard">
-<h3 id="{ident}-h" class="twin-heading">{esc(heading)} <span class="kind">storyboard, {len(steps)} steps</span></h3>
-{live}
-<ol class="all-steps">{printed}</ol>{legend_print}
-{_data_script(ident, data)}
-</section>"""
+    return f"""{_host(ident, data)}
+<div class="static-version"><h3 class="twin-heading">{esc(heading)} <span class="kind">({len(steps)} steps)</span></h3>
+<ol class="all-steps">{items}</ol>{_legend(model)}</div>
+{_data_script(ident, data)}</div>"""
 
 
-def _control_html(ident, index, control):
-    name = f"{ident}-c{index}"
-    label = esc(control["label"].rstrip(":"))
-    default = control["default"]
-    kind = control["kind"]
-    if kind in ("checkbox", "toggle"):
-        checked = " checked" if default else ""
-        return (f'<label class="ctl ctl-check"><input type="checkbox" data-ctl="{index}"{checked}> '
-                f'{label}</label>')
-    if kind == "radio":
-        radios = "".join(
-            f'<label><input type="radio" name="{name}" value="{i}" data-ctl="{index}"'
-            f'{" checked" if i == default else ""}> {esc(text)}</label>'
-            for i, text in enumerate(control["options"]))
-        return f'<fieldset class="ctl ctl-radio"><legend>{label}</legend>{radios}</fieldset>'
-    if kind == "select":
-        options = "".join(f'<option value="{i}"{" selected" if i == default else ""}>{esc(text)}</option>'
-                          for i, text in enumerate(control["options"]))
-        return (f'<label class="ctl ctl-select">{label} <select data-ctl="{index}">{options}'
-                f"</select></label>")
-    if kind == "slider":
-        last = len(control["options"]) - 1
-        return (f'<label class="ctl ctl-slider">{label} <input type="range" min="0" max="{last}" '
-                f'step="1" value="{default}" data-ctl="{index}" '
-                f'aria-valuetext="{esc(control["options"][default])}"> '
-                f'<output>{esc(control["options"][default])}</output></label>')
-    raise ValueError(kind)
+def _value_label(spec, value):
+    if spec["kind"] in ("checkbox", "toggle"):
+        return "on" if value else "off"
+    if spec["kind"] == "range":
+        return str(value)
+    return next((o["label"] for o in spec["options"] if o["value"] == value), str(value))
 
 
 def explorer_html(ident, data):
-    heading = data["heading"] or "Explore"
-    default = data["states"][data["default"]]
-    frame = data["frames"][default["frame"]]
-    alt = f"{heading}: {default['summary']}"
-    controls = "".join(_control_html(ident, i, c) for i, c in enumerate(data["controls"]))
+    model = data["model"]
+    heading = model["heading"] or "Explore"
+    frame = next(f for f in model["frames"] if f["values"] == model["defaults"])
+    settings = "; ".join(f'{s["label"].rstrip(":")}: {_value_label(s, model["defaults"][s["key"]])}'
+                         for s in model["controls"])
     subset = ""
     if data["shipped"] < data["total"]:
-        subset = (f'<p class="subset">This explorer has {data["total"]} combinations of its controls. '
-                  f"The static site ships the {data['shipped']} nearest the start (up to "
-                  f"{max(sum(a != b for a, b in zip(k.split(','), data['default'].split(','))) for k in data['states'])}"
-                  f" changes from it); the notebook draws any of them.</p>")
-    note = f'<div class="note">{data["note"]}</div>' if data["note"] else ""
-    live_note = (f'<div class="live-note" aria-live="polite">{default["note"]}</div>'
-                 if "note" in default else "")
-    return f"""<section class="twin explorer" id="{ident}" aria-labelledby="{ident}-h" data-kind="explorer">
-<h3 id="{ident}-h" class="twin-heading">{esc(heading)} <span class="kind">explorer</span></h3>
-<div class="controls" role="group" aria-label="{esc(heading)}: controls">{controls}
-<button type="button" class="reset">Reset</button></div>
-<p class="state-summary"><span class="print-only">Shown in its starting state: </span><span class="summary">{esc(default["summary"])}</span></p>
-<p class="missing" hidden aria-live="polite"></p>
-<figure class="diagram">{_img(frame, alt, f' aria-describedby="{ident}-desc"')}
-{_legend(data)}
-<figcaption id="{ident}-desc" class="description" aria-live="polite"><em>What the diagram shows:</em> <span>{esc(frame["description"])}</span></figcaption>
-</figure>
-{live_note}{note}{subset}
-{_data_script(ident, data)}
-</section>"""
+        subset = (f'<p class="subset">This explorer has {data["total"]} combinations of its controls; '
+                  f'this page holds the {data["shipped"]} with at most {data["ring"]} controls changed '
+                  "from the start. The notebook draws any of them.</p>")
+    note = f'<div class="note">{model["note"]}</div>' if model["note"] else ""
+    live_note = f'<div class="note">{frame["note"]}</div>' if frame.get("note") else ""
+    return f"""{_host(ident, data)}
+<div class="static-version"><h3 class="twin-heading">{esc(heading)}</h3>
+<p class="state-summary">Shown in its starting state ({esc(settings)}).</p>
+{_figure(frame, f"{ident}-d")}{_legend(model)}{note}{live_note}</div>
+{subset}{_data_script(ident, data)}</div>"""
 
 
-def quiz_html(ident, data, numbering_start=1):
-    parts = []
-    for qi, q in enumerate(data["questions"]):
-        qid = f"{ident}-q{qi}"
-        kind = "checkbox" if q["multiple"] else "radio"
+def quiz_html(ident, data):
+    model = data["model"]
+    items = []
+    for i, q in enumerate(model["questions"]):
         hint = "tick every correct option" if q["multiple"] else "choose one"
-        options = "".join(
-            f'<label><input type="{kind}" name="{qid}" value="{i}"> {q["options"][i]["text"]}</label>'
-            for i in q["order"])
-        parts.append(f"""<div class="question" data-q="{qi}">
-<fieldset><legend><strong>Question {qi + 1}.</strong> {q["prompt"]} <em>({hint})</em></legend>
-{options}</fieldset>
-<button type="button" class="check">Check</button>
-<div class="feedback" aria-live="polite"></div>
-</div>""")
-    return f"""<section class="twin quiz" id="{ident}" aria-labelledby="{ident}-h" data-kind="quiz">
-<h3 id="{ident}-h" class="twin-heading">{esc(data["heading"])} <span class="kind">quiz</span></h3>
-<p class="print-only">Answers are in the answer key at the end.</p>
-{"".join(parts)}
-{_data_script(ident, data)}
-</section>"""
+        mark = "☐" if q["multiple"] else "○"
+        options = "".join(f'<li><span aria-hidden="true">{mark}</span> {o["label"]}</li>' for o in q["options"])
+        items.append(f'<li class="question"><p>{q["prompt"]} <em>({hint})</em></p>'
+                     f'<ul class="options">{options}</ul></li>')
+    return f"""{_host(ident, data)}
+<div class="static-version"><h3 class="twin-heading">{esc(model["heading"])}</h3>
+<p class="print-only">The answers are in the answer key at the end.</p>
+<ol class="questions">{"".join(items)}</ol></div>
+{_data_script(ident, data)}</div>"""
 
 
 def answer_key_html(quizzes):
+    """Every question's correct option(s) with the reason, for the end of a handout."""
     if not quizzes:
         return ""
     items = []
     for data in quizzes:
-        for qi, q in enumerate(data["questions"]):
-            right = [o for o in q["options"] if o["correct"]]
-            answers = "".join(f"<li>{o['text']}: {o['why']}</li>" for o in right)
-            items.append(f"<li><p>{q['prompt']}</p><ul>{answers}</ul></li>")
-    return f"""<section class="answer-key print-only" aria-label="Answer key">
-<h2>Answer key</h2>
+        for q in data["questions"]:
+            right = "".join(f"<li>{o.text} <span class=\"why\">{o.why}</span></li>"
+                            for o in q.options if o.correct)
+            items.append(f"<li><p>{q.prompt}</p><ul>{right}</ul></li>")
+    return f"""<section class="answer-key" aria-labelledby="answer-key">
+<h2 id="answer-key">Answer key</h2>
 <ol>{"".join(items)}</ol>
 </section>"""
 
 
 def glossary_html(ident, data):
-    return f"""<section class="twin glossary-search" id="{ident}" aria-labelledby="{ident}-h" data-kind="glossary">
-<h3 id="{ident}-h" class="twin-heading">Search the glossary</h3>
-<label>Search <input type="search" placeholder="{esc(data["placeholder"])}"></label>
-<p class="count" aria-live="polite">{len(data["terms"])} terms. Type a word to search.</p>
-<ul class="results">{"".join(f"<li><b>{esc(t)}:</b> {esc(d)}</li>" for t, d in data["terms"])}</ul>
-{_data_script(ident, data)}
-</section>"""
+    model = data["model"]
+    return f"""{_host(ident, data)}
+<div class="static-version"><p>{len(model["terms"])} terms: see the <a href="glossary.html">glossary</a>.</p></div>
+{_data_script(ident, data)}</div>"""
 
 
 def figure_html(ident, frame, title):
     heading = f'<h3 class="twin-heading">{esc(title)}</h3>' if title else ""
-    return f"""<section class="twin static-figure" id="{ident}">{heading}
-<figure class="diagram">{_img(frame, title or "Diagram", f' aria-describedby="{ident}-desc"')}
-<figcaption id="{ident}-desc" class="description"><em>What the diagram shows:</em> {esc(frame["description"])}</figcaption></figure>
-</section>"""
+    image = {**frame, "image": frame["src"], "alt": title or "Diagram"}
+    return f'<div class="twin static-figure" id="{ident}">{heading}{_figure(image, f"{ident}-d")}</div>'
 
 
 TWIN_HTML = {"storyboard": storyboard_html, "explorer": explorer_html, "quiz": quiz_html,

@@ -1,108 +1,107 @@
-"""A course widget as data for its static twin: every frame, state and feedback.
+"""A course widget as the model data its static twin needs.
 
-Read through the widgets' Python objects (``Storyboard.steps``,
-``Explorer.controls`` and ``make_state``, ``Quiz.questions`` and ``grade``), so
-the site shows exactly what the notebook can show.
+The site hosts the notebooks' own browser code (``mscourse/web``, see its
+README for the host contract) with a small fake model fed from embedded JSON.
+This module builds that JSON from the widgets' Python objects: their synced
+traits (titles, captions, alt texts, control specs, quiz feedback) exactly as a
+kernel sends them, with every image replaced by a file drawn in advance and,
+for explorers, every reachable state added.
 """
 
-import html
 import itertools
-import re
+import json
 
-from ..widgets import Explorer, Quiz, Storyboard, grade
-from .extract import control_spec, reachable_states
+from ..scene import describe
+from ..widgets import Explorer, Quiz, Storyboard
 
 STATE_LIMIT = 400  # explorer states shipped per explorer; more are cut to the nearest rings
 
 
-def _text_of(widget_html):
-    return html.unescape(re.sub(r"<[^>]+>", "", widget_html)).strip()
-
-
-def _html_children(widget):
-    import ipywidgets as w
-
-    return [c for c in widget.children if isinstance(c, w.HTML)]
-
-
-def _heading(widget):
-    for child in _html_children(widget):
-        match = re.search(r"<h4[^>]*>(.*?)</h4>", child.value, re.S)
-        if match:
-            return _text_of(match.group(1))
-    return ""
+def _legend(frames, scene):
+    legend = frames.legend(scene)
+    return [{"image": legend["src"], "alt": legend["alt"]}] if legend else []
 
 
 def storyboard(board, frames):
-    heading = board.heading
     steps = []
-    for i, step in enumerate(board.steps):
-        frame = frames.frame(board.view.scene, step.state)
-        frame["alt"] = f"{heading + ': ' if heading else ''}step {i + 1} of {len(board.steps)}, {step.title}"
-        steps.append({"title": step.title, "caption": step.caption, "frame": frame})
-    return {"kind": "storyboard", "heading": heading, "steps": steps,
-            "legend": frames.legend(board.view.scene)}
+    for step, shown in zip(board.steps, board.frames):
+        frame = frames.frame(board.scene, step.state)
+        steps.append({**shown, "image": frame["src"], "width": frame["width"], "height": frame["height"]})
+    model = {"heading": board.heading, "scale": 1.0, "kernel": False, "step": 0,
+             "frames": steps, "legend": _legend(frames, board.scene)}
+    return {"kind": "storyboard", "model": model}
+
+
+def control_values(spec):
+    """Every value a control can take, in its display order."""
+    if spec["kind"] in ("checkbox", "toggle"):
+        return [False, True]
+    if spec["kind"] == "range":
+        count = int(round((spec["max"] - spec["min"]) / spec["step"])) + 1
+        return [spec["min"] + i * spec["step"] for i in range(count)]
+    return [o["value"] for o in spec["options"]]
+
+
+def reachable_values(specs, defaults, limit=STATE_LIMIT):
+    """Every combination of control values, or the ones nearest the defaults.
+
+    Returns (list of value dicts, total combinations). When there are more than
+    ``limit``, whole rings are kept by how many controls differ from the
+    defaults (0, 1, 2 ...), as far as the limit allows.
+    """
+    choices = [control_values(s) for s in specs]
+    total = 1
+    for values in choices:
+        total *= len(values)
+    combos = list(itertools.product(*choices))
+    if total > limit:
+        default = tuple(defaults[s["key"]] for s in specs)
+        rings = {}
+        for combo in combos:
+            rings.setdefault(sum(a != b for a, b in zip(combo, default)), []).append(combo)
+        combos = []
+        for distance in sorted(rings):
+            if len(combos) + len(rings[distance]) > limit:
+                break
+            combos += rings[distance]
+    return [dict(zip((s["key"] for s in specs), combo)) for combo in combos], total
 
 
 def explorer(widget, frames, limit=STATE_LIMIT):
-    specs = [control_spec(key, control) for key, control in widget.controls.items()]
-    combos, total = reachable_states(specs, limit)
-    heading = _heading(widget)
-    images, image_index, states = [], {}, {}
-    for combo in combos:
-        values = {s["key"]: s["values"][i] for s, i in zip(specs, combo)}
-        frame = frames.frame(widget.view.scene, widget.make_state(values))
-        summary = "; ".join(f"{s['label'].rstrip(':')}: {s['options'][i]}" for s, i in zip(specs, combo))
-        frame_key = (frame["src"], frame["description"])
-        if frame_key not in image_index:
-            image_index[frame_key] = len(images)
-            images.append(frame)
-        entry = {"frame": image_index[frame_key], "summary": summary}
-        if widget.note_for:
-            entry["note"] = widget.note_for(values)
-        states[",".join(map(str, combo))] = entry
-    fixed_notes = [c.value for c in _html_children(widget)
-                   if c is not widget.live_note and "<h4" not in c.value]
-    controls = [{k: v for k, v in s.items() if k != "values"} for s in specs]
-    default = ",".join(str(s["default"]) for s in specs)
-    return {"kind": "explorer", "heading": heading, "controls": controls, "frames": images,
-            "states": states, "default": default, "total": total, "shipped": len(states),
-            "note": "".join(fixed_notes), "legend": frames.legend(widget.view.scene)}
+    specs = list(widget.controls)
+    defaults = dict(widget.defaults)
+    wanted, total = reachable_values(specs, defaults, limit)
+    scene = widget.diagram.scene
+    shipped = []
+    for values in wanted:
+        frame = frames.frame(scene, widget.make_state(values))
+        shipped.append({"values": values, "alt": widget._alt(values), "description": frame["description"],
+                        "image": frame["src"], "width": frame["width"], "height": frame["height"],
+                        "note": widget.note_for(values) if widget.note_for else ""})
+    model = {"heading": widget.heading, "scale": 1.0, "kernel": False, "controls": specs,
+             "values": defaults, "defaults": defaults, "frames": shipped, "note": widget.note,
+             "legend": _legend(frames, scene)}
+    max_ring = max(sum(v[s["key"]] != defaults[s["key"]] for s in specs) for v in wanted)
+    return {"kind": "explorer", "model": model, "total": total, "shipped": len(shipped),
+            "ring": max_ring}
 
 
 def quiz(widget):
-    questions = []
-    for qw in widget.questions:
-        question = qw.question
-        n = len(question.options)
-        feedback = {}
-        subsets = [c for r in range(1, n + 1) for c in itertools.combinations(range(n), r)] \
-            if question.multiple else [(i,) for i in range(n)]
-        for chosen in subsets:
-            for show_all in (False, True):
-                verdict, body = grade(question, set(chosen), show_all=show_all)
-                feedback[f"{','.join(map(str, chosen))}|{int(show_all)}"] = [verdict, body]
-        verdict, body = grade(question, set())
-        feedback["|0"] = feedback["|1"] = [verdict, body]
-        questions.append({
-            "prompt": question.prompt, "multiple": question.multiple,
-            "order": list(qw.order),
-            "options": [{"text": o.text, "correct": o.correct, "why": o.why} for o in question.options],
-            "feedback": feedback,
-        })
-    return {"kind": "quiz", "heading": _heading(widget) or "Self-check", "questions": questions}
+    model = {"heading": widget.heading, "scale": 1.0, "kernel": False,
+             "questions": json.loads(json.dumps(widget.questions)),
+             "answers": json.loads(json.dumps(widget.answers))}
+    questions = [item.question for item in widget.items]
+    return {"kind": "quiz", "model": model, "questions": questions}
 
 
 def glossary(widget):
-    from .. import glossary as course_glossary
-
-    terms = sorted(course_glossary.TERMS, key=lambda t: t[0].lower())
-    return {"kind": "glossary", "terms": [[t, d] for t, d in terms],
-            "placeholder": widget.box.placeholder}
+    model = {"heading": widget.heading, "scale": 1.0, "kernel": False,
+             "terms": [list(t) for t in widget.terms], "query": ""}
+    return {"kind": "glossary", "model": model}
 
 
 def twin(widget, frames):
-    """The data of a widget's static twin."""
+    """The data of a widget's static twin: {"kind", "model", ...}."""
     if isinstance(widget, Storyboard):
         return storyboard(widget, frames)
     if isinstance(widget, Explorer):
@@ -112,3 +111,6 @@ def twin(widget, frames):
     if type(widget).__name__ == "GlossarySearch":
         return glossary(widget)
     raise TypeError(f"no static twin for {type(widget).__name__}")
+
+
+__all__ = ["twin", "describe"]
