@@ -5,6 +5,7 @@ import re
 from conftest import NOTEBOOKS, ROOT
 
 RUNTIME = {"jupyterlab", "ipywidgets", "matplotlib", "nbval"}
+RUNTIME |= {"mistune"}  # renders the static website's Markdown (README, maintainers)
 
 
 def requirement_names(path):

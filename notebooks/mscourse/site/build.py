@@ -66,7 +66,9 @@ def lesson_body(info, cells, frames, counter):
         if cell.kind == "markdown":
             if _is_setup_heading(cell):
                 continue  # "run this cell first": nothing to run on the site
-            html_text = pages.markdown(cell.source, ids)
+            # The notebook's pointer to this very page is not needed on the page.
+            source = re.sub(r"^.*\]\(\.\./build/site/[^)]*\).*$\n?", "", cell.source, flags=re.M)
+            html_text = pages.markdown(source, ids)
             if cell.slide == "notes":
                 parts.append('<details class="instructor-note"><summary>For instructors</summary>'
                              f"{html_text}</details>")
