@@ -162,6 +162,10 @@ def test_every_step_state_and_question_of_the_notebook_is_on_its_page(small_site
     site, _ = small_site
     stem = next(p.stem for p in NOTEBOOKS if p.stem.startswith(number))
     widgets, models = notebook_widgets(stem), page_models(site, stem)
+    notebook = json.loads((ROOT / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8"))
+    calls = [c for c in notebook["cells"] if c["cell_type"] == "code" and "setup" not in c["metadata"].get("tags", [])]
+    figures = (site / f"{stem}.html").read_text(encoding="utf-8").count('class="twin static-figure"')
+    assert len(widgets) + figures == len(calls), "every widget cell of the notebook should be on the page"
     assert len(widgets) == len(models)
     for widget, model in zip(widgets, models):
         assert model["kernel"] is False and model["heading"] == widget.heading

@@ -8,6 +8,7 @@ steps, an explorer's controls and state function, a quiz's questions. Nothing
 here parses lesson source, so it keeps working when the teaching text moves.
 """
 
+import ast
 import json
 import pathlib
 from contextlib import contextmanager
@@ -46,6 +47,16 @@ def _captured_figures(into):
         yield
 
 
+def run_cell(source, namespace, filename):
+    """Run a cell as IPython does: every statement, and keep the last one's value."""
+    tree = ast.parse(source, filename)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    exec(compile(tree, filename, "exec"), namespace)
+    if last is None:
+        return None
+    return eval(compile(ast.Expression(last.value), filename, "eval"), namespace)
+
+
 def read_notebook(path):
     """The notebook's cells, with each code cell run and its widget kept."""
     notebook = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
@@ -66,12 +77,7 @@ def read_notebook(path):
             continue
         shown = []
         with _captured_figures(shown):
-            code = compile(source, f"{path}:cell", "exec")
-            try:  # a one-expression cell: keep its value, as a kernel displays it
-                value = eval(compile(source, f"{path}:cell", "eval"), namespace)
-            except SyntaxError:
-                exec(code, namespace)
-                value = None
+            value = run_cell(source, namespace, f"{path}:cell")
         if value is not None:
             cells.append(Cell("widget", source, slide, tags, widget=value))
         for figure in shown:
