@@ -519,3 +519,19 @@ def test_a_printed_lesson_holds_every_step_title(page, served, tmp_path):
     assert "Answer key" in text
     key = text.split("Answer key", 1)[1]
     assert "Question 1." not in key
+
+
+@pytest.mark.browser
+def test_every_worksheet_prints_on_one_page(page, served, tmp_path):
+    import pypdf
+
+    base, _, manifest = served
+    for lesson in manifest["lessons"]:
+        open_page(page, base, lesson["worksheet"])
+        page.emulate_media(media="print")
+        pdf = tmp_path / f"{lesson['stem']}-worksheet.pdf"
+        page.pdf(path=str(pdf), format="A4")
+        reader = pypdf.PdfReader(str(pdf))
+        assert len(reader.pages) == 1, f"{lesson['worksheet']} prints on {len(reader.pages)} pages"
+        assert "Learning objectives" in reader.pages[0].extract_text()
+        page.emulate_media(media="screen")

@@ -122,10 +122,12 @@ def worksheet_prompts(cells):
 
 def worksheet_page(info, cells, meta):
     prompts = worksheet_prompts(cells)
-    items = "".join(f'<li class="prompt">{pages.markdown(p)}<div class="write" aria-hidden="true">'
-                    "</div></li>" for p in prompts)
+    lines = 2 if len(prompts) <= 8 else 1  # room to write, and still one printed page
+    space = '<div class="write" aria-hidden="true">' + "<span></span>" * lines + "</div>"
+    items = "".join(f'<li class="prompt">{pages.markdown(p)}{space}</li>' for p in prompts)
     objectives = pages.markdown(info["objectives"]) if info["objectives"] else ""
-    body = f"""<article class="worksheet">
+    dense = " dense" if len(prompts) > 10 else ""
+    body = f"""<article class="worksheet{dense}">
 <h1>Worksheet: {pages.esc(info["title"])}</h1>
 <p class="who">Name: <span class="blank"></span> Date: <span class="blank short"></span></p>
 <p class="use">Use it with the lesson page <a href="{info["page"]}">{pages.esc(info["title"])}</a>
