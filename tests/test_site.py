@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+import unicodedata
 import urllib.parse
 
 import pytest
@@ -511,7 +512,7 @@ def test_a_printed_lesson_holds_every_step_title(page, served, tmp_path):
     pdf = tmp_path / "handout.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=False)
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages)
-    text = " ".join(text.split())
+    text = " ".join(unicodedata.normalize("NFKC", text).split())  # ligatures such as "ﬁ" back to letters
     titles = [t for w in lesson["widgets"] if w["kind"] == "storyboard" for t in w["steps"]]
     assert titles
     for title in titles:
