@@ -8,6 +8,7 @@ import shutil
 import sys
 import time
 
+from .. import currency
 from .. import glossary as course_glossary
 from ..widgets import css_text, esm_text
 from . import pages, twins
@@ -15,17 +16,12 @@ from .extract import NOTEBOOKS_DIR, ROOT, lesson_notebooks, read_notebook
 from .frames import FrameStore
 
 STATIC = pathlib.Path(__file__).resolve().parent / "static"
-# Shown in every footer. The lessons state their evidence "as of mid-2025, when this lesson
-# was last checked"; a package-level EVIDENCE_CHECKED, once the course keeps one, wins.
-EVIDENCE_CHECKED_FALLBACK = "mid-2025 (each lesson says what was checked)"
 LICENCE_FILES = {"LICENSE": "LICENSE.txt", "LICENSE-CONTENT": "LICENSE-CONTENT.txt",
                  "CITATION.cff": "CITATION.cff"}
 
 
 def site_meta():
-    import mscourse
-
-    checked = getattr(mscourse, "EVIDENCE_CHECKED", None) or EVIDENCE_CHECKED_FALLBACK
+    checked = f"{currency.EVIDENCE_CHECKED} (sources up to {currency.SOURCES_TO})"
     citation = "see the file"
     cff = ROOT / "CITATION.cff"
     if cff.exists():

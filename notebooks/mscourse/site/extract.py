@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from unittest import mock
 
-from .. import scene as scene_module
+from .. import display as display_module
 
 NOTEBOOKS_DIR = pathlib.Path(__file__).resolve().parents[2]
 ROOT = NOTEBOOKS_DIR.parent
@@ -38,11 +38,21 @@ class Cell:
 
 @contextmanager
 def _captured_figures(into):
-    """Catch ``scene.show`` calls (static diagrams) instead of displaying them."""
-    def capture(scene, state, title=""):
-        into.append((scene, state, title))
+    """Catch static diagrams (``display.show``) as (scene, state, title) instead of displaying them."""
+    drawn = []
 
-    with mock.patch.object(scene_module, "show", capture), \
+    def record(scene, state):
+        drawn.append((scene, state))
+        return real_full_figure(scene, state)
+
+    def capture(png_bytes, description, title=""):
+        scene, state = drawn.pop()
+        into.append((scene, state, title))
+        return ""
+
+    real_full_figure = display_module.full_figure
+    with mock.patch.object(display_module, "full_figure", record), \
+            mock.patch.object(display_module, "figure_html", capture), \
             mock.patch("IPython.display.display", lambda *a, **k: None):
         yield
 

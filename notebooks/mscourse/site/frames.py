@@ -15,7 +15,9 @@ import PIL.Image
 
 from .. import style
 from ..actors import ACTORS, draw_legend, legend_height
-from ..scene import Renderer, _canvas_figure, describe, full_figure, prepare
+from ..canvas import prepare
+from ..render import Renderer, canvas_figure, full_figure
+from ..scene import describe
 
 DPI = 110  # 935 px across at the notebook's 8.5 in: sharp on screen and in print
 COLOURS = 64
@@ -73,7 +75,7 @@ class FrameStore:
         key = (scene.name, "legend")
         if key not in self._frames:
             height = legend_height(scene.legend)
-            figure, ax = _canvas_figure(scene.width, height, scene.inches)
+            figure, ax = canvas_figure(scene.width, height, scene.inches)
             with matplotlib.rc_context(style.rc()):
                 prepare(ax, scene.width, height)
                 draw_legend(ax, scene.legend, scene.width)
