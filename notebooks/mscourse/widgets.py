@@ -43,7 +43,8 @@ import traitlets as t
 
 from . import style
 from .actors import ACTORS
-from .scene import Renderer, describe, legend_png, unnamed_actors
+from .render import Renderer, legend_png
+from .scene import describe, unnamed_actors
 
 WEB = pathlib.Path(__file__).with_name("web")
 
