@@ -86,7 +86,7 @@ def ensure_environment(log=lambda message: None):
 
 def make_course_remote(folder):
     """A bare git clone of this repository's committed HEAD, as branch main: nbgitpuller's source."""
-    remote = pathlib.Path(folder) / f"{COURSE_NAME}.git"
+    remote = pathlib.Path(folder) / COURSE_NAME  # nbgitpuller names the student's folder after it
     _run(["git", "init", "-q", "--bare", "--initial-branch=main", str(remote)])
     _run(["git", "-C", str(ROOT), "push", "-q", str(remote), "HEAD:refs/heads/main"])
     return remote

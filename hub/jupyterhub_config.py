@@ -67,6 +67,10 @@ c.Spawner.args = [
     "--MappingKernelManager.cull_interval=120",
     "--ServerApp.shutdown_no_activity_timeout=3600",
 ]
+if os.geteuid() == 0:
+    # Only in a container or CI run as root (SimpleLocalProcessSpawner runs every
+    # server as the hub's own user); a real hub never runs students as root.
+    c.Spawner.args.append("--allow-root")
 # At the start of class everyone arrives at once: give slow starts time.
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 120

@@ -121,7 +121,7 @@ class Student:
     async def close(self):
         await self.context.close()
 
-    async def sign_in_through(self, link, timeout=300_000):
+    async def sign_in_through(self, link, timeout=180_000):
         """Follow the nbgitpuller link: sign in, wait for the server, the pull and the lesson."""
         page = self.page
         await page.goto(link, timeout=timeout)
