@@ -25,7 +25,7 @@ SELECTORS = {
     "kernel_idle": "#jp-main-statusbar >> text=Idle",
     "run_menu": ".lm-MenuBar-itemLabel:text-is('Run')",
     "run_all": ".lm-Menu-itemLabel:text-is('Run All Cells')",
-    "prompts": ".jp-CodeCell .jp-InputArea-prompt",
+    "prompts": ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputArea-prompt",  # shown tab only
     "error_output": ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
     # The course's widgets
     "storyboard": ".mscourse-storyboard",
@@ -137,7 +137,8 @@ class Student:
         await self.page.wait_for_selector(SELECTORS["kernel_idle"], timeout=timeout)
 
     async def open_lesson(self, notebook, course="mscourse", timeout=120_000):
-        await self.page.goto(f"{self.hub.url}/user/{self.name}/lab/tree/{course}/notebooks/{notebook}",
+        # ?reset: a fresh workspace with only this lesson open, as after closing the other tabs
+        await self.page.goto(f"{self.hub.url}/user/{self.name}/lab/tree/{course}/notebooks/{notebook}?reset",
                              timeout=timeout)
         await self.wait_for_lesson(timeout)
 
