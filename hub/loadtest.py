@@ -56,6 +56,7 @@ class Monitor:
         self.generator_rss = 0
         self.cpu_samples = []
         self.cpu_seconds = {}  # pid -> (side, last seen user+system seconds)
+        self.timeline = []  # (monotonic time, hub-side CPU seconds so far)
         self.running = True
         psutil.cpu_percent(None)
 
@@ -90,6 +91,12 @@ class Monitor:
         self.hub_rss = max(self.hub_rss, hub_side)
         self.generator_rss = max(self.generator_rss, generator)
         self.cpu_samples.append(psutil.cpu_percent(None))
+        self.timeline.append((time.monotonic(), self.cpu_by_side().get("hub side", 0.0)))
+
+    def hub_cpu_at(self, moment):
+        """Hub-side CPU seconds used up to `moment` (the last sample before it)."""
+        before = [cpu for t, cpu in self.timeline if t <= moment]
+        return before[-1] if before else 0.0
 
     async def run(self):
         while self.running:
@@ -115,6 +122,7 @@ async def attend(browser, hub, name, args, seed):
         await s.think(scale=2)  # reads lesson 00
         await s.open_lesson(args.lesson, timeout=args.timeout * 1000)
         await s.run_all(timeout=args.timeout * 1000)
+        result["ran_all_at"] = time.monotonic()
         problems = await s.errors_shown()
         if problems:
             raise RuntimeError(f"the lesson shows {', '.join(problems)}")
@@ -142,6 +150,10 @@ def summarise(args, results, monitor, wall_s):
     memory = [v / MB for v in monitor.peak_rss.values()]
     cpu = monitor.cpu_by_side()
     p95 = students.percentile(latencies, 0.95)
+    # The start of class (everyone signed in, course pulled, Run All done) versus the rest.
+    started_at = max((r["ran_all_at"] for r in results if "ran_all_at" in r), default=None)
+    start_cpu = monitor.hub_cpu_at(started_at) if started_at else None
+    total_cpu = cpu.get("hub side", 0.0)
     verdict = "PASS" if started == n and finished == n and latencies and p95 <= args.limit_ms else "FAIL"
     summary = {
         "students": n, "lesson": args.lesson, "arrival_s": args.arrival, "think_s": args.think,
@@ -158,6 +170,9 @@ def summarise(args, results, monitor, wall_s):
         "load_generator_mb": monitor.generator_rss / MB,
         "machine_cpu_percent": {"mean": statistics.mean(monitor.cpu_samples), "peak": max(monitor.cpu_samples)},
         "cpu_seconds": cpu, "wall_s": wall_s, "cores": psutil.cpu_count(),
+        "start_phase": None if started_at is None else {
+            "seconds": started_at - monitor.timeline[0][0], "hub_cpu_s": start_cpu,
+            "working_seconds": monitor.timeline[-1][0] - started_at, "working_hub_cpu_s": total_cpu - start_cpu},
         "memory_total_gb": psutil.virtual_memory().total / 1024 ** 3,
         "errors": [f"{r['name']}: {r['error']}" for r in results if "error" in r],
         "verdict": verdict, "limit_ms": args.limit_ms,
@@ -187,6 +202,13 @@ def report(s):
         f"of {s['cores']} cores over {s['wall_s']:.0f} s; CPU time: hub side {hub_cpu:.0f} s "
         f"({hub_cpu / s['students']:.1f} s per student), load generator {gen_cpu:.0f} s",
     ]
+    if s["start_phase"]:
+        phase = s["start_phase"]
+        lines.append(
+            f"  start of class (all signed in and Run All done): {phase['seconds']:.0f} s, hub side "
+            f"{phase['hub_cpu_s']:.0f} CPU-s ({phase['hub_cpu_s'] / s['students']:.1f} per student); after it: "
+            f"{phase['working_seconds']:.0f} s, hub side {phase['working_hub_cpu_s']:.0f} CPU-s "
+            f"({phase['working_hub_cpu_s'] / s['students']:.1f} per student)")
     lines += [f"  error: {e}" for e in s["errors"][:10]]
     lines.append(f"  verdict: {s['verdict']}")
     return "\n".join(lines)
