@@ -134,7 +134,7 @@ async def attend(browser, hub, name, args, seed):
         if args.verbose:
             traceback.print_exc()
     finally:
-        result.update(s.timings, latencies_ms=s.latencies_ms)
+        result.update(s.timings, latencies_ms=s.latencies_ms, clicked_at=s.clicked_at)
         if s.page is not None:
             await s.close()
     return result
@@ -154,6 +154,9 @@ def summarise(args, results, monitor, wall_s):
     started_at = max((r["ran_all_at"] for r in results if "ran_all_at" in r), default=None)
     start_cpu = monitor.hub_cpu_at(started_at) if started_at else None
     total_cpu = cpu.get("hub side", 0.0)
+    clicks = [(t, x) for r in results for t, x in zip(r["clicked_at"], r["latencies_ms"])]
+    during = [x for t, x in clicks if started_at and t <= started_at]
+    after = [x for t, x in clicks if started_at and t > started_at]
     verdict = "PASS" if started == n and finished == n and latencies and p95 <= args.limit_ms else "FAIL"
     summary = {
         "students": n, "lesson": args.lesson, "arrival_s": args.arrival, "think_s": args.think,
@@ -172,7 +175,9 @@ def summarise(args, results, monitor, wall_s):
         "cpu_seconds": cpu, "wall_s": wall_s, "cores": psutil.cpu_count(),
         "start_phase": None if started_at is None else {
             "seconds": started_at - monitor.timeline[0][0], "hub_cpu_s": start_cpu,
-            "working_seconds": monitor.timeline[-1][0] - started_at, "working_hub_cpu_s": total_cpu - start_cpu},
+            "working_seconds": monitor.timeline[-1][0] - started_at, "working_hub_cpu_s": total_cpu - start_cpu,
+            "clicks_during": len(during), "p95_during_ms": students.percentile(during, 0.95) if during else None,
+            "clicks_after": len(after), "p95_after_ms": students.percentile(after, 0.95) if after else None},
         "memory_total_gb": psutil.virtual_memory().total / 1024 ** 3,
         "errors": [f"{r['name']}: {r['error']}" for r in results if "error" in r],
         "verdict": verdict, "limit_ms": args.limit_ms,
@@ -209,6 +214,10 @@ def report(s):
             f"{phase['hub_cpu_s']:.0f} CPU-s ({phase['hub_cpu_s'] / s['students']:.1f} per student); after it: "
             f"{phase['working_seconds']:.0f} s, hub side {phase['working_hub_cpu_s']:.0f} CPU-s "
             f"({phase['working_hub_cpu_s'] / s['students']:.1f} per student)")
+        lines.append(
+            f"  click to painted, p95: while others were still starting {f(phase['p95_during_ms'], ' ms')} "
+            f"({phase['clicks_during']} clicks); after everyone had started {f(phase['p95_after_ms'], ' ms')} "
+            f"({phase['clicks_after']} clicks)")
     lines += [f"  error: {e}" for e in s["errors"][:10]]
     lines.append(f"  verdict: {s['verdict']}")
     return "\n".join(lines)

@@ -105,6 +105,7 @@ class Student:
         self.think_range = think
         self.random = random.Random(seed if seed is not None else name)
         self.latencies_ms = []
+        self.clicked_at = []  # time.monotonic() of each measured click
         self.timings = {}
         self.page = None
 
@@ -178,6 +179,7 @@ class Student:
                 if latency < 0:  # last step reached: Next is disabled
                     break
                 self.latencies_ms.append(latency)
+                self.clicked_at.append(time.monotonic())
                 taken += 1
         return self.latencies_ms
 
