@@ -9,9 +9,12 @@ import pytest
 from matplotlib.figure import Figure
 
 from conftest import NOTEBOOKS
+from course_states import colour_name, colours, drawn, family
 from mscourse import actors as A
 from mscourse import style
-from mscourse.scene import Scene, prepare
+from mscourse.canvas import prepare
+from mscourse.lessons import LESSONS
+from mscourse.scene import Scene
 from mscourse.widgets import DiagramView
 
 # Machado, Oliveira & Fernandes (2009) simulation matrices, severity 1.0, linear RGB.
@@ -49,11 +52,14 @@ def contrast(a, b):
 
 @pytest.mark.parametrize("vision", CVD)
 def test_actor_colours_stay_distinguishable(vision):
-    colours = sorted({a.colour for a in A.ACTORS.values()})
+    keys = {}
+    for actor in A.ACTORS.values():
+        keys.setdefault(actor.colour, []).append(actor.key)
     m = CVD[vision]
-    for a, b in itertools.combinations(colours, 2):
+    for a, b in itertools.combinations(sorted(keys), 2):
         delta = np.linalg.norm(lab(m @ linear_rgb(a)) - lab(m @ linear_rgb(b)))
-        assert delta >= MIN_DELTA_E, f"{a} and {b} look alike with {vision} (ΔE {delta:.1f})"
+        assert delta >= MIN_DELTA_E, \
+            f"{keys[a]} ({a}) and {keys[b]} ({b}) look alike with {vision} (ΔE {delta:.1f})"
 
 
 def test_text_colours_meet_wcag_aa_on_white():
@@ -61,11 +67,64 @@ def test_text_colours_meet_wcag_aa_on_white():
         assert contrast(colour, style.PAPER) >= 4.5
 
 
+def chroma(hex_colour):
+    _, a, b = lab(linear_rgb(hex_colour))
+    return float(np.hypot(a, b))
+
+
+def named(hex_colour):
+    return colour_name(hex_colour) or f"unknown {hex_colour}"
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_drawn_colour_comes_from_the_palette_or_an_actor(lesson):
+    for label, _, _, ax in drawn(lesson):
+        unknown = sorted(c for c, _ in colours(ax) if colour_name(c) is None)
+        assert not unknown, (f"{lesson} {label} draws {unknown}: add it to style.py or derive it "
+                             "from an actor colour (Actor.ink, Actor.pale, style.darker/paler)")
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_drawn_text_meets_wcag_aa_on_white(lesson):
+    for label, _, _, ax in drawn(lesson):
+        for colour, role in colours(ax):
+            if role == "text" and colour != style.PAPER:  # white letters sit on cells: see below
+                assert contrast(colour, style.PAPER) >= 4.5, \
+                    f"{lesson} {label}: text in {named(colour)} has contrast " \
+                    f"{contrast(colour, style.PAPER):.2f} on white (needs 4.5)"
+
+
+SATURATED = 25.0  # CIE chroma above which a colour carries meaning (greys and pale fills do not)
+
+
+@pytest.mark.parametrize("vision", CVD)
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_colours_drawn_together_stay_distinguishable(lesson, vision):
+    """Arrows and labels that differ only in colour in one picture (a T cell's signal beside
+    an MSC's) must look different to a person with this vision. Cells and other shapes are
+    told apart by their outline and letters as well (the actor table is checked above)."""
+    m = CVD[vision]
+    for label, _, _, ax in drawn(lesson):
+        drawn_colours = colours(ax)
+        for role in ("arrow", "text"):
+            meaningful = sorted({c for c, r in drawn_colours if r == role and chroma(c) >= SATURATED})
+            check_pairs(meaningful, m, f"{lesson} {label} ({role}s)", vision)
+
+
+def check_pairs(meaningful, m, where, vision):
+    for a, b in itertools.combinations(meaningful, 2):
+        if family(a) == family(b):
+            continue  # an actor's colour and its own ink or fill: one meaning
+        delta = np.linalg.norm(lab(m @ linear_rgb(a)) - lab(m @ linear_rgb(b)))
+        assert delta >= MIN_DELTA_E, \
+            f"{where}: {named(a)} and {named(b)} look alike with {vision} (ΔE {delta:.1f})"
+
+
 @pytest.mark.parametrize("key", sorted(A.ACTORS))
 def test_letters_on_cells_are_readable(key):
     ax = Figure().add_axes((0, 0, 1, 1))
     prepare(ax, 100, 50)
-    A._legend_icon(ax, key, 50, 25)
+    A.ACTORS[key].icon(ax, 50, 25)
     letters = [p for p in ax.get_children() if type(p).__name__ == "PathPatch"]  # drawn outlines
     if key in {"t_cell", "b_cell", "oligodendrocyte", "opc", "schwann", "macrophage", "microglia",
                "hsc", "msc", "nsc"}:

@@ -1,12 +1,18 @@
 """The visual vocabulary: one drawing function, one colour, a legend entry per actor."""
 
 import inspect
+import itertools
 
+import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from course_states import colours
+
 from mscourse import actors as A
-from mscourse.scene import legend_png, prepare
+from mscourse.canvas import prepare
+from mscourse.render import legend_png
 
 DRAWERS = {
     "neuron": lambda ax: A.draw_neuron(ax, 50, 25),
@@ -43,11 +49,15 @@ def test_every_actor_has_a_drawing_test():
 
 
 @pytest.mark.parametrize("key", sorted(DRAWERS))
-def test_drawing_an_actor_puts_it_on_the_canvas_and_records_it(key):
+def test_drawing_an_actor_puts_it_on_the_canvas_in_its_colour_and_records_it(key):
     ax = canvas()
+    empty = len(ax.get_children())
     DRAWERS[key](ax)
     assert key in A.drawn_actors(ax)
-    assert ax.get_children(), "nothing was drawn"
+    assert len(ax.get_children()) > empty, "nothing was drawn"
+    drawn_colours = {c for c, _ in colours(ax)}
+    assert A.ACTORS[key].colour.upper() in drawn_colours, \
+        f"{key} is drawn without its own colour {A.ACTORS[key].colour}: {sorted(drawn_colours)}"
 
 
 def test_prepare_forgets_what_was_drawn_before():
@@ -66,8 +76,8 @@ def test_every_actor_has_a_legend_icon_name_and_colour(key):
     assert actor.name and actor.shape and actor.words
     assert actor.colour.startswith("#") and len(actor.colour) == 7
     ax = canvas()
-    A._legend_icon(ax, key, 50, 25)
-    assert A.short_name(key)
+    actor.icon(ax, 50, 25)
+    assert key in A.drawn_actors(ax)
 
 
 def test_actor_colours_are_shared_only_by_related_actors():
@@ -86,14 +96,47 @@ def test_actor_colours_are_shared_only_by_related_actors():
             assert any(keys <= group for group in allowed), f"{colour} shared by {sorted(keys)}"
 
 
-def test_actor_shapes_differ_so_colour_is_not_the_only_cue():
+def grey_icon(key):
+    """An actor's legend icon rendered in greys: what is left when colour is not seen."""
+    figure = Figure(figsize=(1.0, 1.0), dpi=60)
+    FigureCanvasAgg(figure)
+    ax = figure.add_axes((0, 0, 1, 1))
+    prepare(ax, 8, 8)
+    A.ACTORS[key].icon(ax, 4, 4)
+    figure.canvas.draw()
+    rgb = np.asarray(figure.canvas.buffer_rgba())[:, :, :3] / 255.0
+    return rgb @ [0.2126, 0.7152, 0.0722]
+
+
+# Drawn alike on purpose: a node's icon is an axon with the node's black bars on it.
+SAME_SHAPE = [{"axon", "node"}]
+MIN_GREY_DIFFERENCE = 0.1  # mean grey-level difference over the pixels either icon covers
+
+
+def test_actor_icons_differ_in_grey_so_colour_is_not_the_only_cue():
+    icons = {key: grey_icon(key) for key in A.ACTORS}
+    for a, b in itertools.combinations(sorted(icons), 2):
+        if {a, b} in SAME_SHAPE:
+            continue
+        covered = (icons[a] < 0.97) | (icons[b] < 0.97)
+        difference = np.abs(icons[a] - icons[b])[covered].mean()
+        assert difference >= MIN_GREY_DIFFERENCE, \
+            f"{a} and {b} look the same without colour (grey difference {difference:.3f})"
+
+
+def test_every_actor_describes_its_shape_in_words():
     shapes = [a.shape for a in A.ACTORS.values()]
-    assert len(set(shapes)) == len(shapes)
+    assert len(set(shapes)) == len(shapes), "two actors share a shape description"
 
 
-def test_legend_renders_every_actor():
+def test_legend_renders_every_actor_with_its_label():
     png = legend_png(list(A.ACTORS))
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    ax = canvas()
+    A.draw_legend(ax, list(A.ACTORS))
+    assert A.drawn_actors(ax) == set(A.ACTORS)
+    labels = [t.get_text() for t in ax.texts]
+    assert labels == [a.legend_label for a in A.ACTORS.values()]
 
 
 def test_drawing_functions_take_an_axes_first():

@@ -29,6 +29,8 @@ from conftest import NOTEBOOKS, NOTEBOOKS_DIR, ROOT
 from mscourse.lessons import load
 from mscourse.widgets import Step
 
+pytestmark = pytest.mark.browser  # Chromium: deselected in the quick run, see conftest.py
+
 SCREENSHOTS = ROOT / "build" / "screenshots"
 HOW_TO_ENABLE = ("install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) and the test "
                  "tools (`pip install -r requirements-test.txt`), or set MSCOURSE_CHROMIUM to a "

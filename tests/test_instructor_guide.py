@@ -20,30 +20,19 @@ def sections():
 
 def test_guide_has_a_section_for_every_lesson():
     _, found = sections()
-    assert sorted(found) == sorted(p.name[:2] for p in NOTEBOOKS)
+    missing = sorted({p.name[:2] for p in NOTEBOOKS} - set(found))
+    extra = sorted(set(found) - {p.name[:2] for p in NOTEBOOKS})
+    assert not missing, f"notebooks/instructor_guide.md: add a '## Lesson NN: title' section for {missing}"
+    assert not extra, f"notebooks/instructor_guide.md has sections for lessons not on disk: {extra}"
 
 
 def test_each_lesson_section_has_what_a_teacher_needs():
     _, found = sections()
     for number, block in found.items():
         for part in PARTS:
-            assert f"**{part}" in block, f"lesson {number}: no '{part}' in the guide"
+            assert f"**{part}" in block, \
+                f"instructor_guide.md, '## Lesson {number}': add a paragraph starting '**{part}'"
         assert re.search(rf"\]\({number}_[a-z_]+\.ipynb\)", block), f"lesson {number}: no link to it"
-
-
-def test_guide_timing_matches_each_lesson():
-    import json
-
-    _, found = sections()
-    for path in NOTEBOOKS:
-        cells = json.loads(path.read_text())["cells"]
-        text = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-        stated = re.search(r"\*\*Estimated time:\*\*\s*([^.\n]+)", text).group(1)
-        numbers = re.findall(r"\d+", stated)
-        block = found[path.name[:2]]
-        timing = block.split("**Timing", 1)[1].split("\n\n", 1)[0]
-        assert any(n in timing for n in numbers), \
-            f"{path.name}: guide timing does not match the lesson's estimate ({stated})"
 
 
 def test_guide_explains_presenting_live_and_is_linked_from_readme():

@@ -2,21 +2,14 @@
 
 import pytest
 
-from mscourse.export import FigureSpec, all_specs
+from course_states import drawn, storyboards
+from mscourse.canvas import drawn_actors
+from mscourse.export import all_specs
 from mscourse.lessons import LESSONS, load
-from mscourse.scene import Renderer, Scene, unnamed_actors
-from mscourse.widgets import Question, Step
+from mscourse.scene import FigureSpec, Scene, unnamed_actors
+from mscourse.widgets import Question
 
 MODULES = [load(name) for name in LESSONS]
-
-
-def storyboards(module):
-    """Every tuple of Steps a lesson module defines, with its scene."""
-    out = []
-    for name, value in vars(module).items():
-        if isinstance(value, tuple) and value and all(isinstance(s, Step) for s in value):
-            out.append((name, value))
-    return out
 
 
 def scenes(module):
@@ -37,26 +30,46 @@ def test_lesson_has_questions_figures_and_scenes(module):
 
 
 @pytest.mark.parametrize("module", MODULES, ids=LESSONS)
-def test_every_storyboard_step_renders_and_is_described(module):
-    # A step's state type tells which scene draws it (the exported figures say so).
-    scene_for = {}
-    for spec in module.FIGURES:
-        scene_for.setdefault(type(spec.state), spec.scene)
-    checked = [(spec.scene, spec.state) for spec in module.FIGURES]
+def test_storyboard_steps_have_distinct_titles_and_captions(module):
     for name, steps in storyboards(module):
         titles = [s.title for s in steps]
         assert len(set(titles)) == len(titles), f"{name}: two steps share a title"
         for step in steps:
             assert step.title.strip() and step.caption.strip(), f"{name}: empty title or caption"
-            assert type(step.state) in scene_for, f"{name}: no exported figure uses its scene"
-            checked.append((scene_for[type(step.state)], step.state))
-    renderers = {}
-    for scene, state in checked:
-        renderer = renderers.setdefault(scene.name, Renderer(scene))
-        renderer.png(state)
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_state_draws_actors_and_its_description_names_them(lesson):
+    for label, scene, state, ax in drawn(lesson):
+        actors = drawn_actors(ax)
+        assert actors, f"{lesson} {label}: no actor drawn"
         text = scene.describe(state)
-        assert renderer.actors, f"{scene.name}: nothing drawn for {state}"
-        assert not unnamed_actors(renderer.actors, text), (scene.name, state, text)
+        missing = unnamed_actors(actors, text)
+        assert not missing, f"{lesson} {label}: the description does not name {missing}: {text}"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("No B cells are drawn.", "b_cell"),
+    ("Nothing else is drawn.", "thin_myelin"),
+    ("An axon without myelin.", "myelin"),
+    ("The cells sit in a lymph node.", "node"),
+    ("There is not a single antibody here.", "antibody"),
+    ("A T-shaped mark.", "t_cell"),
+])
+def test_a_description_that_negates_or_only_contains_a_word_does_not_name_the_actor(text, key):
+    assert unnamed_actors({key}, text) == [key]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("T cells and B cells cross the wall.", "b_cell"),
+    ("The axon has no myelin here, but myelin wraps it further on.", "myelin"),
+    ("Thin new myelin wraps the axon.", "thin_myelin"),
+    ("Antibodies bind to the sheath.", "antibody"),
+    ("Nodes of Ranvier sit between the sheaths.", "node"),
+    ("The signal stops: conduction is blocked.", "block"),
+])
+def test_a_description_that_names_an_actor_counts(text, key):
+    assert unnamed_actors({key}, text) == []
 
 
 def test_figure_slugs_are_unique_across_the_course():

@@ -1,12 +1,20 @@
 """Rendering: pure scenes, cached renders, no side effects, no figures left open."""
 
+import ast
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
 
+import pytest
+
+from conftest import ROOT
 from mscourse import actors as A
 from mscourse import style
-from mscourse.scene import Renderer, Scene, figure_html, full_figure, unnamed_actors
+from mscourse.canvas import outline_text, prepare
+from mscourse.display import figure_html
+from mscourse.render import Renderer, full_figure
+from mscourse.scene import Scene, unnamed_actors
 
 
 @dataclass(frozen=True)
@@ -85,8 +93,6 @@ def test_import_has_no_side_effects():
         "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported';"
         "print('clean')"
     )
-    from conftest import ROOT
-
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "clean"
@@ -105,10 +111,8 @@ def test_presenter_mode_can_be_set_for_every_kernel_by_environment(monkeypatch):
 
 
 def test_outline_text_draws_one_shape_per_line_where_asked():
-    from mscourse.scene import outline_text, prepare as prep
-
     r = Renderer(SCENE)
-    prep(r.ax, 100, 40)
+    prepare(r.ax, 100, 40)
     outline_text(r.ax, 50, 20, "two\nlines", ha="center")
     outline_text(r.ax, 10, 5, "left", ha="left")
     shapes = [p for p in r.ax.get_children() if type(p).__name__ == "PathPatch"]
@@ -117,3 +121,61 @@ def test_outline_text_draws_one_shape_per_line_where_asked():
     assert two[:, 1].mean() > lines[:, 1].mean(), "the first line sits above the second"
     assert abs((two[:, 0].min() + two[:, 0].max()) / 2 - 50) < 0.5, "centred on x"
     assert abs(left[:, 0].min() - 10) < 0.5, "left-aligned at x"
+
+
+PACKAGE = ROOT / "notebooks" / "mscourse"
+
+
+def package_imports(path):
+    """The package modules a file imports (``from . import x``, ``from .x import y``, ``..x``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            if node.module:
+                found.add(node.module.split(".")[0])
+            else:
+                found |= {alias.name for alias in node.names}
+    return found
+
+
+def test_the_drawing_toolkit_sits_below_everything_else():
+    """style <- canvas <- actors <- scene <- render <- display: no module imports one above it."""
+    layers = ["style", "canvas", "actors", "scene", "render", "display"]
+    for i, name in enumerate(layers):
+        above = set(layers[i + 1:]) | {"lessons", "widgets", "export", "testing"}
+        if name == "scene":  # its import block for old paths is at the very end; see scene.py
+            above -= {"render", "canvas"}
+        imported = package_imports(PACKAGE / f"{name}.py")
+        assert not imported & above, f"{name}.py imports {sorted(imported & above)}"
+
+
+def test_lessons_do_not_import_the_export_for_a_type():
+    for path in sorted((PACKAGE / "lessons").glob("lesson*.py")):
+        assert "export" not in package_imports(path), f"{path.name} imports export"
+
+
+LOCAL_HELPERS = re.compile(r"^def (_arrow|_note|_line|_lines|_box|_ghost|_ring|_rule|_label|_letters)\(",
+                           re.MULTILINE)
+HEX = re.compile(r"#[0-9A-Fa-f]{6}\b")
+
+
+def test_no_lesson_keeps_its_own_copy_of_a_drawing_helper():
+    for path in sorted((PACKAGE / "lessons").glob("lesson*.py")):
+        copies = LOCAL_HELPERS.findall(path.read_text(encoding="utf-8"))
+        assert not copies, f"{path.name} defines {copies}: use mscourse.canvas instead"
+
+
+def test_colours_are_written_down_only_in_the_palette():
+    for path in sorted(PACKAGE.glob("*.py")) + sorted((PACKAGE / "lessons").glob("*.py")):
+        if path.name in ("style.py", "widgets.py"):  # widgets: CSS for the page, not diagrams
+            continue
+        literals = HEX.findall(path.read_text(encoding="utf-8"))
+        assert not literals, (f"{path.relative_to(ROOT)} writes colours {literals}: name them in "
+                              "style.py or derive them (Actor.ink, Actor.pale, style.darker/paler)")
+
+
+def test_text_is_never_smaller_than_body_text():
+    assert style.font() >= 11.0 and style.font(1) > style.font(0.5) > style.font()
+    with pytest.raises(ValueError):
+        style.font(-1)

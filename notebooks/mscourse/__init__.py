@@ -5,7 +5,8 @@ figure opens and nothing is displayed until a lesson function is called.
 """
 
 from . import actors, style
-from .scene import Scene, show
+from .display import show
+from .scene import Scene
 from .widgets import Explorer, Option, Question, Quiz, Step, Storyboard
 
 __all__ = ["actors", "style", "Scene", "show", "Explorer", "Option", "Question", "Quiz",

@@ -8,11 +8,12 @@ Colour is never the only cue: each actor has its own shape, and the cells
 that could be confused carry a letter (T, B, M ...).
 """
 
+import re
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 from matplotlib.collections import PatchCollection
-from matplotlib.lines import Line2D
 from matplotlib.patches import (
     Circle,
     Ellipse,
@@ -22,74 +23,127 @@ from matplotlib.patches import (
 )
 
 from . import style
+from .canvas import add as _add
+from .canvas import drawn_actors, line, outline_text
+from .canvas import mark as _mark
 
 
 @dataclass(frozen=True)
 class Actor:
     key: str
-    name: str  # the words used in captions, legends and descriptions
+    name: str  # the words used in captions and descriptions
     colour: str
-    shape: str  # how it looks, for the legend text and the colour-free cue
-    words: tuple = ()  # any of these in a description counts as naming the actor
+    shape: str  # how it looks, in words (the colour-free cue, for people who cannot see it)
+    words: tuple  # regular expressions: a whole-word match in a description names the actor
+    icon: Callable  # icon(ax, x, y): a small picture of the actor, for the legend
+    short: str = ""  # the legend label, if shorter than the name
+
+    @property
+    def legend_label(self):
+        return self.short or self.name
+
+    @property
+    def ink(self):
+        """The actor's colour darkened: arrows, edges and labels that belong to it."""
+        return style.darker(self.colour)
+
+    @property
+    def pale(self):
+        """The actor's colour paled: an area that belongs to it (a compartment, a band)."""
+        return style.paler(self.colour)
 
     def named_in(self, text):
-        """True if ``text`` names this actor (used to test descriptions)."""
-        text = text.lower()
-        return any(word in text for word in (self.words or (self.name.lower(),)))
+        """True if ``text`` names this actor, as a whole word and not negated.
+
+        "No B cells are drawn" or "without antibodies" do not name the actor;
+        "nothing" does not name thin myelin.
+        """
+        pattern = re.compile(r"\b(?:" + "|".join(self.words) + r")\b", re.IGNORECASE)
+        return any(not _negated(text[:m.start()]) for m in pattern.finditer(text))
 
 
+_NEGATORS = {"no", "without", "nothing", "none", "neither", "nor", "zero", "lacks", "lacking"}
+
+
+def _negated(before):
+    """True if the clause leading up to a word negates it ("no", "without", "not any" ...)."""
+    clause = re.split(r"[.;:!?()]|,| but | and ", before.lower())[-1]
+    words = re.findall(r"[a-z'-]+", clause)[-3:]
+    return bool(_NEGATORS & set(words)) or any(
+        a == "not" and b in ("a", "an", "any", "one") for a, b in zip(words, words[1:]))
+
+
+def _myelin_icon(kind):
+    def icon(ax, x, y):
+        draw_axon(ax, x - 2.4, x + 2.4, y, thickness=0.7)
+        draw_myelin(ax, x - 1.9, x + 1.9, y, thickness=0.7, kind=kind)
+    return icon
+
+
+def _node_icon(ax, x, y):
+    draw_axon(ax, x - 2.4, x + 2.4, y, thickness=0.7)
+    draw_node(ax, x, y, thickness=0.7)
+
+
+_OK = style.OKABE_ITO
 ACTORS = {
     a.key: a
     for a in [
-        Actor("neuron", "neuron (cell body)", "#BFBFBF", "grey cell body with branching dendrites", ("neuron", "nerve cell")),
-        Actor("axon", "axon", "#BFBFBF", "long grey cable", ("axon",)),
-        Actor("myelin", "myelin sheath", style.OKABE_ITO["yellow"], "yellow rounded sleeve around the axon", ("myelin",)),
-        Actor("thin_myelin", "thin new myelin", style.OKABE_ITO["yellow"], "thinner hatched yellow sleeve", ("thin", "new myelin", "remyelin")),
-        Actor("damaged_myelin", "damaged myelin", style.OKABE_ITO["yellow"], "broken yellow fragments with dashed edge", ("damaged", "broken", "stripped", "demyelinat")),
-        Actor("node", "node of Ranvier", style.INK, "black bars in the gap between sheaths", ("node",)),
-        Actor("oligodendrocyte", "oligodendrocyte", style.OKABE_ITO["bluish_green"], "green round cell with several arms, labelled O", ("oligodendrocyte",)),
-        Actor("opc", "oligodendrocyte precursor cell (OPC)", "#A6DBA0", "small pale green cell with two thin arms, labelled P", ("opc", "precursor")),
-        Actor("schwann", "Schwann cell", style.OKABE_ITO["sky_blue"], "blue cell body sitting on one sheath, labelled S", ("schwann",)),
-        Actor("t_cell", "T cell", style.OKABE_ITO["vermillion"], "orange-red circle labelled T", ("t cell", "t-cell")),
-        Actor("b_cell", "B cell", style.OKABE_ITO["blue"], "blue rounded square labelled B", ("b cell", "b-cell")),
-        Actor("antibody", "antibody", style.OKABE_ITO["blue"], "small blue Y shape", ("antibod",)),
-        Actor("macrophage", "macrophage / activated microglia", style.OKABE_ITO["reddish_purple"], "pink-purple lumpy cell labelled M", ("macrophage", "microglia")),
-        Actor("microglia", "resting microglia", style.OKABE_ITO["reddish_purple"], "small pink-purple cell with many fine branches, labelled M", ("microglia",)),
-        Actor("vessel", "blood vessel and blood-brain barrier", "#FCE4EC", "pale pink tube whose wall is a row of tightly joined cells", ("blood vessel", "blood-brain barrier", "bloodstream")),
-        Actor("signal", "nerve signal (action potential)", style.OKABE_ITO["orange"], "orange star", ("signal", "action potential", "impulse")),
-        Actor("block", "conduction block", style.INK, "black cross", ("block", "stops", "fails")),
-        Actor("hsc", "haematopoietic stem cell (HSC)", "#882255", "wine-red round cell with a large nucleus, labelled H", ("hsc", "haematopoietic", "blood-forming stem")),
-        Actor("msc", "mesenchymal stromal cell (MSC)", "#999933", "olive spindle-shaped cell, labelled MSC", ("msc", "mesenchymal")),
-        Actor("nsc", "neural stem/precursor cell (NSC)", "#332288", "indigo hexagon labelled N", ("nsc", "neural stem")),
+        Actor("neuron", "neuron (cell body)", style.SILVER, "grey cell body with branching dendrites",
+              ("neurons?", "nerve cells?"), lambda ax, x, y: draw_neuron(ax, x, y, size=1.1), "neuron"),
+        Actor("axon", "axon", style.SILVER, "long grey cable", ("axons?",),
+              lambda ax, x, y: draw_axon(ax, x - 2.4, x + 2.4, y, thickness=0.8)),
+        Actor("myelin", "myelin sheath", _OK["yellow"], "yellow rounded sleeve around the axon",
+              (r"myelin\w*",), _myelin_icon("intact"), "myelin"),
+        Actor("thin_myelin", "thin new myelin", _OK["yellow"], "thinner hatched yellow sleeve",
+              ("thin", "thinner", "new myelin", r"remyelin\w*"), _myelin_icon("thin"), "thin new\nmyelin"),
+        Actor("damaged_myelin", "damaged myelin", _OK["yellow"], "broken yellow fragments with dashed edge",
+              ("damaged", "broken", "stripped", r"demyelinat\w*"), _myelin_icon("damaged"), "damaged\nmyelin"),
+        Actor("node", "node of Ranvier", style.INK, "black bars in the gap between sheaths", (r"(?<!lymph )nodes?",),
+              _node_icon, "node of\nRanvier"),
+        Actor("oligodendrocyte", "oligodendrocyte", _OK["bluish_green"],
+              "green round cell with several arms, labelled O", ("oligodendrocytes?",),
+              lambda ax, x, y: draw_oligodendrocyte(ax, x, y, size=1.3), "oligodendro-\ncyte"),
+        Actor("opc", "oligodendrocyte precursor cell (OPC)", style.PALE_GREEN,
+              "small pale green cell with two thin arms, labelled P", ("opcs?", "precursors?"),
+              lambda ax, x, y: draw_opc(ax, x, y, size=0.9), "OPC"),
+        Actor("schwann", "Schwann cell", _OK["sky_blue"], "blue cell body sitting on one sheath, labelled S",
+              ("schwann",), lambda ax, x, y: draw_schwann(ax, x - 2.0, x + 2.0, y - 0.8, thickness=0.6)),
+        Actor("t_cell", "T cell", _OK["vermillion"], "orange-red circle labelled T", (r"t[ -]cells?",),
+              lambda ax, x, y: draw_t_cell(ax, x, y, size=1.2)),
+        Actor("b_cell", "B cell", _OK["blue"], "blue rounded square labelled B", (r"b[ -]cells?",),
+              lambda ax, x, y: draw_b_cell(ax, x, y, size=1.1)),
+        Actor("antibody", "antibody", _OK["blue"], "small blue Y shape", (r"antibod(?:y|ies)",),
+              lambda ax, x, y: draw_antibody(ax, x, y + 0.2, size=0.9)),
+        Actor("macrophage", "macrophage / activated microglia", _OK["reddish_purple"],
+              "pink-purple lumpy cell labelled M", ("macrophages?", r"microglia\w*"),
+              lambda ax, x, y: draw_macrophage(ax, x, y, size=1.3), "macrophage/\nactive microglia"),
+        Actor("microglia", "resting microglia", _OK["reddish_purple"],
+              "small pink-purple cell with many fine branches, labelled M", (r"microglia\w*",),
+              lambda ax, x, y: draw_macrophage(ax, x, y, size=1.2, resting=True), "resting\nmicroglia"),
+        Actor("vessel", "blood vessel and blood-brain barrier", style.BLUSH,
+              "pale pink tube whose wall is a row of tightly joined cells",
+              ("blood vessels?", "blood-brain barrier", "bloodstream"),
+              lambda ax, x, y: draw_vessel(ax, x - 2.5, x + 2.5, y, height=1.8), "blood vessel\n(barrier wall)"),
+        Actor("signal", "nerve signal (action potential)", _OK["orange"], "orange star",
+              ("signals?", "action potentials?", "impulses?"), lambda ax, x, y: draw_signal(ax, x, y, size=1.0),
+              "nerve signal"),
+        Actor("block", "conduction block", style.INK, "black cross", (r"block\w*", "stops", "fails"),
+              lambda ax, x, y: draw_block(ax, x, y, size=0.9), "signal\nblocked"),
+        Actor("hsc", "haematopoietic stem cell (HSC)", style.TOL["wine"],
+              "wine-red round cell with a large nucleus, labelled H",
+              ("hscs?", "haematopoietic", "blood-forming stem"), lambda ax, x, y: draw_hsc(ax, x, y, size=1.2), "HSC"),
+        Actor("msc", "mesenchymal stromal cell (MSC)", style.TOL["olive"], "olive spindle-shaped cell, labelled MSC",
+              ("mscs?", "mesenchymal"), lambda ax, x, y: draw_msc(ax, x, y, size=1.4), "MSC"),
+        Actor("nsc", "neural stem/precursor cell (NSC)", style.TOL["indigo"], "indigo hexagon labelled N",
+              ("nscs?", "neural stem"), lambda ax, x, y: draw_nsc(ax, x, y, size=1.2), "NSC"),
     ]
 }
 
 
-def _add(ax, artist):
-    """Add an artist without autoscaling: canvases have fixed limits."""
-    ax.add_artist(artist)
-    return artist
-
-
-def _line(ax, xs, ys, **kw):
-    return _add(ax, Line2D(xs, ys, **kw))
-
-
-def _mark(ax, key):
-    """Record that an actor is on this axes (read by descriptions and tests)."""
-    ax.__dict__.setdefault("mscourse_actors", set()).add(key)
-
-
-def drawn_actors(ax):
-    """The set of actor keys drawn on ``ax`` since it was last prepared."""
-    return set(ax.__dict__.get("mscourse_actors", set()))
-
-
-def _label(ax, x, y, text, size_step=-1, colour=style.INK, z=6):
+def _label(ax, x, y, text, colour=style.INK, z=6):
     """A cell's letter, bold and centred (drawn as an outline: many cells, fast redraws)."""
-    from .scene import outline_text  # scene imports actors: import here, not at the top
-
-    outline_text(ax, x, y, text, ha="center", colour=colour, step=size_step, bold=True, z=z)
+    outline_text(ax, x, y, text, ha="center", colour=colour, bold=True, z=z)
 
 
 # ---------------------------------------------------------------- nerve parts
@@ -141,8 +195,8 @@ def draw_node(ax, x, y, thickness=1.6, z=4):
     h = thickness * 0.9
     inner, outer = thickness / 2, thickness / 2 + h
     # One artist with a gap (NaN) instead of two: nodes are many, redraws must be fast.
-    _line(ax, [x, x, np.nan, x, x], [y + inner, y + outer, np.nan, y - inner, y - outer],
-          color=style.INK, linewidth=style.line(2.2), solid_capstyle="butt", zorder=z)
+    line(ax, [x, x, np.nan, x, x], [y + inner, y + outer, np.nan, y - inner, y - outer],
+         width=2.2, caps="butt", z=z)
     _mark(ax, "node")
 
 
@@ -152,18 +206,18 @@ def draw_neuron(ax, x, y, size=4.0, z=4):
     for angle in np.linspace(100, 260, 5):
         a = np.radians(angle + rng.uniform(-8, 8))
         x1, y1 = x + np.cos(a) * size * 1.9, y + np.sin(a) * size * 1.9
-        _line(ax, [x, x1], [y, y1], color=style.INK, linewidth=style.line(1.3), zorder=z - 1)
+        line(ax, [x, x1], [y, y1], width=1.3, z=z - 1, caps=None)
         for da in (-25, 25):
             b = a + np.radians(da)
-            _line(ax, [x1, x1 + np.cos(b) * size * 0.6], [y1, y1 + np.sin(b) * size * 0.6],
-                    color=style.INK, linewidth=style.line(1.0), zorder=z - 1)
+            line(ax, [x1, x1 + np.cos(b) * size * 0.6], [y1, y1 + np.sin(b) * size * 0.6],
+                 width=1.0, z=z - 1, caps=None)
     _add(ax, Polygon(
         [(x - size, y), (x - size * 0.3, y + size * 0.9), (x + size * 0.9, y + size * 0.35),
          (x + size * 0.9, y - size * 0.35), (x - size * 0.3, y - size * 0.9)],
         closed=True, facecolor=ACTORS["neuron"].colour, edgecolor=style.INK,
         linewidth=style.line(1.3), zorder=z,
     ))
-    _add(ax, Circle((x - size * 0.1, y), size * 0.3, facecolor="#8C8C8C",
+    _add(ax, Circle((x - size * 0.1, y), size * 0.3, facecolor=style.GREY,
                         edgecolor=style.INK, linewidth=style.line(0.8), zorder=z + 0.1))
     _mark(ax, "neuron")
 
@@ -171,24 +225,24 @@ def draw_neuron(ax, x, y, size=4.0, z=4):
 def draw_oligodendrocyte(ax, x, y, targets=(), size=2.6, z=5):
     """An oligodendrocyte whose arms reach the sheaths it makes (targets)."""
     for tx, ty in targets:
-        _line(ax, [x, tx], [y, ty], color=ACTORS["oligodendrocyte"].colour,
-                linewidth=style.line(2.0), zorder=z - 2.5, solid_capstyle="round")
+        line(ax, [x, tx], [y, ty], colour=ACTORS["oligodendrocyte"].colour, width=2.0, z=z - 2.5)
     _add(ax, Circle((x, y), size, facecolor=ACTORS["oligodendrocyte"].colour,
                         edgecolor=style.INK, linewidth=style.line(1.2), zorder=z))
-    _label(ax, x, y, "O", size_step=0, colour=style.INK, z=z + 0.1)
+    _label(ax, x, y, "O", z=z + 0.1)
     _mark(ax, "oligodendrocyte")
 
 
 def draw_opc(ax, x, y, size=1.8, z=5):
     """An oligodendrocyte precursor cell: small, with two thin arms."""
+    ink = ACTORS["oligodendrocyte"].ink
     for sign in (1, -1):
-        _line(ax, [x, x + sign * size * 2.2], [y, y + size * 0.9], color="#006B50",
-                linewidth=style.line(1.1), zorder=z - 0.5)
-        _line(ax, [x, x + sign * size * 1.6], [y, y - size * 1.2], color="#006B50",
-                linewidth=style.line(1.1), zorder=z - 0.5)
+        line(ax, [x, x + sign * size * 2.2], [y, y + size * 0.9], colour=ink, width=1.1,
+             z=z - 0.5, caps=None)
+        line(ax, [x, x + sign * size * 1.6], [y, y - size * 1.2], colour=ink, width=1.1,
+             z=z - 0.5, caps=None)
     _add(ax, Ellipse((x, y), size * 2.0, size * 1.6, facecolor=ACTORS["opc"].colour,
-                         edgecolor="#006B50", linewidth=style.line(1.2), zorder=z))
-    _label(ax, x, y, "P", colour=style.INK, z=z + 0.1)
+                         edgecolor=ink, linewidth=style.line(1.2), zorder=z))
+    _label(ax, x, y, "P", z=z + 0.1)
     _mark(ax, "opc")
 
 
@@ -234,8 +288,7 @@ def draw_antibody(ax, x, y, size=1.1, angle=0.0, z=6):
     arms = [np.array([[0, 0], [-size * 0.7, size * 0.8]]), np.array([[0, 0], [size * 0.7, size * 0.8]])]
     for seg in [stem] + arms:
         pts = seg @ rot.T + [x, y]
-        _line(ax, pts[:, 0], pts[:, 1], color=ACTORS["antibody"].colour,
-                linewidth=style.line(2.2), solid_capstyle="round", zorder=z)
+        line(ax, pts[:, 0], pts[:, 1], colour=ACTORS["antibody"].colour, width=2.2, z=z)
     _mark(ax, "antibody")
 
 
@@ -253,17 +306,18 @@ def draw_macrophage(ax, x, y, size=2.4, resting=False, eating=False, z=6):
     fine branches. eating=True shows engulfed myelin fragments inside it.
     """
     colour = ACTORS["macrophage"].colour
+    ink = ACTORS["microglia"].ink
     if resting:
         for k, angle in enumerate(np.linspace(0, 360, 6, endpoint=False)):
             a = np.radians(angle + 20)
             x1, y1 = x + np.cos(a) * size * 1.6, y + np.sin(a) * size * 1.6
-            _line(ax, [x, x1], [y, y1], color="#8E4F74", linewidth=style.line(1.1), zorder=z - 0.5)
+            line(ax, [x, x1], [y, y1], colour=ink, width=1.1, z=z - 0.5, caps=None)
             b = a + np.radians(35 if k % 2 else -35)
-            _line(ax, [x1, x1 + np.cos(b) * size * 0.6], [y1, y1 + np.sin(b) * size * 0.6],
-                    color="#8E4F74", linewidth=style.line(0.9), zorder=z - 0.5)
+            line(ax, [x1, x1 + np.cos(b) * size * 0.6], [y1, y1 + np.sin(b) * size * 0.6],
+                 colour=ink, width=0.9, z=z - 0.5, caps=None)
         _add(ax, Circle((x, y), size * 0.55, facecolor=colour, edgecolor=style.INK,
                             linewidth=style.line(1.0), zorder=z))
-        _label(ax, x, y, "M", size_step=-1.5, z=z + 0.1)
+        _label(ax, x, y, "M", z=z + 0.1)
     else:
         _add(ax, Polygon(_blob(x, y, size), closed=True, facecolor=colour,
                              edgecolor=style.INK, linewidth=style.line(1.1), zorder=z))
@@ -298,7 +352,7 @@ def draw_vessel(ax, x0, x1, y, height=6.0, leaky_at=(), z=1):
                     boxstyle="round,pad=0,rounding_size=0.5"))
             cx += cell_w
     # One collection for the whole wall: dozens of cells, one artist to draw.
-    _add(ax, PatchCollection(wall_cells, facecolor="#C98B7A", edgecolor="#5C2E22",
+    _add(ax, PatchCollection(wall_cells, facecolor=style.BRICK, edgecolor=style.DARK_BRICK,
                              linewidth=style.line(0.9), zorder=z + 0.5))
     _mark(ax, "vessel")
 
@@ -316,8 +370,7 @@ def draw_signal(ax, x, y, size=1.6, z=8):
 def draw_block(ax, x, y, size=1.4, z=8):
     """A conduction block: a bold black cross where the signal stops."""
     for sx in (1, -1):
-        _line(ax, [x - size, x + size], [y - sx * size, y + sx * size],
-                color=style.INK, linewidth=style.line(3.2), solid_capstyle="round", zorder=z)
+        line(ax, [x - size, x + size], [y - sx * size, y + sx * size], width=3.2, z=z)
     _mark(ax, "block")
 
 
@@ -325,7 +378,7 @@ def draw_block(ax, x, y, size=1.4, z=8):
 
 def draw_hsc(ax, x, y, size=2.0, z=6):
     """A haematopoietic stem cell: round, with a large nucleus, labelled H."""
-    _add(ax, Circle((x, y), size, facecolor="#E8C4D4", edgecolor=ACTORS["hsc"].colour,
+    _add(ax, Circle((x, y), size, facecolor=style.paler(ACTORS["hsc"].colour, 0.75), edgecolor=ACTORS["hsc"].colour,
                         linewidth=style.line(1.8), zorder=z))
     _add(ax, Circle((x, y), size * 0.68, facecolor=ACTORS["hsc"].colour,
                         edgecolor=style.INK, linewidth=style.line(0.8), zorder=z + 0.05))
@@ -340,7 +393,7 @@ def draw_msc(ax, x, y, size=2.2, z=6):
     ys = y + size * 0.55 * np.sin(t) * (1 - 0.35 * np.cos(t) ** 2)
     _add(ax, Polygon(np.column_stack([xs, ys]), closed=True, facecolor=ACTORS["msc"].colour,
                          edgecolor=style.INK, linewidth=style.line(1.1), zorder=z))
-    _label(ax, x, y, "MSC", size_step=-1.5, colour=style.INK, z=z + 0.1)
+    _label(ax, x, y, "MSC", z=z + 0.1)
     _mark(ax, "msc")
 
 
@@ -355,51 +408,6 @@ def draw_nsc(ax, x, y, size=2.1, z=6):
 
 
 # ---------------------------------------------------------------- legend
-
-def _legend_icon(ax, key, x, y):
-    """Draw a small, recognisable icon of an actor centred at (x, y)."""
-    if key in ("myelin", "thin_myelin", "damaged_myelin"):
-        draw_axon(ax, x - 2.4, x + 2.4, y, thickness=0.7)
-        kind = {"myelin": "intact", "thin_myelin": "thin", "damaged_myelin": "damaged"}[key]
-        draw_myelin(ax, x - 1.9, x + 1.9, y, thickness=0.7, kind=kind)
-    elif key == "axon":
-        draw_axon(ax, x - 2.4, x + 2.4, y, thickness=0.8)
-    elif key == "node":
-        draw_axon(ax, x - 2.4, x + 2.4, y, thickness=0.7)
-        draw_node(ax, x, y, thickness=0.7)
-    elif key == "neuron":
-        draw_neuron(ax, x, y, size=1.1)
-    elif key == "oligodendrocyte":
-        draw_oligodendrocyte(ax, x, y, size=1.3)
-    elif key == "opc":
-        draw_opc(ax, x, y, size=0.9)
-    elif key == "schwann":
-        draw_schwann(ax, x - 2.0, x + 2.0, y - 0.8, thickness=0.6)
-    elif key == "t_cell":
-        draw_t_cell(ax, x, y, size=1.2)
-    elif key == "b_cell":
-        draw_b_cell(ax, x, y, size=1.1)
-    elif key == "antibody":
-        draw_antibody(ax, x, y + 0.2, size=0.9)
-    elif key == "macrophage":
-        draw_macrophage(ax, x, y, size=1.3)
-    elif key == "microglia":
-        draw_macrophage(ax, x, y, size=1.2, resting=True)
-    elif key == "vessel":
-        draw_vessel(ax, x - 2.5, x + 2.5, y, height=1.8)
-    elif key == "signal":
-        draw_signal(ax, x, y, size=1.0)
-    elif key == "block":
-        draw_block(ax, x, y, size=0.9)
-    elif key == "hsc":
-        draw_hsc(ax, x, y, size=1.2)
-    elif key == "msc":
-        draw_msc(ax, x, y, size=1.4)
-    elif key == "nsc":
-        draw_nsc(ax, x, y, size=1.2)
-    else:
-        raise KeyError(f"no legend icon for actor {key!r}")
-
 
 LEGEND_PER_ROW = 4
 LEGEND_ROW_HEIGHT = 5.0
@@ -423,30 +431,6 @@ def draw_legend(ax, keys, width=100.0, per_row=LEGEND_PER_ROW):
         r, c = divmod(i, per_row)
         cx = c * slot + 3.0
         cy = top - (r + 0.5) * LEGEND_ROW_HEIGHT
-        _legend_icon(ax, key, cx, cy)
-        ax.text(cx + 3.2, cy, short_name(key), ha="left", va="center",
-                fontsize=style.font(-1), color=style.INK, zorder=6, linespacing=1.0)
-
-
-_SHORT = {
-    "neuron": "neuron",
-    "opc": "OPC",
-    "macrophage": "macrophage/\nactive microglia",
-    "microglia": "resting\nmicroglia",
-    "vessel": "blood vessel\n(barrier wall)",
-    "signal": "nerve signal",
-    "hsc": "HSC",
-    "msc": "MSC",
-    "nsc": "NSC",
-    "damaged_myelin": "damaged\nmyelin",
-    "thin_myelin": "thin new\nmyelin",
-    "oligodendrocyte": "oligodendro-\ncyte",
-    "block": "signal\nblocked",
-    "myelin": "myelin",
-    "node": "node of\nRanvier",
-}
-
-
-def short_name(key):
-    """The compact legend label of an actor."""
-    return _SHORT.get(key, ACTORS[key].name)
+        ACTORS[key].icon(ax, cx, cy)
+        ax.text(cx + 3.2, cy, ACTORS[key].legend_label, ha="left", va="center",
+                fontsize=style.font(), color=style.INK, zorder=6, linespacing=1.0)

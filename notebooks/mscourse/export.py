@@ -4,7 +4,9 @@ Run from the repository root:
 
     python -m notebooks.mscourse.export
 
-It writes ``notebooks/glossary.md`` from ``glossary.py``, and ``figures/<slug>.svg`` and ``.png`` for every ``FigureSpec`` of
+It writes ``notebooks/glossary.md`` from ``glossary.py``, each lesson notebook's
+reference list and "evidence last checked" line from its content file and
+``currency.py``, and ``figures/<slug>.svg`` and ``.png`` for every ``FigureSpec`` of
 every lesson, with the text description embedded as the image description
 (SVG <desc>, PNG "Description" text chunk), and ``figures/README.md`` with
 a table of all figures and their text alternatives. Running it twice gives
@@ -14,32 +16,16 @@ identical files.
 import io
 import pathlib
 import sys
-from dataclasses import dataclass
-from typing import Any
-
 import matplotlib
 
 from . import glossary, style
-from .scene import Scene, describe, full_figure
+from .render import full_figure
+
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIGURES_DIR = ROOT / "figures"
 GLOSSARY_PATH = ROOT / "notebooks" / "glossary.md"
 PNG_DPI = 110
-
-
-@dataclass(frozen=True)
-class FigureSpec:
-    """One exported figure: a scene in one state."""
-
-    slug: str  # file name without extension, e.g. "01-conduction-healthy"
-    scene: Scene
-    state: Any
-    title: str
-
-    @property
-    def alt(self):
-        return describe(self.scene, self.state)
 
 
 def all_specs():
@@ -105,6 +91,24 @@ def expected_files():
     return files
 
 
+def lesson_notebooks():
+    """{notebook path: its lesson's content} for every lesson notebook with a content file."""
+    from .content import CONTENT_DIR, load
+
+    found = {}
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        if (CONTENT_DIR / f"lesson{path.name[:2]}.toml").exists():
+            found[path] = load(path.name[:2])
+    return found
+
+
+def expected_notebooks():
+    """{notebook path: its text} with reference lists and currency lines current."""
+    from .content import synced_notebook
+
+    return {path: synced_notebook(path, content) for path, content in lesson_notebooks().items()}
+
+
 def main(out_dir=FIGURES_DIR):
     out_dir = pathlib.Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -115,6 +119,10 @@ def main(out_dir=FIGURES_DIR):
     for name, data in files.items():
         (out_dir / name).write_bytes(data)
     GLOSSARY_PATH.write_text(glossary.markdown(), encoding="utf-8")
+    for path, text in expected_notebooks().items():
+        if path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            print(f"updated the reference list and currency line of {path.name}")
     print(f"wrote {len(files)} files to {out_dir} and the glossary to {GLOSSARY_PATH}")
 
 

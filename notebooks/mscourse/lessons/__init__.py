@@ -1,15 +1,21 @@
-"""One module per lesson: its scenes, storyboard steps, questions and figures.
+"""One module per lesson: its scenes, states, layout and drawing.
 
-Each lesson module defines, as data an instructor can edit:
-* scenes (``Scene``) and storyboard steps (``Step``),
-* ``QUESTIONS``: the self-check questions,
+Each lesson module pairs the teaching text of its content file
+(``content/lessonNN.toml``: step titles and captions, notes, questions,
+references) with what it knows how to draw:
+* scenes (``Scene``) and the states of each storyboard step, by step id,
+* ``QUESTIONS``: the self-check questions (from the content file),
 * ``FIGURES``: the states exported to ``figures/`` (``FigureSpec``),
 and small functions the notebook calls in one line (``lesson.xxx()``).
+
+Lessons are found from the files on disk: ``lessonNN.py`` beside this file.
+Create a new one with ``python -m notebooks.mscourse.new_lesson NN "Title"``.
 """
 
 import importlib
+import pathlib
 
-LESSONS = ("lesson00", "lesson01", "lesson02", "lesson03", "lesson04", "lesson05", "lesson06", "lesson07", "lesson08")
+LESSONS = tuple(sorted(p.stem for p in pathlib.Path(__file__).parent.glob("lesson[0-9][0-9].py")))
 
 
 def load(name):

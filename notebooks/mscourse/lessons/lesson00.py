@@ -1,35 +1,37 @@
-"""Lesson 00, start here: the cast of the course and a tour of the controls."""
+"""Lesson 00, start here: the cast of the course and a tour of the controls.
+
+The teaching text (tour captions, what each actor does, the quiz, the
+references) is in ``content/lesson00.toml``; this module draws.
+"""
 
 from dataclasses import dataclass
 
 import ipywidgets as w
-from matplotlib.patches import Circle
 
 from .. import actors as A
+from .. import content
 from .. import glossary as course_glossary
 from .. import style
-from ..export import FigureSpec
-from ..scene import Scene, caption_text
-from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
+from .. import canvas as C
+from ..scene import FigureSpec, Scene
+from ..widgets import Explorer, Quiz, Storyboard
 
-# The cast in the order the tour introduces it: (actor key, where it is drawn,
-# what it does in one line).
+# The cast in the order the tour introduces it: (actor key, where it is drawn).
+# What each one does, in words, is in content/lesson00.toml.
 CAST = (
-    ("neuron", (10, 31), "A neuron (nerve cell) sends signals along its axon."),
-    ("myelin", (27, 31), "Myelin sheaths wrap the axon in segments and speed up the signal."),
-    ("node", (36, 31), "Nodes of Ranvier are the short gaps between sheaths, where the signal is renewed."),
-    ("oligodendrocyte", (50, 42), "An oligodendrocyte makes the myelin sheaths of the brain and spinal cord, "
-                                  "several at once, each on a different axon (the other axons are out of view)."),
-    ("opc", (80, 42), "An oligodendrocyte precursor cell (OPC) can mature into a new oligodendrocyte."),
-    ("microglia", (88, 20), "Microglia are the brain's resident immune cells. Resting, they have many fine "
-                            "branches; activated, they (and macrophages from the blood) become lumpy "
-                            "and can eat myelin."),
-    ("vessel", (14, 9), "A blood vessel: its tightly sealed wall is the blood-brain barrier."),
-    ("t_cell", (34, 9), "T cells are immune cells that recognise a target and direct or carry out attacks."),
-    ("b_cell", (52, 9), "B cells make antibodies and present targets to T cells."),
-    ("antibody", (62, 10), "Antibodies are Y-shaped proteins that stick to a target."),
+    ("neuron", (10, 31)),
+    ("myelin", (27, 31)),
+    ("node", (36, 31)),
+    ("oligodendrocyte", (50, 42)),
+    ("opc", (80, 42)),
+    ("microglia", (88, 20)),
+    ("vessel", (14, 9)),
+    ("t_cell", (34, 9)),
+    ("b_cell", (52, 9)),
+    ("antibody", (62, 10)),
 )
-CAST_KEYS = tuple(key for key, _, _ in CAST)
+CONTENT = content.for_module(__name__)
+CAST_KEYS = tuple(key for key, _ in CAST)
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,8 @@ def draw_cast(ax, state):
         A.draw_macrophage(ax, 88, 20, resting=True)
     if "vessel" in shown:
         A.draw_vessel(ax, 3, 75, 9, height=8)
-        caption_text(ax, 39, 15.6, "blood flows inside the vessel; brain tissue lies outside its wall", size_step=-1,
-                     colour=style.MUTED)
+        C.text(ax, 39, 15.6, "blood flows inside the vessel; brain tissue lies outside its wall",
+               colour=style.MUTED)
     if "t_cell" in shown:
         A.draw_t_cell(ax, 34, 9)
     if "b_cell" in shown:
@@ -72,18 +74,17 @@ def draw_cast(ax, state):
         A.draw_antibody(ax, 61, 9.5, angle=-20)
         A.draw_antibody(ax, 67, 8.5, angle=25)
     if state.highlight and state.highlight in shown:
-        x, y = dict((k, xy) for k, xy, _ in CAST)[state.highlight]
-        ax.add_artist(Circle((x, y), 5.2, fill=False, edgecolor=style.INK,
-                             linewidth=style.line(2.2), linestyle=(0, (4, 2)), zorder=10))
+        x, y = dict(CAST)[state.highlight]
+        C.ring(ax, x, y, 5.2, width=2.2)
 
 
 def describe_cast(state):
     shown = CAST[: state.revealed]
     names = ", ".join("a neuron with its axon" if key == "neuron" else A.ACTORS[key].name
-                      for key, _, _ in shown)
+                      for key, _ in shown)
     text = f"A schematic piece of nerve tissue showing: {names}."
     if state.highlight:
-        line = next(t for k, _, t in CAST if k == state.highlight)
+        line = CONTENT.notes("spotlight")[state.highlight]
         text += f" A dashed ring marks the {A.ACTORS[state.highlight].name}. {line}"
     return text
 
@@ -91,22 +92,14 @@ def describe_cast(state):
 CAST_SCENE = Scene("cast", draw_cast, describe_cast, width=100, height=50,
                    legend=CAST_KEYS[:5] + ("microglia", "macrophage") + CAST_KEYS[6:])
 
-TOUR_STEPS = tuple(
-    Step(
-        title=A.ACTORS[key].name[0].upper() + A.ACTORS[key].name[1:],
-        caption=line + (" Press <b>Next</b> to meet the next one." if i < len(CAST) - 1
-                        else " That is the whole cast. Living in the brain: neurons, oligodendrocytes, "
-                             "OPCs and microglia. Arriving from the blood: T cells, B cells, antibodies "
-                             "and macrophages. Every lesson draws them the same way."),
-        state=CastState(revealed=i + 1, highlight=key),
-    )
-    for i, (key, _, line) in enumerate(CAST)
-)
+# One step per cast member, in CAST order; the step ids are the actor keys.
+TOUR_STATES = {key: CastState(revealed=i + 1, highlight=key) for i, (key, _) in enumerate(CAST)}
+TOUR_STEPS = CONTENT.steps("tour", TOUR_STATES)
 
 
 def tour():
     """The storyboard that introduces the cast, one actor per step."""
-    return Storyboard(CAST_SCENE, TOUR_STEPS, heading="Meet the cast")
+    return Storyboard(CAST_SCENE, TOUR_STEPS, heading=CONTENT.heading("storyboard", "tour"))
 
 
 def spotlight():
@@ -116,53 +109,10 @@ def spotlight():
                         style={"description_width": "initial"})
     return Explorer(CAST_SCENE, {"highlight": choice},
                     make_state=lambda v: CastState(highlight=v["highlight"]),
-                    heading="Try a control: highlight one actor")
+                    heading=CONTENT.heading("explorer", "spotlight"))
 
 
-QUESTIONS = (
-    Question(
-        "The diagrams in this course show cells as simple shapes. What does the size of a "
-        "shape tell you?",
-        (
-            Option("The real size of the cell, to scale.", False,
-                   "The diagrams are schematic: a T cell is drawn almost as big as an "
-                   "oligodendrocyte's cell body so that you can see it."),
-            Option("Nothing about real size: the diagrams are illustrative, not to scale.", True,
-                   "Yes. Shapes, colours and letters tell you which actor it is. Real numbers "
-                   "appear only in the text, with a reference."),
-            Option("How active the cell is.", False,
-                   "Activity is shown by the cell's shape and by the caption, not by its size."),
-        ),
-    ),
-    Question(
-        "A box headed <b>Evidence check</b> appears in a lesson. What is it for?",
-        (
-            Option("It gives the dose of a treatment.", False,
-                   "The lessons never give treatment doses for you to use: this is teaching "
-                   "material, not medical advice."),
-            Option("It says how strong the evidence for a claim is: shown in people, only in "
-                   "animals, or disputed.", True,
-                   "Yes. Many stem cell claims are strong in mice and unproven in people; the "
-                   "box tells you which."),
-            Option("It is optional reading you can skip.", False,
-                   "It is the part that stops you from over-believing a result. Do not skip it."),
-        ),
-    ),
-    Question(
-        "Which of these can you do in these lessons? Tick every one that applies.",
-        (
-            Option("Step through a process with Previous and Next.", True,
-                   "Yes: every storyboard has Previous, Next, a step slider and Reset."),
-            Option("Read what every diagram shows in words, under the diagram.", True,
-                   "Yes: every diagram has a text description, so you can follow without "
-                   "seeing the picture."),
-            Option("Decide whether a stem cell treatment is right for you.", False,
-                   "No. Treatment decisions belong with a person's MS specialist. The course "
-                   "teaches the science."),
-        ),
-        multiple=True,
-    ),
-)
+QUESTIONS = CONTENT.questions()
 
 
 def glossary():
@@ -171,7 +121,7 @@ def glossary():
 
 
 def self_check():
-    return Quiz(QUESTIONS)
+    return Quiz(QUESTIONS, heading=CONTENT.heading("quiz", "self_check"))
 
 
 FIGURES = (

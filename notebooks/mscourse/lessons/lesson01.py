@@ -1,40 +1,30 @@
 """Lesson 01, healthy myelin: neurons, myelin-making cells, nodes of Ranvier,
 saltatory conduction, OPCs and the axon's dependence on its myelin.
 
-Everything an instructor may want to edit is data near the top of each part:
-the storyboard steps (``JOURNEY_STEPS``, ``EVENT_STEPS``, ``OPC_STEPS``), the
-comparison choices (``COMPARE_CHOICES``), the conduction rules
-(``CREEP_TICKS``) and the self-check ``QUESTIONS``.
+The teaching text (step titles and captions, explorer notes, what the text under
+each diagram says, the self-check quiz and the references) is in
+``content/lesson01.toml``. This module holds the states, layout and drawing; the
+conduction rules (``CREEP_TICKS``) are data near the top of section 4.
 """
 
 from dataclasses import dataclass
 
 import ipywidgets as w
 import numpy as np
-from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
+from matplotlib.patches import Circle, Rectangle
 
 from .. import actors as A
+from .. import content
 from .. import style
-from ..export import FigureSpec
-from ..scene import Scene, caption_text
-from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
+from .. import canvas as C
+from ..scene import FigureSpec, Scene
+from ..widgets import Explorer, Quiz, Storyboard
 
-TRAIL_COLOUR = "#B36B00"  # a darker orange: the path the signal has taken
-
-
-# ---------------------------------------------------------------- small drawing helpers
-
-def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4, **kw):
-    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
-                         linestyle=dash or "-", zorder=z, solid_capstyle="round", **kw))
+CONTENT = content.for_module(__name__)
+TRAIL_COLOUR = A.ACTORS["signal"].ink  # the signal's orange, darker: the path the signal has taken
 
 
-def _arrow(ax, x0, y0, x1, y1, colour=style.INK, width=1.5, dash=None, z=7, head=11):
-    ax.add_artist(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=head,
-                                  color=colour, linewidth=style.line(width),
-                                  linestyle=dash or "-", shrinkA=0, shrinkB=0, zorder=z))
-
+# ---------------------------------------------------------------- the signal's path (this lesson's own marks)
 
 def _arc(ax, x0, x1, y, height, colour=TRAIL_COLOUR, width=2.0, z=6, arrow=True):
     """A hop: a curved path from x0 to x1 rising ``height`` above y."""
@@ -51,20 +41,9 @@ def _arcs(ax, hops, y, height, colour=TRAIL_COLOUR, width=2.0, z=6, arrow=True):
         xs_all += list(xs) + [np.nan]
         ys_all += list(ys) + [np.nan]
         if arrow:  # a small head on the way down
-            _arrow(ax, xs[-3], ys[-3], xs[-1], ys[-1] + 0.2, colour=colour, width=width, z=z,
-                   head=10)
+            C.arrow(ax, (xs[-3], ys[-3]), (xs[-1], ys[-1] + 0.2), colour=colour, width=width, z=z)
     if hops:
-        _line(ax, xs_all, ys_all, colour=colour, width=width, z=z)
-
-
-def _ring(ax, x, y, r):
-    """A dashed ring that points something out (no fill)."""
-    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.INK,
-                         linewidth=style.line(2.0), linestyle=(0, (4, 2)), zorder=10))
-
-
-def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, **kw):
-    caption_text(ax, x, y, text, size_step=step, colour=colour, ha=ha, **kw)
+        C.line(ax, xs_all, ys_all, colour=colour, width=width, z=z)
 
 
 def _sheath_span(x0, x1, gap=0.55):
@@ -90,92 +69,56 @@ def draw_journey(ax, state):
     A.draw_neuron(ax, 10, J_Y, size=4.0)
     # axon terminals: a few short branches at the far end
     for dy in (4.0, 0.0, -4.0):
-        _line(ax, [J_AXON[1], 95], [J_Y, J_Y + dy], colour=style.INK, width=1.6, z=3)
+        C.line(ax, [J_AXON[1], 95], [J_Y, J_Y + dy], colour=style.INK, width=1.6, z=3)
         ax.add_artist(Circle((95.6, J_Y + dy), 0.8, facecolor=A.ACTORS["axon"].colour,
                              edgecolor=style.INK, linewidth=style.line(1.0), zorder=4))
     if state.stage == 0:
-        _note(ax, 7.0, 28.5, "dendrites")
-        _arrow(ax, 6.0, 27.0, 5.6, 23.6, width=1.0, head=8)
-        _note(ax, 16.5, 6.5, "cell body")
-        _arrow(ax, 15.0, 8.0, 12.0, 12.4, width=1.0, head=8)
-        _note(ax, 50, 20.5, "axon (no myelin in this example)")
-        _note(ax, 89, 26.5, "axon terminals")
-        _note(ax, 89, 7.5, "to the next cells")
+        C.text(ax, 7.0, 28.5, "dendrites")
+        C.arrow(ax, (6.0, 27.0), (5.6, 23.6), width=1.0)
+        C.text(ax, 16.5, 6.5, "cell body")
+        C.arrow(ax, (15.0, 8.0), (12.0, 12.4), width=1.0)
+        C.text(ax, 50, 20.5, "axon (no myelin in this example)")
+        C.text(ax, 89, 26.5, "axon terminals")
+        C.text(ax, 89, 7.5, "to the next cells")
     if state.stage == 1:
         for y0, y1 in ((29, 23.5), (3, 8.5)):
-            _arrow(ax, 1.8, y0, 3.4, y1, colour=style.INK, width=1.3, head=9)
-        _note(ax, 24, 28.5, "inputs from other neurons arrive on the dendrites", ha="left")
-        _note(ax, 24, 4.5, "the cell body adds them up", ha="left")
+            C.arrow(ax, (1.8, y0), (3.4, y1), colour=style.INK, width=1.3)
+        C.text(ax, 24, 28.5, "inputs from other neurons arrive on the dendrites", ha="left")
+        C.text(ax, 24, 4.5, "the cell body adds them up", ha="left")
     if state.stage >= 2:
         x = {2: 16.0, 3: 50.0, 4: 86.0}[state.stage]
         if state.stage > 2:  # continuous conduction: every patch of membrane in turn
-            _line(ax, [16.0, x], [J_Y, J_Y], colour=TRAIL_COLOUR, width=3.0,
-                  dash=(0, (1, 1.6)), z=5)
+            C.line(ax, [16.0, x], [J_Y, J_Y], colour=TRAIL_COLOUR, width=3.0, dash=(0, (1, 1.6)),
+                   z=5)
         A.draw_signal(ax, x, J_Y, size=1.5)
         if state.stage == 2:
-            _note(ax, x + 3.0, J_Y + 4.5, "Na\u207a flows in here", ha="left")
+            C.text(ax, x + 3.0, J_Y + 4.5, "Na\u207a flows in here", ha="left")
         if state.stage == 3:
-            _note(ax, x, J_Y + 6.0, "Na\u207a flows in here")
-            _note(ax, x - 12, J_Y - 5.5, "behind it: K\u207a flows out,\nthe membrane rests again")
+            C.text(ax, x, J_Y + 6.0, "Na\u207a flows in here")
+            C.text(ax, x - 12, J_Y - 5.5, "behind it: K\u207a flows out,\nthe membrane rests again")
         if state.stage == 2:
-            _note(ax, 30, 4.5, "enough input: an action potential starts where the axon begins",
-                  ha="left")
+            C.text(ax, 30, 4.5, "enough input: an action potential starts where the axon begins",
+                   ha="left")
         if state.stage == 4:
-            _note(ax, 40, 28.5, "it arrives at the terminals and passes the message on", ha="left")
+            C.text(ax, 40, 28.5, "it arrives at the terminals and passes the message on", ha="left")
+
+
+JOURNEY_STAGES = ("parts", "inputs", "starts", "travels", "arrives")  # step ids, by stage
 
 
 def describe_journey(state):
-    base = ("A neuron: dendrites and a grey cell body on the left, a long axon without myelin, "
-            "and branching axon terminals on the right. ")
-    return base + {
-        0: "Labels name the dendrites, the cell body, the axon and the axon terminals. No signal "
-           "yet.",
-        1: "Arrows show inputs from other neurons arriving on the dendrites; the cell body adds "
-           "them up. No signal on the axon yet.",
-        2: "The inputs reached threshold: a nerve signal (orange star, an action potential) "
-           "starts at the beginning of the axon, where sodium ions (Na+) flow in.",
-        3: "The signal (orange star) is halfway along the axon. A dotted trail shows it has "
-           "passed every point of the bare axon in turn. Ahead of it Na+ flows in; behind it "
-           "potassium ions (K+) flow out and the membrane returns to rest.",
-        4: "The signal (orange star) has reached the axon terminals, after crawling along "
-           "every point of the bare axon, and passes its message to the next cells.",
-    }[state.stage]
+    return f"{CONTENT.text('journey_base')} {CONTENT.text('journey_' + JOURNEY_STAGES[state.stage])}"
 
 
 JOURNEY_SCENE = Scene("journey", draw_journey, describe_journey, width=100, height=32,
                       legend=("neuron", "axon", "signal"))
 
-JOURNEY_STEPS = (
-    Step("The parts of a neuron",
-         "A neuron receives signals on its <b>dendrites</b> and <b>cell body</b> and sends its "
-         "own signal along one <b>axon</b> to its <b>terminals</b>. Some axons are up to about a "
-         "metre long, for example from the spinal cord to the foot [1].",
-         JourneyState(0)),
-    Step("Inputs arrive",
-         "Other neurons signal to the dendrites. The cell body adds these inputs up. "
-         "<b>Predict:</b> what has to happen before the neuron sends a signal of its own?",
-         JourneyState(1)),
-    Step("An action potential starts",
-         "If the inputs push the voltage past a threshold, voltage-gated sodium (Na⁺) channels "
-         "open at the start of the axon. Na⁺ rushes in: a brief voltage spike, the "
-         "<b>action potential</b> [1].",
-         JourneyState(2)),
-    Step("It travels along the axon",
-         "The spike's current opens the Na⁺ channels just ahead, so the spike moves on. Behind "
-         "it, potassium (K⁺) channels restore the resting state [1]. On an axon <b>without</b> "
-         "myelin, like this one, every patch of membrane must fire in turn.",
-         JourneyState(3)),
-    Step("It reaches the terminals",
-         "The signal arrives at the terminals and passes its message on to the next cells. "
-         "Crawling patch by patch is slow: unmyelinated fibres conduct at about 1 m/s, while "
-         "large myelinated fibres reach about 100 m/s [1, 3]. Section 3 shows how myelin does it.",
-         JourneyState(4)),
-)
+JOURNEY_STEPS = CONTENT.steps("journey", {key: JourneyState(i) for i, key in enumerate(JOURNEY_STAGES)})
 
 
 def signal_journey():
     """Storyboard: a signal's journey through one neuron (no myelin yet)."""
-    return Storyboard(JOURNEY_SCENE, JOURNEY_STEPS, heading="A signal's journey")
+    return Storyboard(JOURNEY_SCENE, JOURNEY_STEPS, heading=CONTENT.heading("storyboard", "journey"))
 
 
 # ======================================================== 2. oligodendrocytes vs Schwann cells
@@ -228,8 +171,7 @@ OPC_XY = (6.0, 38.0)
 def draw_compare(ax, state):
     f = state.focus
     # --- top: brain and spinal cord
-    _note(ax, 1.0, 56.5, "Brain and spinal cord (CNS)", ha="left", step=0,
-          fontweight="bold")
+    C.text(ax, 1.0, 56.5, "Brain and spinal cord (CNS)", ha="left", bold=True)
     targets = []
     for y, mine in CNS_AXONS:
         A.draw_axon(ax, CNS_X[0], CNS_X[1], y)
@@ -243,8 +185,7 @@ def draw_compare(ax, state):
     # z=7: the arms lie on top of the other cells' sheaths, which are further back
     A.draw_oligodendrocyte(ax, *O_XY, targets=targets, z=7)
     # --- bottom: a peripheral nerve fibre
-    _note(ax, 1.0, PNS_TITLE_Y, "Peripheral nerve (PNS)", ha="left", step=0,
-          fontweight="bold")
+    C.text(ax, 1.0, PNS_TITLE_Y, "Peripheral nerve (PNS)", ha="left", bold=True)
     A.draw_axon(ax, 1.0, 99.0, PNS_Y)
     for x0, x1 in PNS_SHEATHS:
         A.draw_schwann(ax, x0, x1, PNS_Y)
@@ -252,51 +193,32 @@ def draw_compare(ax, state):
         A.draw_node(ax, (a + b) / 2, PNS_Y)
 
     if f == "oligodendrocyte":
-        _ring(ax, *O_XY, 4.2)
+        C.ring(ax, *O_XY, 4.2)
         for i, (y, mine) in enumerate(CNS_AXONS):
-            _note(ax, (mine[0] + mine[1]) / 2, y, str(i + 1), step=0, fontweight="bold")
-        _note(ax, 98.5, O_XY[1], "1 cell: many sheaths (4 drawn),\neach on a different axon",
-              ha="right", fontweight="bold")
+            C.text(ax, (mine[0] + mine[1]) / 2, y, str(i + 1), bold=True)
+        C.text(ax, 98.5, O_XY[1], "1 cell: many sheaths (4 drawn),\neach on a different axon",
+               ha="right", bold=True)
     elif f == "schwann":
         x0, x1 = PNS_SHEATHS[1]
         ax.add_artist(Rectangle((x0 - 0.6, PNS_Y - 3.4), x1 - x0 + 1.2, 9.6, fill=False,
                                 edgecolor=style.INK, linewidth=style.line(2.0),
                                 linestyle=(0, (4, 2)), zorder=10))
-        _note(ax, (x0 + x1) / 2, PNS_Y, "1", step=0, fontweight="bold")
-        _note(ax, 98.5, PNS_TITLE_Y, "1 cell: 1 sheath, 1 axon", ha="right", fontweight="bold")
+        C.text(ax, (x0 + x1) / 2, PNS_Y, "1", bold=True)
+        C.text(ax, 98.5, PNS_TITLE_Y, "1 cell: 1 sheath, 1 axon", ha="right", bold=True)
     elif f == "ms":
         ax.add_artist(Rectangle((0.4, 22.7), 99.2, 32.0, fill=False, edgecolor=style.INK,
                                 linewidth=style.line(2.2), linestyle=(0, (5, 3)), zorder=10))
-        _note(ax, 98.5, O_XY[1], "MS attacks this myelin", ha="right", fontweight="bold")
-        _note(ax, 98.5, PNS_TITLE_Y, "spared in MS", ha="right", fontweight="bold")
+        C.text(ax, 98.5, O_XY[1], "MS attacks this myelin", ha="right", bold=True)
+        C.text(ax, 98.5, PNS_TITLE_Y, "spared in MS", ha="right", bold=True)
     elif f == "repair":
         A.draw_opc(ax, *OPC_XY)
-        _note(ax, OPC_XY[0] + 5.0, OPC_XY[1], "precursor (OPC)", ha="left")
-        _note(ax, 98.5, O_XY[1], "repair relies mainly on OPCs", ha="right", fontweight="bold")
-        _note(ax, 98.5, PNS_TITLE_Y, "switch to a repair state", ha="right", fontweight="bold")
+        C.text(ax, OPC_XY[0] + 5.0, OPC_XY[1], "precursor (OPC)", ha="left")
+        C.text(ax, 98.5, O_XY[1], "repair relies mainly on OPCs", ha="right", bold=True)
+        C.text(ax, 98.5, PNS_TITLE_Y, "switch to a repair state", ha="right", bold=True)
 
 
 def describe_compare(state):
-    text = ("Top: in the brain and spinal cord (the central nervous system, CNS) one "
-            "oligodendrocyte (green, O) sends arms to four myelin sheaths, each on a different "
-            "axon; the other sheaths on those axons come from other oligodendrocytes. Bottom: in "
-            "a peripheral nerve, each Schwann cell (blue, S) sits on a single myelin sheath of a "
-            "single axon, with nodes of Ranvier in the gaps. ")
-    return text + {
-        "overview": "Choose a view to point one difference out.",
-        "oligodendrocyte": "A dashed ring marks the oligodendrocyte and four of its sheaths are "
-                           "numbered 1 to 4, each on a different axon: one cell makes many "
-                           "sheaths on many axons (dozens of sheaths in the real brain; four "
-                           "are drawn).",
-        "schwann": "A dashed box marks one Schwann cell and its single sheath, numbered 1: one "
-                   "cell, one sheath, one axon.",
-        "ms": "A dashed box surrounds the CNS: MS attacks the myelin made by oligodendrocytes. "
-              "The peripheral nerve with its Schwann cells is spared in MS.",
-        "repair": "An oligodendrocyte precursor cell (OPC, P) has appeared in the CNS: after "
-                  "injury, new myelin there comes mainly from these precursors. In the "
-                  "peripheral nerve, Schwann cells themselves can switch to a repair state that "
-                  "supports regrowth.",
-    }[state.focus]
+    return f"{CONTENT.text('compare_base')} {CONTENT.text('compare_' + state.focus)}"
 
 
 COMPARE_SCENE = Scene("cns_vs_pns", draw_compare, describe_compare, width=100, height=58,
@@ -309,7 +231,7 @@ def compare_cells():
                              style={"button_width": "auto"})
     return Explorer(COMPARE_SCENE, {"focus": choice},
                     make_state=lambda v: CompareState(v["focus"]),
-                    heading="Two cells that make myelin")
+                    heading=CONTENT.heading("explorer", "compare"))
 
 
 # ================================================================ 3. one saltatory conduction event
@@ -333,11 +255,11 @@ def _ion(ax, x, kind):
     """An ion arrow under a node: Na+ flowing in (up), K+ flowing out (down)."""
     low, high = 5.8, E_Y - E_HALF - 0.4
     if kind == "na":
-        _arrow(ax, x, low, x, high, width=1.8, head=12)
-        _note(ax, x, 3.6, "Na\u207a in", step=0, fontweight="bold")
+        C.arrow(ax, (x, low), (x, high), width=1.8)
+        C.text(ax, x, 3.6, "Na\u207a in", bold=True)
     else:
-        _arrow(ax, x, high, x, low, width=1.8, head=12, dash=(0, (3, 1.5)))
-        _note(ax, x, 3.6, "K\u207a out", step=0)
+        C.arrow(ax, (x, high), (x, low), width=1.8, dashed=True)
+        C.text(ax, x, 3.6, "K\u207a out")
 
 
 def _cut_sheath(ax, x0, x1):
@@ -356,13 +278,14 @@ def draw_event(ax, state):
         _cut_sheath(ax, x0, x1)
     for i, x in enumerate(E_NODES):
         A.draw_node(ax, x, E_Y, thickness=E_THICK)
-        _note(ax, x, 32.5, f"node {i + 1}", step=0)
+        C.text(ax, x, 32.5, f"node {i + 1}")
     top = E_Y + E_HALF + 0.3
     hops = {3: 1, 4: 2, 5: 2}.get(p, 0)
     _arcs(ax, [(E_NODES[i], E_NODES[i + 1]) for i in range(hops)], top, 7.5)
     if p == 2:
-        _arrow(ax, E_NODES[0] + 2.8, E_Y, E_NODES[1] - 1.5, E_Y, width=2.0, dash=(0, (4, 2)), z=7)
-        _note(ax, 31.0, E_Y + E_HALF + 3.0, "current spreads fast inside the axon, under the myelin")
+        C.arrow(ax, (E_NODES[0] + 2.8, E_Y), (E_NODES[1] - 1.5, E_Y), width=2.0, dashed=True)
+        C.text(ax, 31.0, E_Y + E_HALF + 3.0,
+               "current spreads fast inside the axon, under the myelin")
     star = {1: 0, 2: 0, 3: 1, 4: 2}.get(p)
     if star is not None:
         A.draw_signal(ax, E_NODES[star], E_Y, size=1.5)
@@ -375,81 +298,38 @@ def draw_event(ax, state):
         _ion(ax, E_NODES[2], "na")
         _ion(ax, E_NODES[1], "k")
     if p == 0:
-        _note(ax, 50.0, 25.5, "myelin drawn cut open lengthwise: the grey axon runs inside it")
-        _note(ax, 31.0, 6.0, "at rest: every node is ready to fire")
+        C.text(ax, 50.0, 25.5, "myelin drawn cut open lengthwise: the grey axon runs inside it")
+        C.text(ax, 31.0, 6.0, "at rest: every node is ready to fire")
+        # K+ channels cluster beside the node, under the sheath's edge (juxtaparanode)
+        jxp = E_NODES[2] + 2.6
+        C.arrow(ax, (jxp - 5.5, 6.6), (jxp, E_Y - E_THICK / 2 + 0.5), width=1.0)
+        C.text(ax, jxp - 6.5, 5.2,
+               "K\u207a channels sit just beside\neach node, under the sheath's edge", ha="right")
     if p == 5:
-        _arrow(ax, E_NODES[2] + 1.5, E_Y, 93.8, E_Y, width=2.0, dash=(0, (3, 1.5)), z=7,
-               head=9)
+        C.arrow(ax, (E_NODES[2] + 1.5, E_Y), (93.8, E_Y), width=2.0, dashed=True)
         A.draw_signal(ax, 96.4, E_Y, size=1.2)
         for x in E_NODES:
-            _note(ax, x, 5.0, "ions cross\nhere", fontweight="bold")
+            C.text(ax, x, 5.0, "ions cross\nhere", bold=True)
         for a, b in zip(E_NODES, E_NODES[1:]):
-            _note(ax, (a + b) / 2, 6.0, "hardly any ion flow here")
+            C.text(ax, (a + b) / 2, 6.0, "hardly any ion flow here")
+
+
+EVENT_PHASES = ("rest", "node1_fires", "spreads", "node2_fires", "node3_fires", "energy")  # step ids
 
 
 def describe_event(state):
-    base = ("Close-up of an axon wrapped in myelin sheaths, with three nodes of Ranvier "
-            "(nodes 1, 2 and 3) in the gaps. The myelin is drawn cut open lengthwise, as yellow "
-            "bands above and below, so the grey axon is visible inside it. ")
-    return base + {
-        0: "At rest: no signal yet. Each node is packed with sodium (Na+) channels, ready to "
-           "fire.",
-        1: "Node 1 fires: the nerve signal (orange star) is at node 1, where an arrow shows "
-           "sodium ions (Na+) flowing into the axon.",
-        2: "The signal (orange star) is still at node 1. A dashed arrow inside the grey axon, "
-           "between the myelin bands, shows its current spreading quickly towards node 2.",
-        3: "Node 2 fires: the signal (orange star) is now at node 2, with Na+ flowing in there. "
-           "An arc shows the jump from node 1. At node 1, potassium ions (K+) flow out and the "
-           "node returns to rest.",
-        4: "Node 3 fires: the signal (orange star) has jumped again, from node 2 to node 3 (two "
-           "arcs). Na+ flows in at node 3; K+ flows out at node 2.",
-        5: "After jumping from node to node (two arcs), the signal (orange star) is leaving the "
-           "picture on the right: a dashed arrow inside the axon shows its current spreading on "
-           "beyond node 3. Labels point out that ions crossed the membrane mainly at the nodes, "
-           "with hardly any ion flow under the myelin: less pumping afterwards, so less energy "
-           "used.",
-    }[state.phase]
+    return f"{CONTENT.text('saltatory_base')} {CONTENT.text('saltatory_' + EVENT_PHASES[state.phase])}"
 
 
 EVENT_SCENE = Scene("saltatory_event", draw_event, describe_event, width=100, height=35,
                     legend=("axon", "myelin", "node", "signal"))
 
-EVENT_STEPS = (
-    Step("At rest",
-         "Each <b>node of Ranvier</b> is a short gap between sheaths, about 1 µm long, packed with "
-         "voltage-gated Na⁺ channels [4]. The myelin is drawn cut open lengthwise, so you can see "
-         "the axon running inside it. <b>Predict:</b> where along this axon can the signal be "
-         "renewed?",
-         EventState(0)),
-    Step("Node 1 fires",
-         "Na⁺ channels at node 1 open and Na⁺ rushes in: an action potential at node 1.",
-         EventState(1)),
-    Step("The current spreads under the myelin",
-         "The current flows along inside the axon. The myelin insulates it, so little leaks out "
-         "and it spreads passively and quickly to the next node [1].",
-         EventState(2)),
-    Step("Node 2 fires, node 1 recovers",
-         "The current pushes node 2 past threshold: its Na⁺ channels open and the signal is "
-         "renewed at full strength. At node 1, K⁺ flows out and the node returns to rest. The "
-         "arc is shorthand for 'renewed at the next node': the current always flows inside the "
-         "axon.",
-         EventState(3)),
-    Step("And again: saltatory conduction",
-         "Node 3 fires. The action potential is regenerated only at the nodes, so it seems to "
-         "jump from node to node. This is <b>saltatory conduction</b> (from Latin <i>saltare</i>, "
-         "to jump), first shown in experiments in the 1930s and 1940s [3].",
-         EventState(4)),
-    Step("Why jumping saves energy",
-         "Ions crossed the membrane mainly at the nodes. Every ion that crosses must later be "
-         "pumped back, which costs energy; so a myelinated axon needs less pumping. Myelin also "
-         "makes conduction much faster and allows compact wiring [1, 3].",
-         EventState(5)),
-)
+EVENT_STEPS = CONTENT.steps("saltatory", {key: EventState(i) for i, key in enumerate(EVENT_PHASES)})
 
 
 def saltatory_story():
     """Storyboard: one saltatory conduction event, step by step."""
-    return Storyboard(EVENT_SCENE, EVENT_STEPS, heading="One jump at a time")
+    return Storyboard(EVENT_SCENE, EVENT_STEPS, heading=CONTENT.heading("storyboard", "saltatory"))
 
 
 # ======================================================== 4. remove myelin, sheath by sheath
@@ -578,15 +458,15 @@ def draw_conduction(ax, state):
     lost = lost_nodes(bare)
     A.draw_axon(ax, 9.0, 92.5, C_Y)
     A.draw_neuron(ax, 6.5, C_Y, size=3.0)
-    _line(ax, [92.0, 97.5, np.nan, 92.0, 97.5, np.nan, 92.0, 97.5],  # axon terminals
-          [C_Y, C_Y + 3.0, np.nan, C_Y, C_Y, np.nan, C_Y, C_Y - 3.0], width=1.5, z=3)
+    C.line(ax, [92.0, 97.5, np.nan, 92.0, 97.5, np.nan, 92.0, 97.5],  # axon terminals
+           [C_Y, C_Y + 3.0, np.nan, C_Y, C_Y, np.nan, C_Y, C_Y - 3.0], width=1.5, z=3)
     for k in range(1, N_SHEATHS + 1):
         x0, x1 = _sheath_span(C_NODES[k - 1], C_NODES[k])
         if k not in bare:
             A.draw_myelin(ax, x0, x1, C_Y)
-            _note(ax, (x0 + x1) / 2, 7.0, f"sheath {k}", colour=style.MUTED)
+            C.text(ax, (x0 + x1) / 2, 7.0, f"sheath {k}", colour=style.MUTED)
         else:
-            _note(ax, (x0 + x1) / 2, 6.3, f"sheath {k}:\nno myelin", fontweight="bold")
+            C.text(ax, (x0 + x1) / 2, 6.3, f"sheath {k}:\nno myelin", bold=True)
     tick_x, tick_y = [], []
     for n, x in enumerate(C_NODES):
         if n in lost:  # a node that has lost its structure: scattered grey ticks
@@ -596,7 +476,7 @@ def draw_conduction(ax, state):
         else:
             A.draw_node(ax, x, C_Y)
     if tick_x:
-        _line(ax, tick_x, tick_y, colour=style.GREY, width=1.3)
+        C.line(ax, tick_x, tick_y, colour=style.GREY, width=1.3)
     # the path so far
     path, tick = _now(state)
     seen = path[: min(state.time, len(path) - 1) + 1]
@@ -615,7 +495,7 @@ def draw_conduction(ax, state):
             creep_y.append(C_Y)
     _arcs(ax, hops, C_TOP, 6.0)
     if creep_x:
-        _line(ax, creep_x, creep_y, colour=TRAIL_COLOUR, width=3.2, dash=(0, (1, 1.4)), z=6)
+        C.line(ax, creep_x, creep_y, colour=TRAIL_COLOUR, width=3.2, dash=(0, (1, 1.4)), z=6)
     if tick.kind == "block":
         A.draw_block(ax, tick.x, C_Y, size=1.6)
     else:
@@ -626,12 +506,13 @@ def draw_conduction(ax, state):
             size = 1.15 if tick.kind == "creep" else 1.5
         A.draw_signal(ax, tick.x, C_Y, size=size)
     short, _ = _status(state)
-    _note(ax, 50.0, 31.5, f"Time step {state.time}: {short}", step=0, fontweight="bold")
+    C.text(ax, 50.0, 31.5, f"Time step {state.time}: {short}", bold=True)
     if bare:
-        _note(ax, 50.0, 27.8, f"(with all its myelin, this axon delivers the signal at time "
-                              f"step {HEALTHY_ARRIVAL})", colour=style.MUTED)
+        C.text(ax, 50.0, 27.8,
+               f"(with all its myelin, this axon delivers the signal at time " f"step {HEALTHY_ARRIVAL})",
+               colour=style.MUTED)
     else:
-        _note(ax, 50.0, 27.8, "all myelin intact", colour=style.MUTED)
+        C.text(ax, 50.0, 27.8, "all myelin intact", colour=style.MUTED)
 
 
 def describe_conduction(state):
@@ -698,17 +579,9 @@ def conduction_explorer():
     for k in range(1, N_SHEATHS + 1):
         controls[f"strip{k}"] = w.Checkbox(value=False, description=f"Remove sheath {k}",
                                            indent=False, layout=w.Layout(width="auto"))
-    note = ("<b>A simplified model.</b> A stretch that has just lost its myelin has few Na⁺ "
-            "channels, so only the nodes can renew the signal. <b>One bare sheath:</b> current "
-            "leaks out, so the next node takes longer to fire, but it does fire: the signal "
-            "arrives late. <b>Two bare sheaths in a row:</b> the node between them has lost its "
-            "structure with the myelin on both sides (grey ticks); nothing renews the signal "
-            "over the long leaky stretch, so it fades out (conduction block). Real axons later "
-            "add Na⁺ channels along the bare stretch, which can bring back slow conduction at "
-            "an energy cost; the model leaves this out. The time steps are illustrative, not "
-            "milliseconds.")
     return Explorer(CONDUCTION_SCENE, controls, make_state=_conduction_state,
-                    heading="Remove the myelin, sheath by sheath", note=note)
+                    heading=CONTENT.heading("explorer", "conduction"),
+                    note=CONTENT.text("conduction_note"))
 
 
 # ======================================================== 5. OPCs: a lifelong source of new myelin
@@ -733,17 +606,17 @@ def draw_opc_story(ax, state):
     for x in P_NODES:
         A.draw_node(ax, x, P_Y)
     A.draw_oligodendrocyte(ax, 14.0, 25.0, targets=[(16.0, P_Y + SHEATH_HALF)])
-    _note(ax, 14.0, 31.5, "an existing oligodendrocyte", colour=style.MUTED)
+    C.text(ax, 14.0, 31.5, "an existing oligodendrocyte", colour=style.MUTED)
     A.draw_opc(ax, 88.0, 25.0)
     if s == 0:
         A.draw_opc(ax, 50.0, 25.0)
-        _note(ax, 50.0, 31.5, "OPCs are spread through the tissue", colour=style.INK)
-        _note(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
+        C.text(ax, 50.0, 31.5, "OPCs are spread through the tissue", colour=style.INK)
+        C.text(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
     elif s == 1:
         A.draw_opc(ax, 43.0, 25.0)
         A.draw_opc(ax, 57.0, 25.0)
-        _note(ax, 50.0, 31.5, "an OPC divides: one becomes two", fontweight="bold")
-        _note(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
+        C.text(ax, 50.0, 31.5, "an OPC divides: one becomes two", bold=True)
+        C.text(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
     else:
         A.draw_opc(ax, 40.0, 25.0)
         targets = [] if s == 2 else [(50.0, P_Y + SHEATH_HALF)]
@@ -753,66 +626,34 @@ def draw_opc_story(ax, state):
         label = {2: "one matures into an oligodendrocyte (O)",
                  3: "the new oligodendrocyte wraps a new sheath",
                  4: "the new sheath carries the signal"}[s]
-        _note(ax, 58.0, 31.5, label, fontweight="bold")
+        C.text(ax, 58.0, 31.5, label, bold=True)
         if s == 2:
-            _note(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
+            C.text(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
         if s == 3:
-            _note(ax, 50.0, P_Y - 5.0, "new myelin", fontweight="bold")
+            C.text(ax, 50.0, P_Y - 5.0, "new myelin", bold=True)
     if s == 4:
         top = P_Y + SHEATH_HALF + 0.3
         _arc(ax, P_NODES[0], P_NODES[1], top, 5.5)
         A.draw_signal(ax, P_NODES[1], P_Y, size=1.4)
-        _note(ax, 50.0, P_Y - 5.0, "the signal jumps over the new sheath", fontweight="bold")
+        C.text(ax, 50.0, P_Y - 5.0, "the signal jumps over the new sheath", bold=True)
+
+
+OPC_STAGES = ("waiting", "divides", "matures", "wraps", "carries")  # step ids, by stage
 
 
 def describe_opc_story(state):
-    base = ("An axon runs along the bottom with myelin sheaths at both ends and nodes of Ranvier "
-            "at their edges. An existing oligodendrocyte (O, top left) holds the left sheath. "
-            "An oligodendrocyte precursor cell (OPC, P) waits on the right. ")
-    return base + {
-        0: "A second OPC sits above a stretch of axon that has no myelin.",
-        1: "That OPC has divided: there are now two OPCs side by side above the bare stretch.",
-        2: "One of the two has stayed an OPC (P), keeping the pool going; the other has matured "
-           "into a new oligodendrocyte (O), not yet wrapping anything.",
-        3: "The new oligodendrocyte sends an arm down and wraps a new myelin sheath around the "
-           "bare stretch of axon. The remaining OPC waits nearby.",
-        4: "The nerve signal (orange star) now jumps over the new myelin sheath, from node to "
-           "node. The remaining OPC waits nearby, ready for the next time it is needed.",
-    }[state.stage]
+    return f"{CONTENT.text('opc_base')} {CONTENT.text('opc_' + OPC_STAGES[state.stage])}"
 
 
 OPC_SCENE = Scene("opc_story", draw_opc_story, describe_opc_story, width=100, height=34,
                   legend=("axon", "myelin", "node", "oligodendrocyte", "opc", "signal"))
 
-OPC_STEPS = (
-    Step("OPCs wait in the tissue",
-         "<b>Oligodendrocyte precursor cells (OPCs)</b> are spread throughout the adult brain "
-         "and spinal cord: roughly 5% of the cells there [6]. "
-         "<b>Predict:</b> can the adult brain still make new oligodendrocytes?",
-         OpcState(0)),
-    Step("An OPC divides",
-         "OPCs keep dividing throughout life [6], so the pool of precursors stays topped up.",
-         OpcState(1)),
-    Step("One matures",
-         "One daughter cell stays an OPC. The other differentiates: it matures into a new "
-         "oligodendrocyte [6].",
-         OpcState(2)),
-    Step("It wraps a new sheath",
-         "The new oligodendrocyte wraps myelin around a stretch of axon. This is how new myelin "
-         "is added in adult life, for example during learning (shown in mice) [6, 8], and how "
-         "myelin is rebuilt after injury (<b>remyelination</b>, lesson 02, section 5) [12].",
-         OpcState(3)),
-    Step("The new sheath carries the signal",
-         "With its new sheath, this stretch of axon conducts by jumping again. In adult humans "
-         "the oligodendrocytes themselves are long-lived, while their myelin is renewed all the "
-         "time (see the Evidence check below) [7].",
-         OpcState(4)),
-)
+OPC_STEPS = CONTENT.steps("opc", {key: OpcState(i) for i, key in enumerate(OPC_STAGES)})
 
 
 def opc_story():
     """Storyboard: an OPC divides, matures and wraps a new sheath."""
-    return Storyboard(OPC_SCENE, OPC_STEPS, heading="A lifelong source of new myelin")
+    return Storyboard(OPC_SCENE, OPC_STEPS, heading=CONTENT.heading("storyboard", "opc"))
 
 
 # ================================================================ 6. myelin keeps the axon alive
@@ -845,11 +686,11 @@ def draw_support(ax, state):
         A.draw_axon(ax, 1.0, 99.0, S_Y, thickness=S_THICK)
         A.draw_myelin(ax, 2.0, nodes[0] - 0.6, S_Y, thickness=S_THICK)
         A.draw_oligodendrocyte(ax, *S_O, targets=[(S_O[0], S_Y + S_HALF)])
-        _arrow(ax, 11.5, 24.5, 11.5, S_Y + S_HALF + 0.4, width=2.0, head=12)
-        _note(ax, 10.0, 20.0, "lactate\n(fuel)", ha="right", fontweight="bold")
+        C.arrow(ax, (11.5, 24.5), (11.5, S_Y + S_HALF + 0.4), width=2.0)
+        C.text(ax, 10.0, 20.0, "lactate\n(fuel)", ha="right", bold=True)
         _arc(ax, nodes[0], nodes[1], top, 6.0)
         A.draw_signal(ax, nodes[1], S_Y, size=1.5)
-        _note(ax, 47.0, 5.0, "fast signal, well-fed axon", fontweight="bold")
+        C.text(ax, 47.0, 5.0, "fast signal, well-fed axon", bold=True)
         status = "Myelin intact: the axon is fed, and the signal jumps"
     elif c == "lost":
         A.draw_axon(ax, nodes[0] - 1.0, 99.0, S_Y, thickness=S_THICK)
@@ -858,12 +699,12 @@ def draw_support(ax, state):
                               (10.0, 17.0, S_THICK), (17.0, 20.0, S_THICK * 1.5),
                               (20.0, nodes[0] - 0.9, S_THICK)):
             A.draw_axon(ax, x0, x1, S_Y, thickness=thick)
-        _line(ax, [2.0, 14.0], [S_Y, S_Y], colour=TRAIL_COLOUR, width=3.2, dash=(0, (1, 1.4)), z=6)
+        C.line(ax, [2.0, 14.0], [S_Y, S_Y], colour=TRAIL_COLOUR, width=3.2, dash=(0, (1, 1.4)), z=6)
         A.draw_signal(ax, 14.0, S_Y, size=1.15)
-        _note(ax, 1.0, 24.0, "myelin gone, and with it the fuel its oligodendrocyte\n"
-                             "supplied: the axon is stressed (swollen in places)", ha="left",
-              fontweight="bold")
-        _note(ax, 15.0, 5.0, "slow signal", fontweight="bold")
+        C.text(ax, 1.0, 24.0,
+               "myelin gone, and with it the fuel its oligodendrocyte\n" "supplied: the axon is stressed (swollen in places)",
+               ha="left", bold=True)
+        C.text(ax, 15.0, 5.0, "slow signal", bold=True)
         status = "Myelin just lost: slow (or blocked) signal, axon short of energy"
     else:
         A.draw_axon(ax, 1.0, 12.5, S_Y, thickness=S_THICK)
@@ -873,36 +714,20 @@ def draw_support(ax, state):
             A.draw_axon(ax, x0, x1, S_Y, thickness=S_THICK * 0.8)
         for x0, x1 in right:
             A.draw_myelin(ax, x0, x1, S_Y, thickness=S_THICK, kind="damaged")
-        _note(ax, 1.0, 24.0, "the axon has broken:\nthe signal fails here, for good", ha="left",
-              fontweight="bold")
-        _note(ax, 58.0, 4.0, "beyond the break, the axon and its myelin fall apart",
-              fontweight="bold")
+        C.text(ax, 1.0, 24.0, "the axon has broken:\nthe signal fails here, for good", ha="left",
+               bold=True)
+        C.text(ax, 58.0, 4.0, "beyond the break, the axon and its myelin fall apart", bold=True)
         status = "Myelin lost for a long time: the axon degenerates"
     if c != "long":
         for x in nodes:
             A.draw_node(ax, x, S_Y, thickness=S_THICK)
         for x0, x1 in right:
             A.draw_myelin(ax, x0, x1, S_Y, thickness=S_THICK)
-    _note(ax, 99.0, 32.5, status, ha="right", step=0, fontweight="bold")
+    C.text(ax, 99.0, 32.5, status, ha="right", bold=True)
 
 
 def describe_support(state):
-    return {
-        "healthy": "An axon wrapped in three myelin sheaths with nodes of Ranvier between them. "
-                   "An oligodendrocyte (O) holds the left sheath; an arrow labelled lactate "
-                   "shows it passing fuel through the myelin into the axon. The nerve signal "
-                   "(orange star) jumps from node to node (an arc over the middle sheath).",
-        "lost": "The left sheath and its oligodendrocyte are gone: that stretch of axon has lost "
-                "its myelin and the fuel its oligodendrocyte supplied, and it is drawn swollen "
-                "in places, a sign of stress. "
-                "The nerve signal (small orange star) creeps slowly along the bare stretch "
-                "(dotted line). The other two myelin sheaths and the nodes of Ranvier are still "
-                "intact.",
-        "long": "Long after the myelin was lost, the axon has broken near its start: a black "
-                "cross marks where the signal now fails (conduction block, for good). Beyond "
-                "the break, the axon falls apart into pieces and its myelin is broken into "
-                "damaged fragments.",
-    }[state.condition]
+    return CONTENT.text("support_" + state.condition)
 
 
 SUPPORT_SCENE = Scene("axon_support", draw_support, describe_support, width=100, height=35,
@@ -916,135 +741,17 @@ def support_explorer():
                              style={"button_width": "auto"})
     return Explorer(SUPPORT_SCENE, {"condition": choice},
                     make_state=lambda v: SupportState(v["condition"]),
-                    heading="More than insulation: myelin feeds the axon")
+                    heading=CONTENT.heading("explorer", "support"))
 
 
 # ================================================================ self-check
 
-QUESTIONS = (
-    Question(
-        "What does myelin do for an axon? Tick every option that applies.",
-        (
-            Option("It insulates the axon, so the signal's current spreads quickly from one node "
-                   "to the next.", True,
-                   "Yes. The thick wrapping stops current leaking out through the membrane, so "
-                   "it spreads passively and fast along the sheath to the next node."),
-            Option("It saves energy, because ions cross the membrane mainly at the nodes.", True,
-                   "Yes. Every ion that crosses must be pumped back later, which costs energy. "
-                   "With myelin, ions cross mainly at the short nodes."),
-            Option("Its oligodendrocyte passes the axon fuel such as lactate, which the axon "
-                   "needs to survive in the long term.", True,
-                   "Yes, and this is the part that is easy to forget: myelin is more than "
-                   "insulation. It is why losing myelin endangers the axon itself."),
-            Option("It generates the action potential itself.", False,
-                   "No. The action potential is made by sodium channels in the axon's own "
-                   "membrane, at the nodes. The sheath is wrapped membrane of another cell; it "
-                   "insulates, it does not fire."),
-        ),
-        multiple=True,
-        topic="myelin is only insulation",
-    ),
-    Question(
-        "In a myelinated axon, where is the action potential renewed?",
-        (
-            Option("Along the myelin sheath, which carries the signal like a wire.", False,
-                   "The signal travels in the axon, not in the myelin. The sheath wraps the "
-                   "axon; the current flows inside the axon underneath it."),
-            Option("Only at the nodes of Ranvier.", True,
-                   "Yes. The nodes are packed with voltage-gated sodium channels, so the "
-                   "signal is renewed there and seems to jump from node to node: saltatory "
-                   "conduction."),
-            Option("In the oligodendrocyte's cell body.", False,
-                   "The oligodendrocyte makes and feeds the myelin, but it does not carry the "
-                   "signal. Its cell body can sit some distance from the axon."),
-            Option("At every point along the axon, one patch after another.", False,
-                   "That is how an axon without myelin conducts (continuous conduction). It "
-                   "is much slower: about 1 m/s instead of up to about 100 m/s [1, 3]."),
-        ),
-        topic="the signal travels along the myelin",
-    ),
-    Question(
-        "In the conduction explorer's model, sheaths 2 and 4 have lost their myelin, but they "
-        "are not next to each other. What happens to the signal?",
-        (
-            Option("It arrives at the same time as with all the myelin intact.", False,
-                   "No. Along each bare sheath current leaks out, so the next node takes longer "
-                   "to fire. Each bare sheath adds a delay."),
-            Option("It arrives, but late.", True,
-                   "Yes. Each bare sheath lies next to a working node that renews the signal, "
-                   "so it gets through, only more slowly (at time step 9 instead of 5 in the "
-                   "model)."),
-            Option("It is blocked and never arrives.", False,
-                   "No. Each bare sheath is next to a working node that renews the signal. In "
-                   "the model, block needs a long leaky stretch, such as two bare sheaths side "
-                   "by side, with no working node between them."),
-            Option("It arrives sooner, because there is less myelin in the way.", False,
-                   "No. Myelin is not in the signal's way: the current flows inside the axon, "
-                   "and the myelin stops it leaking out. Without myelin the signal is slower."),
-        ),
-        topic="any myelin loss blocks the signal",
-    ),
-    Question(
-        "MS damages myelin. Which myelin-making cells does it affect?",
-        (
-            Option("Schwann cells in the peripheral nerves.", False,
-                   "No. Schwann cells make the myelin of the peripheral nerves, and MS spares "
-                   "the peripheral nervous system."),
-            Option("Oligodendrocytes in the brain, spinal cord and optic nerves.", True,
-                   "Yes. MS is a disease of the central nervous system; its myelin is made by "
-                   "oligodendrocytes."),
-            Option("Both equally: all the myelin in the body.", False,
-                   "No. MS attacks central nervous system myelin only. That is why the "
-                   "comparison with peripheral nerves is useful."),
-            Option("Neither: MS attacks only the axons.", False,
-                   "Axon loss matters a great deal in MS (lesson 02), but loss of myelin in the "
-                   "central nervous system is a hallmark of the disease."),
-        ),
-        topic="Schwann cells are what MS attacks",
-    ),
-    Question(
-        "A stretch of axon in the brain loses its myelin. Which statement is best?",
-        (
-            Option("The signal only slows down; the axon itself is unharmed.", False,
-                   "Speed is not all that myelin provides. Without its oligodendrocyte's "
-                   "support the axon is at risk of degenerating, and lost axons in the brain "
-                   "and spinal cord regrow poorly."),
-            Option("The signal may slow down or fail, and the axon loses the metabolic support "
-                   "it needs to survive in the long term.", True,
-                   "Yes. Conduction slows or is blocked, and the axon is also put in danger: "
-                   "this is one reason why axons are lost in MS."),
-            Option("Nothing changes, because the nodes of Ranvier take over.", False,
-                   "Nodes need the myelin beside them. Along a bare stretch current leaks out, "
-                   "so the signal slows or fails (conduction block)."),
-            Option("The axon dies at once.", False,
-                   "Not at once: a bare axon can survive for a while, and it can even get new "
-                   "myelin (remyelination). The danger is to its long-term survival."),
-        ),
-        topic="myelin loss only slows the signal",
-    ),
-    Question(
-        "Can the adult brain still make new oligodendrocytes?",
-        (
-            Option("No: all oligodendrocytes are made before birth.", False,
-                   "No. Oligodendrocyte precursor cells (OPCs) remain throughout the adult "
-                   "brain and spinal cord and keep dividing throughout life."),
-            Option("Yes: OPCs remain throughout life and can mature into new myelinating "
-                   "oligodendrocytes.", True,
-                   "Yes. This underlies repair after injury (remyelination). In adult human "
-                   "white matter the turnover is slow, but myelin itself is renewed all the "
-                   "time."),
-            Option("Yes, but only by neurons turning into oligodendrocytes.", False,
-                   "No. Neurons do not turn into oligodendrocytes; new oligodendrocytes come "
-                   "from OPCs."),
-        ),
-        topic="OPCs",
-    ),
-)
+QUESTIONS = CONTENT.questions()
 
 
 def self_check():
     """The lesson's self-check quiz."""
-    return Quiz(QUESTIONS)
+    return Quiz(QUESTIONS, heading=CONTENT.heading("quiz", "self_check"))
 
 
 # ================================================================ static exports
@@ -1056,6 +763,8 @@ FIGURES = (
                "One oligodendrocyte makes many sheaths; one Schwann cell makes one"),
     FigureSpec("01-cns-vs-pns-ms", COMPARE_SCENE, CompareState("ms"),
                "MS attacks myelin in the CNS and spares peripheral nerves"),
+    FigureSpec("01-saltatory-rest", EVENT_SCENE, EventState(0),
+               "Nodes at rest: Na+ channels in the node, K+ channels just beside it"),
     FigureSpec("01-saltatory-event", EVENT_SCENE, EventState(3),
                "Saltatory conduction: node 2 fires, node 1 recovers"),
     FigureSpec("01-saltatory-energy", EVENT_SCENE, EventState(5),

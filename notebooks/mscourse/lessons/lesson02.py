@@ -12,8 +12,10 @@ Three scenes:
 * ``COURSE_SCENE``: an axis-free, illustrative sketch of disability over time
   for relapsing-remitting, secondary progressive and primary progressive MS.
 
-The storyboard steps (``LESION_STEPS``) are data: edit the captions or states
-there without touching the drawing code.
+The teaching text (step titles and captions, the first sentence under each
+diagram, explorer notes, the self-check quiz and the references) is in
+``content/lesson02.toml``: edit it there without touching the drawing code. The
+states each step and explorer shows are data below (``HEALTHY`` ... ``CHRONIC``).
 """
 
 from dataclasses import dataclass, replace
@@ -21,22 +23,26 @@ from functools import lru_cache
 
 import ipywidgets as w
 import numpy as np
-from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, Ellipse, FancyBboxPatch, Polygon
+from matplotlib.patches import Circle, Ellipse, FancyBboxPatch
 
 from .. import actors as A
+from .. import content
 from .. import style
-from ..export import FigureSpec
-from ..scene import Scene, caption_text, illustrative_tag
-from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
+from .. import canvas as C
+from ..display import show
+from ..scene import FigureSpec, Scene
+from ..widgets import Explorer, Quiz, Storyboard
 
 # ================================================================ the lesion scene
+
+CONTENT = content.for_module(__name__)
 
 WIDTH, HEIGHT = 100.0, 60.0
 UPPER_Y, LOWER_Y = 45.0, 31.0  # the two axons
 BETWEEN_Y = 38.0  # the row of cells between the axons
 BAND_Y = 21.0  # the row of cells between the lower axon and the vessel
 VESSEL_X0, VESSEL_X1, VESSEL_Y, VESSEL_H = 20.0, 95.0, 7.5, 8.0
+WALL_TOP = VESSEL_Y + VESSEL_H / 2  # the top of the vessel wall
 GAP = (49.5, 54.5)  # where a leaky barrier has a gap (centres of the missing wall cells)
 GAP_X = 52.0  # where a T cell crawls through the wall
 SEGMENTS = ((1.0, 22.5), (23.5, 48.5), (49.5, 74.5), (75.5, 99.0))
@@ -78,22 +84,6 @@ class LesionState:
     highlight: str = ""  # "", "t4", "t8", "b", "macrophage": dashed rings
     tags: tuple = ()  # short text tags at the top right (MRI, symptoms, outcome)
     lead: str = ""  # the first sentence of the description: what is new or what matters here
-
-
-def _arrow(ax, x0, y0, x1, y1, colour=style.INK, width=1.4, both=False, head=1.3, z=8):
-    """A plain arrow from (x0, y0) to (x1, y1): a line and filled triangle heads (cheap to draw)."""
-    d = np.array([x1 - x0, y1 - y0], dtype=float)
-    d /= np.hypot(*d)
-    n = np.array([-d[1], d[0]])
-    ends = [(np.array([x1, y1]), d)] + ([(np.array([x0, y0]), -d)] if both else [])
-    start = np.array([x0, y0]) + (d * head * 0.8 if both else 0)
-    stop = np.array([x1, y1]) - d * head * 0.8
-    ax.add_artist(Line2D([start[0], stop[0]], [start[1], stop[1]], color=colour,
-                         linewidth=style.line(width), zorder=z))
-    for tip, direction in ends:
-        base = tip - direction * head
-        ax.add_artist(Polygon([tip, base + n * head * 0.45, base - n * head * 0.45], closed=True,
-                              facecolor=colour, edgecolor=colour, linewidth=0.5, zorder=z))
 
 
 def _on_outline(degrees):
@@ -184,13 +174,21 @@ def _draw_axon_row(ax, y, kind):
 
 
 def draw_lesion(ax, state):
-    ink = style.INK
+    _draw_tissue(ax, state)
+    _draw_vessel_and_entry(ax, state)
+    _draw_immune_cells(ax, state)
+    _draw_damage_signs(ax, state)
+    _draw_tags_and_highlights(ax, state)
+
+
+def _draw_tissue(ax, state):
+    """The lesion's outline, the two axons, the oligodendrocytes and resting microglia."""
     # -- the lesion: a faint dashed outline once there is one
     if _has_lesion(state):
         ax.add_artist(Ellipse(LESION_CENTRE, 2 * LESION_A, 2 * LESION_B, fill=False, edgecolor=style.MUTED,
                               linewidth=style.line(1.1), linestyle=(0, (4, 3)), zorder=1.2))
-        caption_text(ax, LESION_CENTRE[0], LESION_CENTRE[1] + LESION_B + 1.9, "lesion", size_step=-1,
-                     colour=style.MUTED)
+        C.text(ax, LESION_CENTRE[0], LESION_CENTRE[1] + LESION_B + 1.9, "lesion",
+               colour=style.MUTED)
     # -- the two axons and their sheaths
     _draw_axon_row(ax, UPPER_Y, state.upper)
     _draw_axon_row(ax, LOWER_Y, state.lower)
@@ -198,8 +196,8 @@ def draw_lesion(ax, state):
     arms = _old_arms(state)
     A.draw_oligodendrocyte(ax, *OLD_OLIGO, targets=arms)
     if not arms and state.upper != "damaged":
-        caption_text(ax, OLD_OLIGO[0] + 3.4, OLD_OLIGO[1], "old: lost\nits sheaths", size_step=-1,
-                     ha="left", linespacing=1.0)
+        C.text(ax, OLD_OLIGO[0] + 3.4, OLD_OLIGO[1], "old: lost\nits sheaths", ha="left",
+               linespacing=1.0)
     # -- a new oligodendrocyte, matured from an OPC, wraps thin new myelin (one sheath per axon)
     if _new_oligo(state):
         targets = []
@@ -208,9 +206,13 @@ def draw_lesion(ax, state):
         if state.lower == "thin":
             targets.append((31.5, LOWER_Y + 1.5))
         A.draw_oligodendrocyte(ax, *NEW_OLIGO, targets=targets)
-        caption_text(ax, NEW_OLIGO[0] + 3.4, NEW_OLIGO[1], "new", size_step=-1, ha="left")
+        C.text(ax, NEW_OLIGO[0] + 3.4, NEW_OLIGO[1], "new", ha="left")
     # -- resting microglia in the healthy tissue on the left
     A.draw_macrophage(ax, 11.0, BETWEEN_Y, size=2.0, resting=True)
+
+
+def _draw_vessel_and_entry(ax, state):
+    """The blood vessel, the lymph node outside the brain, and a T cell at the barrier."""
     # -- the blood vessel, with the lymph node (outside the brain) to its left
     A.draw_vessel(ax, VESSEL_X0, VESSEL_X1, VESSEL_Y, height=VESSEL_H,
                   leaky_at=GAP if state.barrier == "leaky" else ())
@@ -220,19 +222,21 @@ def draw_lesion(ax, state):
     else:
         A.draw_t_cell(ax, 74.0, VESSEL_Y)
     # -- a T cell at the barrier
-    wall_top = VESSEL_Y + VESSEL_H / 2
     if state.entry == "crossing":  # it crawls through the intact wall: no gap
-        A.draw_t_cell(ax, GAP_X, wall_top, tag="4")
-        _arrow(ax, GAP_X, wall_top + 2.0, GAP_X, wall_top + 5.0, width=1.2, head=1.1)
-        caption_text(ax, 57.0, 17.0, "VLA-4 on the T cell grips\nVCAM-1 on the vessel wall",
-                     size_step=-1, ha="left")
+        A.draw_t_cell(ax, GAP_X, WALL_TOP, tag="4")
+        C.arrow(ax, (GAP_X, WALL_TOP + 2.0), (GAP_X, WALL_TOP + 5.0), width=1.2, z=8)
+        C.text(ax, 57.0, 17.0, "VLA-4 on the T cell grips\nVCAM-1 on the vessel wall", ha="left")
     elif state.entry == "blocked":
         if state.lymph == "active":
             A.draw_t_cell(ax, GAP_X, VESSEL_Y + 1.2, tag="4")
             text = "VLA-4 blocked (natalizumab):\nthe T cell cannot grip the wall"
         else:
             text = "VLA-4 blocked (natalizumab):\nno activated T cells to stop"
-        caption_text(ax, 57.0, 17.0, text, size_step=-1, ha="left")
+        C.text(ax, 57.0, 17.0, text, ha="left")
+
+
+def _draw_immune_cells(ax, state):
+    """T cells, B cells with antibodies, macrophages and the smouldering edge in the tissue."""
     # -- immune cells in the tissue
     for x, y in _t4_spots(state):
         A.draw_t_cell(ax, x, y, tag="4")
@@ -245,49 +249,54 @@ def draw_lesion(ax, state):
     for x, y in _macrophage_spots(state):
         A.draw_macrophage(ax, x, y, eating=state.macrophages == "eating")
     if state.mood:
-        caption_text(ax, MOOD_SPOT[0], MOOD_SPOT[1] - 3.9, state.mood, size_step=-1)
+        C.text(ax, MOOD_SPOT[0], MOOD_SPOT[1] - 3.9, state.mood)
     if state.rim:
         for x, y in RIM_SPOTS:
             A.draw_macrophage(ax, x, y, size=2.0)
-        caption_text(ax, RIM_SPOTS[1][0] + 3.0, RIM_SPOTS[1][1], "smouldering\nedge", size_step=-1, ha="left",
-                     linespacing=1.0)
+        C.text(ax, RIM_SPOTS[1][0] + 3.0, RIM_SPOTS[1][1], "smouldering\nedge", ha="left",
+               linespacing=1.0)
     # -- OPCs
     for x, y in _stuck_spots(state):
         A.draw_opc(ax, x, y)
         if state.opcs == "repair":
-            caption_text(ax, x + 4.0, y, "stuck", size_step=-1, ha="left")
+            C.text(ax, x + 4.0, y, "stuck", ha="left")
+
+
+def _draw_damage_signs(ax, state):
+    """A blocked signal, and neurofilament leaving a cut axon for the blood."""
     # -- a blocked signal, and what leaves a cut axon
     if state.block:
         A.draw_block(ax, 49.0, LOWER_Y)
         if state.lower == "cut":
-            caption_text(ax, 49.0, LOWER_Y + 3.6, "axon cut", size_step=-1)
+            C.text(ax, 49.0, LOWER_Y + 3.6, "axon cut")
     if state.nfl:
-        _arrow(ax, 49.0, LOWER_Y - 2.2, 49.0, wall_top + 1.3, width=1.2, head=1.1)
-        caption_text(ax, 50.5, BAND_Y, "NfL → blood", size_step=-1, ha="left")
+        C.arrow(ax, (49.0, LOWER_Y - 2.2), (49.0, WALL_TOP + 1.3), width=1.2, z=8)
+        C.text(ax, 50.5, BAND_Y, "NfL → blood", ha="left")
+
+
+def _draw_tags_and_highlights(ax, state):
+    """The tags at the top right (MRI, symptoms, outcome) and the dashed rings asked for."""
     # -- labels and tags
     if state.tags:  # one text object for all tags: cheaper to draw than one per line
-        caption_text(ax, 99.0, TAG_TOP - 1.55 * len(state.tags), "\n".join(state.tags), size_step=-1,
-                     ha="right", linespacing=1.3,
-                     bbox=dict(boxstyle="round,pad=0.3", facecolor="#F2F2F2",
-                               edgecolor=style.GREY, linewidth=0.8))
+        C.text(ax, 99.0, TAG_TOP - 1.55 * len(state.tags), "\n".join(state.tags), ha="right",
+               linespacing=1.3, backing=C.TAG_BACKING)
     if state.highlight:
         for x, y in _highlight_spots(state):
-            ax.add_artist(Circle((x, y), 3.4, fill=False, edgecolor=ink,
-                                 linewidth=style.line(2.0), linestyle=(0, (3, 2)), zorder=10))
+            C.ring(ax, x, y, 3.4, dash=(0, (3, 2)))
 
 
 def _draw_lymph_node(ax, state):
     """A dashed box at the lower left: a lymph node, outside the brain."""
     x0, x1, y0, y1 = 0.6, 18.4, 0.6, 24.2
-    ax.add_artist(Line2D([x0, x1, x1, x0, x0], [y0, y0, y1, y1, y0], color=style.MUTED,
-                         linewidth=style.line(1.2), linestyle=(0, (4, 3)), zorder=1))
-    caption_text(ax, (x0 + x1) / 2, 21.0, "lymph node,\noutside the brain", size_step=-1,
-                 colour=style.MUTED, linespacing=1.0)
+    C.line(ax, [x0, x1, x1, x0, x0], [y0, y0, y1, y1, y0], colour=style.MUTED, width=1.2,
+           dash=(0, (4, 3)), z=1, caps=None)
+    C.text(ax, (x0 + x1) / 2, 21.0, "lymph node,\noutside the brain", colour=style.MUTED,
+           linespacing=1.0)
     if state.lymph == "active":
         A.draw_b_cell(ax, 5.0, 13.0, size=1.5)
         for x, y in ((11.5, 13.0), (9.0, 6.5)):
             A.draw_t_cell(ax, x, y, tag="4")
-        _arrow(ax, 15.5, 4.0, VESSEL_X0 + 5.0, VESSEL_Y - 1.0)
+        C.arrow(ax, (15.5, 4.0), (VESSEL_X0 + 5.0, VESSEL_Y - 1.0), width=1.4, z=8)
     else:
         A.draw_t_cell(ax, 9.5, 9.0)
 
@@ -304,19 +313,9 @@ def _highlight_spots(state):
     return []
 
 
-ROLES = {
-    "": "An active lesion: immune cells in the tissue are attacking the myelin. Choose a cell type to ring it.",
-    "t4": "Dashed rings mark the CD4 helper T cells (T4). They are thought to be switched on outside the "
-          "brain; inside, they direct the attack by releasing cytokines, the signalling proteins immune "
-          "cells use to talk to each other. Here there is one T4 in the tissue.",
-    "t8": "Dashed rings mark the CD8 T cells (T8). They are often the most numerous T cells in MS lesions: "
-          "here, three T8 against one T4.",
-    "b": "A dashed ring marks the B cell. B cells make antibodies (the Y shapes), which with complement "
-         "add to the damage, and they present targets to T cells. Drugs that remove B cells (antibodies "
-         "against CD20, a marker on B cells) strongly reduce new lesions and relapses.",
-    "macrophage": "Dashed rings mark the macrophages and activated microglia (M). They strip myelin from "
-                  "axons and engulf it: the yellow pieces inside them are myelin.",
-}
+def role(highlight):
+    """The first sentences under the attack explorer's diagram: what the chosen cells do."""
+    return CONTENT.notes("attack")[highlight or "none"]
 
 
 def describe_lesion(state):
@@ -338,7 +337,7 @@ def describe_lesion(state):
     elif arms == 1:
         parts.append("The oligodendrocyte (O) between the axons still holds its sheath on the lower axon.")
     else:
-        parts.append("The old oligodendrocyte (O) has lost its sheaths but survives without them.")
+        parts.append(CONTENT.text("old_oligodendrocyte_survives"))
     thin = [n for n, k in (("upper", state.upper), ("lower", state.lower)) if k == "thin"]
     if _new_oligo(state):
         parts.append(f"A new oligodendrocyte (O, labelled new), matured from an oligodendrocyte precursor "
@@ -399,88 +398,32 @@ LESION_SCENE = Scene("lesion", draw_lesion, describe_lesion, width=WIDTH, height
 
 # ---------------------------------------------------------------- the key states
 
-HEALTHY = LesionState(tags=("MRI: normal",),
-                      lead="New in this step: nothing yet. This is healthy tissue, and the blood-brain "
-                           "barrier is sealed.")
-ACTIVATED = LesionState(lymph="active", tags=("MRI: normal",),
-                        lead="New in this step: in a lymph node outside the brain, helper T cells (T4) are "
-                             "switched on and multiply; one travels in the blood.")
+HEALTHY = LesionState(tags=("MRI: normal",), lead=CONTENT.text("lead_healthy"))
+ACTIVATED = LesionState(lymph="active", tags=("MRI: normal",), lead=CONTENT.text("lead_activation"))
 CROSSING = LesionState(lymph="active", entry="crossing", t4=1, tags=("MRI: nothing visible yet",),
-                       lead="New in this step: an activated T cell grips the wall of the blood vessel and "
-                            "crawls through it; one T cell is already in the tissue. The wall stays sealed.")
+                       lead=CONTENT.text("lead_crossing"))
 INFLAMED = LesionState(barrier="leaky", t4=1, t8=3, b_cells=True, macrophages="active",
-                       tags=("MRI: new T2 lesion, gadolinium-enhancing",),
-                       lead="New in this step: more immune cells have arrived (CD8 T cells, a B cell with "
-                            "antibodies, macrophages), and the vessel wall now has a gap: the barrier is leaky.")
+                       tags=("MRI: new T2 lesion, gadolinium-enhancing",), lead=CONTENT.text("lead_inflammation"))
 DEMYELINATED = LesionState(barrier="leaky", t4=1, t8=3, b_cells=True, macrophages="eating",
                            upper="damaged", lower="bare", block=True,
                            tags=("MRI: gadolinium-enhancing, T2 lesion",
-                                 "Symptoms: depend on where it is"),
-                           lead="New in this step: the myelin in the lesion is breaking up or gone, and the "
-                                "signal in the lower axon is blocked.")
+                                 "Symptoms: depend on where it is"), lead=CONTENT.text("lead_demyelination"))
 RECRUITING = LesionState(t8=1, macrophages="eating", upper="bare", lower="bare", opcs="arriving", block=True,
-                         tags=("MRI: T2 lesion, enhancement fading",),
-                         lead="New in this step: the barrier has closed, most immune cells have gone, and "
-                              "precursor cells (OPCs) have arrived.")
+                         tags=("MRI: T2 lesion, enhancement fading",), lead=CONTENT.text("lead_opcs_arrive"))
 PARTIAL = LesionState(macrophages="active", mood="pro-repair", upper="thin", lower="bare", opcs="repair",
-                      block=True, tags=("MRI: T2 lesion, no enhancement",),
-                      lead="New in this step: a new oligodendrocyte has wrapped the upper axon in short, thin "
-                           "new myelin; beside the lower axon an OPC is stuck.")
+                      block=True, tags=("MRI: T2 lesion, no enhancement",), lead=CONTENT.text("lead_partial"))
 CHRONIC = LesionState(upper="thin", lower="cut", opcs="repair", block=True, rim=True, nfl=True,
                       tags=("MRI: T2 lesion; T1 black hole if tissue loss is severe",
-                            "Over years: the brain shrinks (atrophy)"),
-                      lead="New in this step: the bare lower axon has been cut, a protein from it (NfL) leaks "
-                           "into the blood, and microglia smoulder at the lesion's edge.")
+                            "Over years: the brain shrinks (atrophy)"), lead=CONTENT.text("lead_chronic"))
 
-LESION_STEPS = (
-    Step("Healthy tissue",
-         "Two axons wrapped in myelin, an oligodendrocyte (O) that makes some of their sheaths, and resting "
-         "microglia (M), the brain's own immune cells. Below, a blood vessel: its sealed wall, the "
-         "<b>blood-brain barrier</b>, keeps most immune cells out.",
-         HEALTHY),
-    Step("Activation outside the brain",
-         "In the leading model, the attack begins in a lymph node, far from the brain. Helper T cells "
-         "(<b>T4</b>) that recognise part of the person's own nervous system are switched on, multiply and "
-         "enter the blood. Why is not fully known: genes, Epstein-Barr virus and other factors raise the risk.",
-         ACTIVATED),
-    Step("Crossing the blood-brain barrier",
-         "An activated T cell grips the vessel wall (an adhesion molecule on the T cell, <b>VLA-4</b>, binds "
-         "one on the wall, <b>VCAM-1</b>) and crawls through it into the tissue. Only a few cells have "
-         "crossed: the barrier is not yet leaky, and MRI shows nothing. The drug natalizumab blocks VLA-4 "
-         "(section 2).",
-         CROSSING),
-    Step("Inflammation",
-         "The T cells call in more cells: killer T cells (<b>T8</b>, often the most common T cells in "
-         "lesions), a B cell with antibodies (Y shapes), and macrophages and activated microglia (<b>M</b>). "
-         "The inflammation now makes the barrier leaky: contrast leaks in, and on MRI the lesion is "
-         "<b>gadolinium-enhancing</b>.",
-         INFLAMED),
-    Step("Demyelination",
-         "Macrophages and microglia strip the myelin and swallow the pieces. The lower axon is bare and its "
-         "signal is <b>blocked</b> (black cross). If the person would notice this pathway (for example in the "
-         "optic nerve), new symptoms appear: a <b>relapse</b>. Many lesions cause no symptoms at all.",
-         DEMYELINATED),
-    Step("Inflammation settles; OPCs arrive",
-         "Within weeks the barrier closes and the enhancement on MRI fades. Macrophages keep clearing "
-         "myelin debris. Precursor cells (<b>OPCs</b>, P) move into the lesion, ready to make new myelin.",
-         RECRUITING),
-    Step("Partial remyelination",
-         "On the upper axon an OPC has matured into a <b>new</b> oligodendrocyte, which wraps short, "
-         "<b>thin new myelin</b>: the signal passes again. By the lower axon an OPC is <b>stuck</b>, so the "
-         "axon stays bare. Both outcomes happen in MS. The <b>pro-repair</b> macrophage helps OPCs mature.",
-         PARTIAL),
-    Step("Chronic lesion: axon loss",
-         "Axons can be cut at any stage, even in early lesions. Here the bare lower axon has been "
-         "<b>cut</b>. Lost axons are not replaced: this makes disability permanent. A protein from broken "
-         "axons (<b>NfL</b>) leaks into the blood. Microglia at the lesion's edge keep it slowly active "
-         "(<b>smouldering</b>).",
-         CHRONIC),
-)
+LESION_STEPS = CONTENT.steps("lesion", {
+    "healthy": HEALTHY, "activation": ACTIVATED, "crossing": CROSSING, "inflammation": INFLAMED,
+    "demyelination": DEMYELINATED, "opcs_arrive": RECRUITING, "partial": PARTIAL, "chronic": CHRONIC})
 
 
 def lesion_story():
     """Core interactive 1: step through one lesion's life, with what MRI would show."""
-    return Storyboard(LESION_SCENE, LESION_STEPS, heading="The life of one lesion")
+    return Storyboard(LESION_SCENE, LESION_STEPS, heading=CONTENT.heading("storyboard", "lesion"))
 
 
 # ---------------------------------------------------------------- explorers on the same scene
@@ -489,16 +432,14 @@ def barrier_state(values):
     """Section 2: activation outside the brain, and blocking VLA-4."""
     active, blocked = values["activated"], values["blocked"]
     if not active and not blocked:
-        return replace(HEALTHY, lead="No T cells are activated: the barrier is sealed and the tissue is healthy.")
+        return replace(HEALTHY, lead=CONTENT.notes("barrier")["none"])
     if not active:
         return LesionState(entry="blocked", tags=("MRI: normal",),
-                           lead="VLA-4 is blocked, but no T cells are activated, so there is nothing to stop.")
+                           lead=CONTENT.notes("barrier")["blocked_only"])
     if blocked:
         return LesionState(lymph="active", entry="blocked", tags=("Most activated T cells stay in the blood",),
-                           lead="With VLA-4 blocked, the activated T cell cannot grip the vessel wall, so it "
-                                "stays in the blood.")
-    return replace(CROSSING, lead="Activated T cells arrive: one grips the vessel wall and crawls through it "
-                                  "into the tissue, while the wall stays sealed.")
+                           lead=CONTENT.notes("barrier")["blocked"])
+    return replace(CROSSING, lead=CONTENT.notes("barrier")["crossing"])
 
 
 def barrier_explorer():
@@ -507,7 +448,7 @@ def barrier_explorer():
     blocked = w.Checkbox(value=False, description="Block VLA-4 with an antibody drug (natalizumab)",
                          indent=False, layout=w.Layout(width="auto"))
     return Explorer(LESION_SCENE, {"activated": activated, "blocked": blocked}, make_state=barrier_state,
-                    heading="Getting in: activation and the blood-brain barrier")
+                    heading=CONTENT.heading("explorer", "barrier"))
 
 
 ATTACK_CHOICES = (("(none)", ""), ("CD4 helper T cells (T4)", "t4"), ("CD8 T cells (T8)", "t8"),
@@ -516,21 +457,21 @@ ATTACK_CHOICES = (("(none)", ""), ("CD4 helper T cells (T4)", "t4"), ("CD8 T cel
 
 def attack_state(values):
     h = values["highlight"]
-    return replace(DEMYELINATED, lower="intact", block=False, highlight=h, tags=INFLAMED.tags, lead=ROLES[h])
+    return replace(DEMYELINATED, lower="intact", block=False, highlight=h, tags=INFLAMED.tags, lead=role(h))
 
 
 def attack_explorer():
     choice = w.Dropdown(options=ATTACK_CHOICES, value="", description="Highlight",
                         style={"description_width": "initial"})
     return Explorer(LESION_SCENE, {"highlight": choice}, make_state=attack_state,
-                    heading="Who does what in the attack")
+                    heading=CONTENT.heading("explorer", "attack"))
 
 
 # ---------------------------------------------------------------- the MRI explorer: tissue plus a schematic scan
 
 MRI_STRIP = 19.0  # extra canvas height for the MRI strip above the tissue
 MRI_HEIGHT = HEIGHT + MRI_STRIP
-MRI_GREY, MRI_DARK, MRI_BRIGHT = "#8A8A8A", "#262626", "#FFFFFF"
+MRI_GREY, MRI_DARK, MRI_BRIGHT = style.SCAN_GREY, style.SCAN_DARK, style.PAPER
 SLICES = ((11.0, "T2/FLAIR scan"), (50.0, "T1 scan with contrast"))  # x of each slice, its name
 SLICE_Y, SLICE_W, SLICE_H = HEIGHT + 9.2, 12.0, 14.5
 SPOT = (3.3, 1.6)  # where the lesion sits on a slice, relative to its centre: beside a ventricle
@@ -570,31 +511,21 @@ def _draw_slice(ax, x, sign):
 def draw_mri(ax, state):
     draw_lesion(ax, state.lesion)
     ax.add_artist(FancyBboxPatch((0.6, HEIGHT + 0.6), WIDTH - 1.2, MRI_STRIP - 1.2,
-                                 boxstyle="round,pad=0,rounding_size=1.0", facecolor="#F7F7F7",
+                                 boxstyle="round,pad=0,rounding_size=1.0", facecolor=style.FAINT,
                                  edgecolor=style.GREY, linewidth=style.line(0.8), zorder=1))
-    illustrative_tag(ax, WIDTH - 0.6, MRI_HEIGHT - 0.8)
+    C.illustrative_tag(ax, WIDTH - 0.6, MRI_HEIGHT - 0.8)
     signs = {"T2/FLAIR scan": ("spot", "bright spot: a lesion,\nold or new (T2 lesion)"),
              "T1 scan with contrast": MRI_SIGNS[state.age]}
     for x, name in SLICES:  # one text per slice: its name, then what it shows
         sign, label = signs[name]
         _draw_slice(ax, x, sign)
-        caption_text(ax, x + SLICE_W / 2 + 1.4, SLICE_Y, f"Schematic {name}:\n{label}", size_step=-1,
-                     ha="left", linespacing=1.15)
+        C.text(ax, x + SLICE_W / 2 + 1.4, SLICE_Y, f"Schematic {name}:\n{label}", ha="left",
+               linespacing=1.15)
 
 
 def describe_mri(state):
-    t1 = {
-        "days": "On the T1 scan with contrast it is a bright ring: the contrast agent (gadolinium) leaks in "
-                "because the barrier is leaky, so the lesion is active.",
-        "months": "On the T1 scan with contrast there is nothing to see: the barrier has closed, so there is no "
-                  "enhancement. The T2 bright spot stays.",
-        "years": "On the T1 scan the lesion is a dark hole, a T1 black hole, which appears only where tissue "
-                 "loss is severe. The T2 bright spot stays.",
-    }[state.age]
-    mri = ("At the top, a schematic MRI strip (illustrative, not a real scan) shows the same brain slice twice, "
-           "each with two dark ventricles in the middle. On the T2/FLAIR scan the lesion is a bright spot "
-           f"beside a ventricle. {t1}")
-    return f"{mri} Below, the tissue. {describe_lesion(state.lesion)}"
+    return (f"{CONTENT.text('mri_strip')} {CONTENT.text('mri_t1_' + state.age)} Below, the tissue. "
+            f"{describe_lesion(state.lesion)}")
 
 
 MRI_SCENE = Scene("mri", draw_mri, describe_mri, width=WIDTH, height=MRI_HEIGHT, legend=LESION_LEGEND)
@@ -602,9 +533,6 @@ MRI_SCENE = Scene("mri", draw_mri, describe_mri, width=WIDTH, height=MRI_HEIGHT,
 MRI_AGES = (("a few days: an active lesion", "days"), ("weeks to months later", "months"),
             ("years later: a chronic lesion", "years"))
 _MRI_BASE = {"days": DEMYELINATED, "months": PARTIAL, "years": CHRONIC}
-_MRI_LEADS = {"days": "A lesion a few days old: active inflammation, with the barrier leaky.",
-              "months": "The same lesion weeks to months later: the barrier has closed and repair has begun.",
-              "years": "The same lesion years later: a chronic lesion in which one axon has been lost."}
 _SYMPTOMS = {
     (True, "days"): "Symptoms: a relapse",
     (True, "months"): "Symptoms: recovering",
@@ -618,7 +546,7 @@ _SYMPTOMS = {
 def mri_state(values):
     age, matters = values["age"], values["matters"]
     # The MRI strip shows the scan, so the tissue's tag only says whether the person notices.
-    lesion = replace(_MRI_BASE[age], tags=(_SYMPTOMS[(matters, age)],), lead=_MRI_LEADS[age])
+    lesion = replace(_MRI_BASE[age], tags=(_SYMPTOMS[(matters, age)],), lead=CONTENT.notes("mri")[age])
     return MriState(age=age, lesion=lesion)
 
 
@@ -629,7 +557,7 @@ def mri_explorer():
                          description="The lesion lies in a pathway you would notice (e.g. the optic nerve)",
                          indent=False, layout=w.Layout(width="auto"))
     return Explorer(MRI_SCENE, {"age": age, "matters": matters}, make_state=mri_state,
-                    heading="What MRI shows, and whether the person notices")
+                    heading=CONTENT.heading("explorer", "mri"))
 
 
 # ---------------------------------------------------------------- the repair explorer
@@ -674,16 +602,12 @@ def repair_explorer():
     boxes = {key: w.Checkbox(value=False, description=label, indent=False, layout=w.Layout(width="auto"))
              for key, label in REPAIR_OBSTACLES}
     return Explorer(LESION_SCENE, boxes, make_state=repair_state,
-                    heading="Why remyelination fails: add obstacles one at a time",
-                    note="Illustrative: in real lesions these factors add up and differ from lesion to "
-                         "lesion; the picture shows the direction of each effect, not a rule.")
+                    heading=CONTENT.heading("explorer", "repair"), note=CONTENT.text("repair_note"))
 
 
 def show_axon_loss():
     """Section 6: the chronic lesion as a static diagram with its description."""
-    from ..scene import show
-
-    show(LESION_SCENE, replace(CHRONIC, lead=""), title="A chronic lesion: one axon remyelinated, one lost")
+    show(LESION_SCENE, replace(CHRONIC, lead=""), title=CONTENT.text("axon_loss_title"))
 
 # ================================================================ the disease-course sketch
 
@@ -742,78 +666,68 @@ def _xy(t, d):
 def draw_course(ax, state):
     ink, muted = style.INK, style.MUTED
     c = COURSES[state.course]
-    ax.add_artist(Line2D([AXIS_X, AXIS_X, X1 + 4.0], [Y1 + 4.0, AXIS_Y, AXIS_Y], color=ink,
-                         linewidth=style.line(1.4), zorder=3))
-    _arrow(ax, AXIS_X, Y1 + 3.0, AXIS_X, Y1 + 5.0, z=3)
-    _arrow(ax, X1 + 3.0, AXIS_Y, X1 + 5.0, AXIS_Y, z=3)
-    caption_text(ax, (X0 + X1) / 2, AXIS_Y - 2.6, "time (years)")
-    caption_text(ax, AXIS_X - 3.2, (Y0 + Y1) / 2, "disability", rotation=90)
-    caption_text(ax, AXIS_X + 1.5, C_HEIGHT - 1.8, c["name"], size_step=1, ha="left", fontweight="bold")
-    illustrative_tag(ax, C_WIDTH, C_HEIGHT - 3.4)
+    C.line(ax, [AXIS_X, AXIS_X, X1 + 4.0], [Y1 + 4.0, AXIS_Y, AXIS_Y], colour=ink, width=1.4, z=3,
+           caps=None)
+    C.arrow(ax, (AXIS_X, Y1 + 3.0), (AXIS_X, Y1 + 5.0), z=3, width=1.4)
+    C.arrow(ax, (X1 + 3.0, AXIS_Y), (X1 + 5.0, AXIS_Y), z=3, width=1.4)
+    C.text(ax, (X0 + X1) / 2, AXIS_Y - 2.6, "time (years)")
+    C.text(ax, AXIS_X - 3.2, (Y0 + Y1) / 2, "disability", rotation=90)
+    C.text(ax, AXIS_X + 1.5, C_HEIGHT - 1.8, c["name"], ha="left", step=1, bold=True)
+    C.illustrative_tag(ax, C_WIDTH, C_HEIGHT - 3.4)
 
     t, d, stairs = course_curve(state.course)
     xs, ys = _xy(t, d)
-    ax.add_artist(Line2D(xs, ys, color=ink, linewidth=style.line(2.6), zorder=5, solid_capstyle="round"))
+    C.line(ax, xs, ys, colour=ink, width=2.6, z=5)
 
     # word labels for the phases
     if state.course == "sp":
         xs_switch, _ = _xy(c["switch"], 0)
-        ax.add_artist(Line2D([xs_switch, xs_switch], [AXIS_Y + 0.5, Y1 + 1.0], color=muted,
-                             linewidth=style.line(1.2), linestyle=(0, (1, 2.5)), zorder=2))
-        caption_text(ax, xs_switch - 1.0, Y1 + 2.6, "relapsing phase", size_step=-1, colour=muted, ha="right")
-        caption_text(ax, xs_switch + 1.0, Y1 + 2.6, "progressive phase", size_step=-1, colour=muted, ha="left")
+        C.line(ax, [xs_switch, xs_switch], [AXIS_Y + 0.5, Y1 + 1.0], colour=muted, width=1.2,
+               dash=(0, (1, 2.5)), z=2, caps=None)
+        C.text(ax, xs_switch - 1.0, Y1 + 2.6, "relapsing phase", ha="right", colour=muted)
+        C.text(ax, xs_switch + 1.0, Y1 + 2.6, "progressive phase", ha="left", colour=muted)
     elif state.course == "pp":
-        caption_text(ax, X0 + 1.0, Y1 + 2.6, "worsening from the start", size_step=-1,
-                     colour=muted, ha="left")
+        C.text(ax, X0 + 1.0, Y1 + 2.6, "worsening from the start", ha="left", colour=muted)
     else:
-        caption_text(ax, X0 + 1.0, Y1 + 2.6, "relapses, then recovery", size_step=-1,
-                     colour=muted, ha="left")
+        C.text(ax, X0 + 1.0, Y1 + 2.6, "relapses, then partial or full recovery", ha="left", colour=muted)
 
     if state.relapses:
         for i, (t0, peak) in enumerate(zip(c["times"], c["peaks"])):
             k = int(np.argmax(np.where(t >= t0, d, -1) * (t < t0 + 0.03)))
             px, py = _xy(t[k], d[k])
             label = "first attack\n(CIS)" if i == 0 else "relapse"
-            _arrow(ax, px, py + 5.2, px, py + 0.6, width=1.0, head=1.1)
-            caption_text(ax, px, py + (6.7 if "\n" not in label else 7.8), label, size_step=-1, linespacing=1.0)
+            C.arrow(ax, (px, py + 5.2), (px, py + 0.6), width=1.0, z=8)
+            C.text(ax, px, py + (6.7 if "\n" not in label else 7.8), label, linespacing=1.0)
         if not c["times"]:
-            caption_text(ax, X0 + 1.0, Y1 - 3.0, "no relapsing phase", size_step=-1, ha="left")
+            C.text(ax, X0 + 1.0, Y1 - 3.0, "no relapsing phase", ha="left")
 
     if state.pira:
         sx, sy = _xy(t, stairs)
-        ax.add_artist(Line2D(sx, sy, color=style.OKABE_ITO["blue"], linewidth=style.line(2.2),
-                             linestyle=(0, (1.2, 1.6)), zorder=4))
+        C.line(ax, sx, sy, colour=style.OKABE_ITO["blue"], width=2.2, dash=(0, (1.2, 1.6)), z=4,
+               caps=None)
         end_x = X1 + 2.2
         top, bottom = ys[-1], sy[-1]
-        _arrow(ax, end_x, bottom, end_x, top, colour=style.OKABE_ITO["vermillion"], width=1.8, both=True, z=6)
-        caption_text(ax, end_x + 1.0, (top + bottom) / 2, "PIRA", ha="left", fontweight="bold",
-                     colour=style.OKABE_ITO["vermillion"])
+        C.arrow(ax, (end_x, bottom), (end_x, top), colour=style.OKABE_ITO["vermillion"], width=1.8,
+                z=6, kind="span")
+        C.text(ax, end_x + 1.0, (top + bottom) / 2, "PIRA", ha="left",
+               colour=style.darker(style.OKABE_ITO["vermillion"]), bold=True)
         key_y = Y1 - 3.0 if state.course != "pp" else Y1 - 6.5
-        ax.add_artist(Line2D([X0 + 1.0, X0 + 6.0], [key_y, key_y], color=style.OKABE_ITO["blue"],
-                             linewidth=style.line(2.2), linestyle=(0, (1.2, 1.6)), zorder=4))
-        caption_text(ax, X0 + 7.0, key_y, "worsening left by relapses", size_step=-1,
-                     colour=style.OKABE_ITO["blue"], ha="left")
+        C.line(ax, [X0 + 1.0, X0 + 6.0], [key_y, key_y], colour=style.OKABE_ITO["blue"], width=2.2,
+               dash=(0, (1.2, 1.6)), z=4, caps=None)
+        C.text(ax, X0 + 7.0, key_y, "worsening left by relapses", ha="left",
+               colour=style.OKABE_ITO["blue"])
 
     # what drives each shape: the course's actors, always shown
     A.draw_t_cell(ax, 4.0, 3.4, size=1.4)
-    caption_text(ax, 6.4, 3.4, "peaks: new inflammation", size_step=-1, ha="left")
+    C.text(ax, 6.4, 3.4, "peaks: new inflammation", ha="left")
     A.draw_axon(ax, 40.0, 47.0, 3.4, thickness=1.0)
     A.draw_block(ax, 43.5, 3.4, size=1.0)
-    caption_text(ax, 48.5, 3.4, "slow rise: smouldering damage and axon loss", size_step=-1, ha="left")
+    C.text(ax, 48.5, 3.4, "slow rise: smouldering damage and axon loss", ha="left")
 
 
 def describe_course(state):
     c = COURSES[state.course]
-    text = {
-        "rr": "An illustrative sketch, not data, of disability rising over time (no numbers on either axis) "
-              "in relapsing-remitting MS: sharp peaks (relapses), each followed by partial or full recovery, "
-              "on top of a slow upward drift.",
-        "sp": "An illustrative sketch, not data, of disability over time (no numbers on either axis) in "
-              "secondary progressive MS: first a relapsing phase with peaks and recovery, then, after a dotted "
-              "line, a progressive phase in which disability rises steadily, with only a small relapse.",
-        "pp": "An illustrative sketch, not data, of disability over time (no numbers on either axis) in "
-              "primary progressive MS: disability rises steadily from the start, without a relapsing phase.",
-    }[state.course]
+    text = CONTENT.text("course_" + state.course)
     parts = [text]
     if state.relapses:
         if c["times"]:
@@ -822,16 +736,12 @@ def describe_course(state):
         else:
             parts.append("A label says 'no relapsing phase'.")
     if state.pira:
-        parts.append("A dotted blue line shows only the worsening left behind by relapses (flat if there are "
-                     "none). A double arrow at the right end, labelled PIRA, spans the gap between that line "
-                     "and the real course: worsening that happened without relapses, progression independent "
-                     "of relapse activity.")
+        parts.append(CONTENT.text("course_pira"))
         if state.course != "pp":
             parts.append("The gap is larger than the worsening left by relapses.")
         else:
             parts.append("Here all of the worsening is PIRA.")
-    parts.append("A key at the bottom links the peaks to new inflammation, shown by a T cell, and the slow rise "
-                 "to smouldering damage and axon loss, shown by an axon whose signal is blocked (black cross).")
+    parts.append(CONTENT.text("course_key"))
     return " ".join(parts)
 
 
@@ -847,128 +757,16 @@ def course_explorer():
                       indent=False, layout=w.Layout(width="auto"))
     return Explorer(COURSE_SCENE, {"course": course, "relapses": relapses, "pira": pira},
                     make_state=lambda v: CourseState(**v),
-                    heading="Disease courses: an illustrative sketch, not data")
+                    heading=CONTENT.heading("explorer", "course"))
 
 
 # ================================================================ self-check
 
-QUESTIONS = (
-    Question(
-        "Which process best explains why disability in MS can become <b>permanent</b>?",
-        (
-            Option("Loss of myelin: once a sheath is gone, the signal is lost for good.", False,
-                   "Myelin can grow back (remyelination), and a bare axon that survives can sometimes "
-                   "conduct again. MS is not only demyelination."),
-            Option("Loss of axons and nerve cells, which the brain and spinal cord cannot replace.", True,
-                   "Yes. Axons are cut even in early lesions, and lost axons in the central nervous system "
-                   "regrow poorly. Neurodegeneration tracks permanent disability better than lesion counts do."),
-            Option("The swelling of a relapse, which never goes down.", False,
-                   "By definition a relapse partly or fully recovers over weeks to months. What stays is "
-                   "mostly the damage to axons."),
-        ),
-        topic="MS is only demyelination",
-    ),
-    Question(
-        "The drug natalizumab blocks VLA-4 on T cells. How does that reduce relapses?",
-        (
-            Option("It kills the T cells that attack myelin.", False,
-                   "It does not remove them. The activated T cells are still there, but they stay in the blood "
-                   "because they cannot grip the vessel wall."),
-            Option("Activated T cells can no longer grip the wall of the brain's blood vessels (VLA-4 binding "
-                   "VCAM-1), so far fewer cross the blood-brain barrier.", True,
-                   "Yes. Fewer cells get in, so fewer new lesions start. In its pivotal randomised trial, "
-                   "natalizumab cut relapses by about two-thirds: a big effect, but not all of them."),
-            Option("It seals a barrier that the T cells have broken open.", False,
-                   "T cells do not break the barrier to get in: they grip the wall and crawl through it. The "
-                   "barrier becomes leaky later, once inflammation is under way. The drug acts on the T cells' "
-                   "grip, not on the wall."),
-        ),
-        topic="Crossing the blood-brain barrier",
-    ),
-    Question(
-        "Sam has relapsing-remitting MS and has had no relapses for several years. Which statement is right?",
-        (
-            Option("Sam's disability cannot be getting worse: no relapses means no disease activity.", False,
-                   "Disability can worsen slowly without any relapse: progression independent of relapse "
-                   "activity (PIRA). In trials of relapsing MS it explained most of the disability that "
-                   "built up."),
-            Option("Sam's disability may still worsen slowly without relapses (PIRA), and MRI may show new "
-                   "lesions Sam never noticed.", True,
-                   "Yes. Smouldering processes and axon loss can drive worsening from early on, and many "
-                   "new lesions are silent."),
-            Option("Sam must have primary progressive MS.", False,
-                   "Primary progressive MS means steady worsening from onset, without a relapsing phase "
-                   "first. Sam had a relapsing phase, so this does not fit."),
-        ),
-        topic="No relapses means no progression",
-    ),
-    Question(
-        "Which statement about remyelination in MS is right?",
-        (
-            Option("It never happens: once myelin is lost in MS, it is gone for good.", False,
-                   "It does happen: remyelinated 'shadow plaques' are seen in MS brains, and in some people "
-                   "remyelination is extensive."),
-            Option("It happens, sometimes extensively, especially early in the disease, but often fails in "
-                   "chronic lesions and with age.", True,
-                   "Yes. In many chronic lesions OPCs are present but stuck, and ageing, debris and "
-                   "inflammation all make repair harder."),
-            Option("The new myelin is thicker than the original, so repaired areas look darker.", False,
-                   "New sheaths are thinner and shorter, which is why remyelinated shadow plaques look pale."),
-        ),
-        topic="Remyelination never happens",
-    ),
-    Question(
-        "A routine MRI shows two new T2 lesions, but the person noticed nothing. What is the best interpretation?",
-        (
-            Option("The scan must be wrong: every lesion causes symptoms.", False,
-                   "Many new MRI lesions cause no symptoms. That is why MRI detects disease activity far more "
-                   "often than relapses do."),
-            Option("This is common: many lesions are silent, but they still show that the disease is active.",
-                   True,
-                   "Yes. Silent lesions are disease activity too, which is why MRI is used to follow MS."),
-            Option("This counts as two relapses.", False,
-                   "A relapse is defined by symptoms, not by the scan: new or worsening symptoms typical of "
-                   "MS lasting at least 24 hours, without fever or infection."),
-        ),
-        topic="Every MRI lesion causes symptoms",
-    ),
-    Question(
-        "On an MRI scan with contrast, a lesion is <b>gadolinium-enhancing</b>. What does that tell you?",
-        (
-            Option("The blood-brain barrier is leaky there now: the inflammation is active. Enhancement "
-                   "usually lasts a few weeks.", True,
-                   "Yes. The contrast agent can only leak into the tissue where the barrier is open."),
-            Option("It is an old lesion with severe tissue loss.", False,
-                   "That describes a T1 'black hole', not an enhancing lesion."),
-            Option("It shows all the lesions the person has had over the years.", False,
-                   "The cumulative record, old and new, is shown by the T2/FLAIR bright spots."),
-        ),
-        topic="Reading MRI",
-    ),
-    Question(
-        "Tick every statement that fits the evidence in this lesson.",
-        (
-            Option("Drugs that remove B cells (antibodies against CD20, a marker on B cells) strongly reduce new "
-                   "lesions and relapses.",
-                   True, "Yes: shown in randomised trials of rituximab and ocrelizumab."),
-            Option("B cells matter in MS only because they make antibodies.", False,
-                   "The benefit of removing B cells comes quickly and without lowering antibody levels, which "
-                   "suggests B cells also act by presenting targets to T cells and releasing cytokines."),
-            Option("CD8 T cells are often the most abundant T cells in MS lesions.", True,
-                   "Yes, even though the most widely used forms of the animal model (EAE) are driven mainly by "
-                   "CD4 T cells."),
-            Option("Macrophages and microglia can only harm myelin.", False,
-                   "They also clear myelin debris, and in mice pro-repair states help OPCs mature. Their "
-                   "state matters."),
-        ),
-        multiple=True,
-        topic="Cells of the attack",
-    ),
-)
+QUESTIONS = CONTENT.questions()
 
 
 def self_check():
-    return Quiz(QUESTIONS)
+    return Quiz(QUESTIONS, heading=CONTENT.heading("quiz", "self_check"))
 
 
 # ================================================================ static exports

@@ -4,72 +4,45 @@ The body's own myelin repair (remyelination) step by step, what blocks it,
 which cells can and cannot make myelin (HSC, MSC, NSC, OPC), and drugs that
 push the patient's own precursor cells to mature.
 
-Everything an instructor may want to edit is data near the top of each part:
-the storyboard steps (``REPAIR_STEPS``), the blocks and their evidence
-(``BLOCKS``), the cell cards (``CELLS``), the drug rows (``DRUG_ROWS``) and the
-self-check ``QUESTIONS``. Reference numbers in square brackets follow the
-lesson's own reference list in ``04_promoting_regeneration.ipynb``.
+The teaching text (storyboard captions, the blocks, cell and drug tables,
+the descriptions' prose, the self-check and the references) lives in
+``content/lesson04.toml``, which an instructor can edit without Python. This module
+keeps the states, the layout and the drawing.
 """
 
 import html
+import re
+import textwrap
 from dataclasses import dataclass
 
 import ipywidgets as w
-from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from .. import actors as A
+from .. import content
 from .. import evidence as E
 from .. import style
-from ..export import FigureSpec
-from ..scene import Scene, caption_text, show
-from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
+from .. import canvas as C
+from ..display import show
+from ..scene import FigureSpec, Scene
+from ..widgets import Explorer, Quiz, Step, Storyboard
 
-# ---------------------------------------------------------------- small drawing helpers
-
-
-def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4):
-    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
-                         linestyle=dash or "-", zorder=z, solid_capstyle="round"))
+# The teaching text lives in content/lesson04.toml; this module keeps states and drawing.
+CONTENT = content.for_module(__name__)
+MARKER = re.compile(r"\{evidence:(\w+)(\+guideline)?\}")
 
 
-def _arrow(ax, x0, y0, x1, y1, colour=style.INK, width=1.4, dash=None, z=7, head=11, rad=0.0):
-    ax.add_artist(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=head,
-                                  color=colour, linewidth=style.line(width),
-                                  linestyle=dash or "-", shrinkA=0, shrinkB=0, zorder=z,
-                                  connectionstyle=f"arc3,rad={rad}"))
+def with_markers(text):
+    """Content text with each {evidence:key} (or {evidence:key+guideline}) replaced by the
+    evidence badge (and the separate "endorsed in guidelines" badge)."""
+    return MARKER.sub(lambda m: E.evidence_html(m.group(1), guideline=bool(m.group(2))), text)
 
-
-def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, **kw):
-    caption_text(ax, x, y, text, size_step=step, colour=colour, ha=ha, **kw)
-
-
-def _zone(ax, x0, x1, y0, y1):
-    """The lesion: a pale area with a dashed edge (drawn behind everything)."""
-    ax.add_artist(FancyBboxPatch((x0, y0), x1 - x0, y1 - y0,
-                                 boxstyle="round,pad=0,rounding_size=2.5", facecolor="#F2F2F2",
-                                 edgecolor=style.MUTED, linewidth=style.line(1.0),
-                                 linestyle=(0, (4, 3)), zorder=0.5))
-
-
-def _stop_bar(ax, x0, y0, x1, y1, colour=style.INK):
-    """An inhibition arrow: a line ending in a flat bar (the step cannot happen)."""
-    _line(ax, [x0, x1], [y0, y1], colour=colour, width=1.6, z=7)
-    dx, dy = x1 - x0, y1 - y0
-    norm = (dx * dx + dy * dy) ** 0.5 or 1.0
-    px, py = -dy / norm * 1.4, dx / norm * 1.4
-    _line(ax, [x1 - px, x1 + px], [y1 - py, y1 + py], colour=colour, width=3.0, z=7)
+# ---------------------------------------------------------------- this lesson's own mark
 
 
 def _cross_out(ax, x0, y0, x1, y1):
     """Two bold diagonal strokes over a picture: 'this does not happen'."""
-    _line(ax, [x0, x1], [y0, y1], colour=style.INK, width=4.0, z=9)
-    _line(ax, [x0, x1], [y1, y0], colour=style.INK, width=4.0, z=9)
-
-
-def _ring(ax, x, y, r):
-    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.INK,
-                         linewidth=style.line(2.0), linestyle=(0, (4, 2)), zorder=10))
+    C.line(ax, [x0, x1], [y0, y1], colour=style.INK, width=4.0, z=9)
+    C.line(ax, [x0, x1], [y1, y0], colour=style.INK, width=4.0, z=9)
 
 
 # ================================================================ shared tissue geometry
@@ -79,6 +52,8 @@ def _ring(ax, x, y, r):
 AX_Y = (13.0, 29.0)  # axon 1 (lower), axon 2 (upper)
 AX_X = (3.0, 97.0)
 LESION = (26.0, 74.0)
+LESION_ZONE = dict(fill=style.PALE, edge=style.MUTED, width=1.0, dashed=(0, (4, 3)), rounding=2.5,
+                   z=0.5)  # the lesion: a pale area with a dashed edge, behind everything
 OUTER = ((3.5, 25.5), (74.5, 96.5))  # healthy sheaths either side of the lesion
 OLD = ((26.5, 49.5), (50.5, 73.5))  # the two original internodes inside the lesion
 NEW = ((26.5, 41.5), (42.5, 57.5), (58.5, 73.5))  # three thinner, shorter new ones
@@ -127,8 +102,8 @@ GHOST = (64.0, MID_Y)  # where an oligodendrocyte died
 
 def draw_repair(ax, state):
     s = state.stage
-    _zone(ax, LESION[0], LESION[1], 1.5, 36.0)
-    _note(ax, 50, 38.0, "where a lesion will form" if s == 0 else "lesion", colour=style.MUTED)
+    C.box(ax, LESION[0], 1.5, LESION[1], 36.0, **LESION_ZONE)
+    C.text(ax, 50, 38.0, "where a lesion will form" if s == 0 else "lesion", colour=style.MUTED)
     for axon in (0, 1):
         A.draw_axon(ax, AX_X[0], AX_X[1], AX_Y[axon])
     _healthy_outside(ax)
@@ -149,21 +124,20 @@ def draw_repair(ax, state):
         A.draw_oligodendrocyte(ax, *SURVIVOR)  # survived, but lost its sheaths here
     else:
         A.draw_oligodendrocyte(ax, *SURVIVOR, targets=_arms((34.0,), THIN_EDGE))
-        _ring(ax, *SURVIVOR, 4.2)
-        _note(ax, 4.0, 40.5, "an old oligodendrocyte that\nsurvived may help", ha="left")
-        _arrow(ax, 17.0, 37.5, 28.6, 24.2, width=1.2, head=9)
+        C.ring(ax, *SURVIVOR, 4.2)
+        C.text(ax, 4.0, 40.5, "an old oligodendrocyte that\nsurvived may help", ha="left")
+        C.arrow(ax, (17.0, 37.5), (28.6, 24.2), width=1.2)
     if s == 1:  # an outline where an oligodendrocyte died
-        ax.add_artist(Circle(GHOST, 2.6, fill=False, edgecolor=style.MUTED,
-                             linewidth=style.line(1.2), linestyle=(0, (2, 2)), zorder=5))
-        _note(ax, GHOST[0] + 3.4, MID_Y, "died", ha="left", colour=style.MUTED)
+        C.ghost(ax, *GHOST, 2.6)
+        C.text(ax, GHOST[0] + 3.4, MID_Y, "died", ha="left", colour=style.MUTED)
     if s == 4:
         touch = [(x, AX_Y[0] + 0.8) for x in (46.0, 62.0)] \
             + [(x, AX_Y[1] - 0.8) for x in (46.0, 62.0)]
         A.draw_oligodendrocyte(ax, *NEWCOMER, targets=touch)
-        _note(ax, 54.0, 41.5, "an OPC matures into a new oligodendrocyte")
+        C.text(ax, 54.0, 41.5, "an OPC matures into a new oligodendrocyte")
     elif s == 5:
         A.draw_oligodendrocyte(ax, *NEWCOMER, targets=_arms((34.0, 50.0, 66.0), THIN_EDGE))
-        _note(ax, 50.0, 41.5, "thinner, shorter new sheaths: a pale 'shadow plaque'")
+        C.text(ax, 50.0, 41.5, "thinner, shorter new sheaths: a pale 'shadow plaque'")
     elif s == 6:
         A.draw_oligodendrocyte(ax, *NEWCOMER, targets=_arms((50.0, 66.0), THIN_EDGE))
     # OPCs: resting, then dividing, then recruited, then one matures
@@ -172,62 +146,38 @@ def draw_repair(ax, state):
     elif s == 2:
         for x, y in OPC_HOME:
             A.draw_opc(ax, x, y)
-        _note(ax, 75.5, 43.0, "OPCs activated: they divide", ha="right")
+        C.text(ax, 75.5, 43.0, "OPCs activated: they divide", ha="right")
     elif s == 3:
         A.draw_opc(ax, *OPC_HOME[1])
         A.draw_opc(ax, *NEWCOMER)
-        _arrow(ax, 81.0, 36.5, 59.0, 23.2, dash=(0, (3, 2)), rad=0.15)
-        _note(ax, 60.0, 41.5, "recruited: OPCs move into the lesion")
+        C.arrow(ax, (81.0, 36.5), (59.0, 23.2), rad=0.15, width=1.4, dashed=True)
+        C.text(ax, 60.0, 41.5, "recruited: OPCs move into the lesion")
     else:
         A.draw_opc(ax, *OPC_HOME[1])  # the pool of precursors is kept
     # immune cells: attack, then clear-up, then rest
     if s == 1:
         A.draw_t_cell(ax, 38.0, 6.0)
         A.draw_macrophage(ax, 48.0, MID_Y, size=2.6)
-        _note(ax, 50.0, 41.5, "an immune attack strips the myelin")
+        C.text(ax, 50.0, 41.5, "an immune attack strips the myelin")
     elif s in (2, 3):
         A.draw_macrophage(ax, 50.0, 6.0, size=2.4, eating=True)
-        _note(ax, 55.0, 6.0, "clears myelin debris", ha="left")
+        C.text(ax, 55.0, 6.0, "clears myelin debris", ha="left")
     else:
         A.draw_macrophage(ax, 50.0, 6.0, size=1.7, resting=True)
     if s == 5:
         A.draw_signal(ax, 88.0, AX_Y[0], size=1.3)
-        _note(ax, 88.0, 7.0, "signals cross again")
+        C.text(ax, 88.0, 7.0, "signals cross again")
+
+
+REPAIR_IDS = ("healthy", "attack", "clear_up", "recruited", "matures", "new_myelin", "old_cells")
 
 
 def describe_repair(state):
     """What is new in this step comes first; what stays the same comes last."""
-    s = state.stage
-    outside = " Outside the lesion (pale dashed area), both axons keep their myelin sheaths."
-    return {
-        0: "Healthy tissue, before any damage. Two axons run through the area where a lesion "
-           "will form (pale dashed outline). Inside it, two oligodendrocytes (O) each make a "
-           "myelin sheath on both axons, with nodes of Ranvier between sheaths. An "
-           "oligodendrocyte precursor cell (OPC, P) rests above the axons, outside this area, "
-           "and a resting microglial cell (M) sits below.",
-        1: "An immune attack, by a T cell and an active macrophage (M), strips the myelin inside "
-           "the lesion: the sheaths there are now damaged, broken fragments. One "
-           "oligodendrocyte has died (a dashed outline marks where it was); the other survived "
-           "but lost its sheaths here. The OPC (P) still rests outside the lesion." + outside,
-        2: "A macrophage (M) has engulfed the myelin debris, so the axons are now bare inside "
-           "the lesion. Outside it, the OPC has divided: there are now two OPCs (P). The "
-           "surviving oligodendrocyte (O) has no sheaths here." + outside,
-        3: "One OPC (P) has moved into the lesion, between the bare axons (dashed arrow); the "
-           "other stays outside. The macrophage (M) is still clearing debris, and the surviving "
-           "oligodendrocyte (O) still has no sheaths here." + outside,
-        4: "The OPC in the lesion has matured into a new oligodendrocyte (O): its arms touch "
-           "both bare axons but have not wrapped them yet. The clear-up is over, and a resting "
-           "microglial cell (M) is back. One OPC (P) stays outside as a reserve." + outside,
-        5: "The new oligodendrocyte (O) has wrapped both axons in thin new myelin: three "
-           "thinner, shorter sheaths per axon (hatched), with more nodes of Ranvier. A nerve "
-           "signal (orange star) crosses the lesion again. Also shown: the surviving "
-           "oligodendrocyte, a spare OPC (P) and a resting microglial cell (M)." + outside,
-        6: "The human twist: the old oligodendrocyte that survived the attack (ringed) also makes "
-           "one of the thin new myelin sheaths on each axon, beside the new oligodendrocyte; "
-           "nodes of Ranvier separate the short new sheaths. Carbon dating of human shadow "
-           "plaques suggests this happens in people. Also shown: a spare OPC (P) and a resting "
-           "microglial cell (M)." + outside,
-    }[s]
+    text = CONTENT.text(f"repair_{REPAIR_IDS[state.stage]}")
+    if state.stage in (1, 2, 3, 4, 5, 6):
+        text += " " + CONTENT.text("repair_outside")
+    return text
 
 
 REPAIR_SCENE = Scene(
@@ -236,53 +186,13 @@ REPAIR_SCENE = Scene(
             "signal", "macrophage", "microglia", "t_cell"),
 )
 
-REPAIR_STEPS = (
-    Step("Healthy tissue",
-         "Oligodendrocytes (O) wrap axons in myelin; one cell makes sheaths on several axons. "
-         "Oligodendrocyte precursor cells (OPCs, P) wait throughout the adult brain and spinal "
-         "cord: roughly 5% of all cells there [1]. <b>Predict:</b> when myelin is lost, which "
-         "cell do you expect to rebuild it?",
-         RepairState(0)),
-    Step("An attack strips the myelin",
-         "In a new lesion, immune cells (a T cell, macrophages) strip the myelin (lesson 02). "
-         "Some oligodendrocytes die; others may survive. The axons are now bare, and the signal "
-         "slows or stops.",
-         RepairState(1)),
-    Step("Clear-up, and OPCs are activated",
-         "Macrophages and microglia (M) engulf the myelin debris: debris left behind would hold "
-         "repair back [11] " + E.evidence_html("animal") + ". Nearby OPCs are "
-         "<b>activated</b>: they change shape and divide [2, 3] " + E.evidence_html("animal")
-         + ".",
-         RepairState(2)),
-    Step("OPCs are recruited",
-         "The OPCs are <b>recruited</b>: they move into the lesion, towards the bare axons "
-         "[2, 3] " + E.evidence_html("animal") + ". <b>Predict:</b> what must happen next "
-         "before any new myelin can form?",
-         RepairState(3)),
-    Step("An OPC matures",
-         "An OPC <b>differentiates</b>: it matures into a new oligodendrocyte whose arms reach "
-         "out to the bare axons [2, 3] " + E.evidence_html("animal") + ". Pro-repair "
-         "macrophages and microglia help OPCs mature, in mice [12] " + E.evidence_html("animal")
-         + ". In many chronic MS lesions this is the step that fails [7, 8] (section 2).",
-         RepairState(4)),
-    Step("New, thinner myelin",
-         "The new oligodendrocyte wraps the axons in <b>thinner, shorter</b> sheaths. Thin sheaths "
-         "are why remyelinated areas, called <b>shadow plaques</b>, look pale [2, 3]. The signal "
-         "can cross again. In some people repair is extensive, especially early in the disease "
-         "[4].",
-         RepairState(5)),
-    Step("In people, old cells may help too",
-         "Carbon-14 dating of human brain tissue found that the oligodendrocytes in shadow plaques "
-         "were old, pre-existing cells [5]. So in people, unlike in rodents, <b>surviving mature "
-         "oligodendrocytes</b> may also make new myelin. More OPCs may not be the only route to "
-         "repair. <i>(A finding from human tissue, not a treatment.)</i>",
-         RepairState(6)),
-)
+REPAIR_STEPS = tuple(Step(s.title, with_markers(s.caption), s.state) for s in CONTENT.steps(
+    "repair", {key: RepairState(stage) for stage, key in enumerate(REPAIR_IDS)}))
 
 
 def remyelination_story():
     """Storyboard: the body's own repair, from healthy tissue to new thin myelin."""
-    return Storyboard(REPAIR_SCENE, REPAIR_STEPS, heading="How the body repairs myelin")
+    return Storyboard(REPAIR_SCENE, REPAIR_STEPS, heading=CONTENT.heading("storyboard", "repair"))
 
 
 # ================================================================ 2. what blocks repair
@@ -296,33 +206,10 @@ class Block:
     seen: str  # what is known (HTML, with reference numbers)
     idea: str  # an idea to lift the block (HTML)
     level: str  # evidence key for the idea, or "" when there is no treatment
+    guideline: bool = False  # the idea is also endorsed in guidelines (a mark, not a rung)
 
 
-BLOCKS = (
-    Block("differentiation", "Differentiation block",
-          "OPCs, and even pre-myelinating oligodendrocytes (cells that have started to mature but "
-          "have not yet made myelin), are often present in chronic MS lesions but fail to mature "
-          "and wrap the axons [7, 8].",
-          "Drugs that push OPCs to mature, such as clemastine: a small effect on the speed of "
-          "visual signals in one small trial [33]; a later safety warning in progressive MS is "
-          "unresolved (section 4).", "rct"),
-    Block("ageing", "Ageing (old OPCs)",
-          "OPCs respond less well with age, so repair slows [9, 10].",
-          "Rejuvenating old OPCs: sharing blood circulation with a young animal, or the drug "
-          "metformin, restored repair in old rodents [9, 10].", "animal"),
-    Block("debris", "Myelin debris left behind",
-          "Myelin debris that is not cleared away holds back OPC maturation [11].",
-          "Better debris clearance by macrophages and microglia [11, 12].", "animal"),
-    Block("inflammation", "Hostile inflammation",
-          "Ongoing inflammation and too few pro-repair (\u201cM2-like\u201d) macrophages and "
-          "microglia hamper repair; the M1/M2 split is a simplification [2, 3, 12].",
-          "Shifting macrophages and microglia to a pro-repair state [12].", "animal"),
-    Block("axon_lost", "Axon lost",
-          "An axon that has died leaves nothing to remyelinate; lost axons in the brain and "
-          "spinal cord regrow poorly [13, 14].",
-          "No treatment regrows lost axons: the aim is to protect them before they are lost.",
-          ""),
-)
+BLOCKS = tuple(Block(**row) for row in CONTENT.table("blocks"))
 BLOCK_KEYS = tuple(b.key for b in BLOCKS)
 
 
@@ -384,11 +271,11 @@ def _opc_label(state):
 
 def draw_blocks(ax, state):
     """Each block draws its own cue, so several blocks can be seen at once."""
-    _zone(ax, LESION[0], LESION[1], 1.5, 38.5)
-    _note(ax, 50.0, 40.5, "lesion", colour=style.MUTED)
-    _note(ax, 50.0, 46.3, _outcome(state), step=0, fontweight="bold")
-    _note(ax, 14.0, AX_Y[0] + 4.6, "axon 1", colour=style.MUTED)
-    _note(ax, 14.0, AX_Y[1] + 4.6, "axon 2", colour=style.MUTED)
+    C.box(ax, LESION[0], 1.5, LESION[1], 38.5, **LESION_ZONE)
+    C.text(ax, 50.0, 40.5, "lesion", colour=style.MUTED)
+    C.text(ax, 50.0, 46.3, _outcome(state), bold=True)
+    C.text(ax, 14.0, AX_Y[0] + 4.6, "axon 1", colour=style.MUTED)
+    C.text(ax, 14.0, AX_Y[1] + 4.6, "axon 2", colour=style.MUTED)
     live = (1,) if state.axon_lost else (0, 1)
     A.draw_axon(ax, AX_X[0], AX_X[1], AX_Y[1])
     _sheaths(ax, 1, OUTER)
@@ -398,7 +285,7 @@ def draw_blocks(ax, state):
         for x0, x1, y in FRAGMENTS + DISTAL:
             A.draw_axon(ax, x0, x1, y, thickness=1.3)
         A.draw_myelin(ax, *OUTER[1], AX_Y[0], kind="damaged")
-        _note(ax, 50.0, 8.6, "axon 1 lost: nothing to remyelinate")
+        C.text(ax, 50.0, 8.6, "axon 1 lost: nothing to remyelinate")
     else:
         A.draw_axon(ax, AX_X[0], AX_X[1], AX_Y[0])
         _sheaths(ax, 0, OUTER[1:])
@@ -419,23 +306,23 @@ def draw_blocks(ax, state):
         for x, y in OPCS_STUCK:
             A.draw_opc(ax, x, y)
             if state.differentiation:
-                _stop_bar(ax, x + 3.2, y + 1.6, x + 6.6, y + 3.2)
+                C.arrow(ax, (x + 3.2, y + 1.6), (x + 6.6, y + 3.2), kind="inh")
         label = _opc_label(state)
-        _note(ax, 50.0, 35.0 if "\n" in label else 34.2, label)
+        C.text(ax, 50.0, 35.0 if "\n" in label else 34.2, label)
     if state.ageing:
         A.draw_opc(ax, *OLD_OPC)
-        _stop_bar(ax, OLD_OPC[0] - 4.5, OLD_OPC[1], OLD_OPC[0] - 11.5, OLD_OPC[1])
-        _note(ax, 99.5, 37.5, "old OPCs\nrespond poorly", ha="right")
+        C.arrow(ax, (OLD_OPC[0] - 4.5, OLD_OPC[1]), (OLD_OPC[0] - 11.5, OLD_OPC[1]), kind="inh")
+        C.text(ax, 99.5, 37.5, "old OPCs\nrespond poorly", ha="right")
     if state.differentiation or state.ageing:  # a key for the inhibition symbol
-        _stop_bar(ax, 1.5, 43.0, 5.5, 43.0)
-        _note(ax, 6.8, 43.0, "= this step cannot happen", ha="left")
+        C.arrow(ax, (1.5, 43.0), (5.5, 43.0), kind="inh")
+        C.text(ax, 6.8, 43.0, "= this step cannot happen", ha="left")
     if state.debris:
-        _note(ax, 87.0, 5.2, "myelin debris\nnot cleared")
+        C.text(ax, 87.0, 5.2, "myelin debris\nnot cleared")
     if state.inflammation:
         A.draw_t_cell(ax, 31.0, 4.6)
         A.draw_t_cell(ax, 37.0, 4.6)
         A.draw_macrophage(ax, 44.0, 4.6, size=2.2)
-        _note(ax, 48.0, 4.6, "inflammation goes on", ha="left")
+        C.text(ax, 48.0, 4.6, "inflammation goes on", ha="left")
     else:
         A.draw_macrophage(ax, 30.5, 5.0, size=1.6, resting=True)
     # the signal on each axon: through the lesion, or stopped at its edge
@@ -498,13 +385,13 @@ BLOCK_SCENE = Scene(
 )
 
 
-def _badge(level):
-    return E.evidence_html(level) if level else "<i>no treatment</i>"
+def _badge(level, guideline=False):
+    return E.evidence_html(level, guideline) if level else "<i>no treatment</i>"
 
 
 _TABLE = ('style="width:100%;border-collapse:collapse;line-height:1.4;'
           'font-size:{size}"')
-_CELL = 'style="vertical-align:top;text-align:left;padding:4px 8px;border-top:1px solid #D9D9D9"'
+_CELL = f'style="vertical-align:top;text-align:left;padding:4px 8px;border-top:1px solid {style.LIGHT_GREY}"'
 
 
 def _table(headers, rows):
@@ -519,7 +406,7 @@ def blocks_table():
     """HTML: each block, what is known, and an idea to lift it with its evidence level."""
     return _table(
         ("Block", "What is known", "An idea to lift it, and the evidence for that idea"),
-        [(f"<b>{html.escape(b.control)}</b>", b.seen, f"{b.idea}<br>{_badge(b.level)}")
+        [(f"<b>{html.escape(b.control)}</b>", b.seen, f"{b.idea}<br>{_badge(b.level, b.guideline)}")
          for b in BLOCKS],
     )
 
@@ -532,7 +419,7 @@ def repair_blocks():
         for b in BLOCKS
     }
     return Explorer(BLOCK_SCENE, controls, make_state=lambda v: BlockState(**v),
-                    heading="What blocks repair? Switch the blocks on and off",
+                    heading=CONTENT.heading("explorer", "blocks"),
                     note=blocks_table())
 
 
@@ -546,59 +433,24 @@ class Cell:
     button: str  # the toggle's label
     title: str  # drawn at the top of the diagram
     origin: str  # where it comes from (description, tooltip and table)
-    makes: str  # middle column caption (drawn)
     verdict: str  # right column: can it make new myelin? (drawn)
-    helps: tuple  # how it may help in MS, in two short lines (description and table)
-    level: str  # evidence key for the 'helps' claim
+    helps: str  # how it may help in MS (description and table)
+    level: str  # evidence key for the 'helps' claim: the rung its evidence reaches
+    guideline: bool  # also endorsed in guidelines (a separate mark beside the rung)
     short: str  # the 'helps' claim in a few words, drawn above the marker
     about: str  # what the marker rates, drawn in its label: "evidence for <about>: <level>"
     summary: str  # one plain sentence for the description and the table (HTML, refs)
 
 
-CELLS = (
-    Cell("hsc", "HSC (blood-forming)", "HSC: haematopoietic stem cell",
-         "from bone marrow; for AHSCT collected from the blood",
-         "blood and immune cells only", "No",
-         ("Rescues blood formation within AHSCT, a guideline-supported treatment;",
-          "the benefit comes from the immune reset (lesson 03), not from HSCs"),
-         "guideline", "blood rescue within AHSCT (guideline-supported treatment)", "blood rescue",
-         "HSCs make only blood and immune cells. In AHSCT they do not become oligodendrocytes, "
-         "neurons or myelin: they restore blood formation after the immune system is removed "
-         "[17, 18, 19]."),
-    Cell("msc", "MSC (stromal)", "MSC: mesenchymal stromal cell",
-         "from bone marrow, fat or umbilical cord",
-         "signals: calm immune cells,\nsupport the body's own OPCs", "Claims largely discredited",
-         ("May help by signalling (shown in animals); the largest",
-          "randomised trial: no drop in MRI inflammation"),
-         "animal", "signalling helps in animals; largest randomised trial: no MRI effect",
-         "the signalling benefit",
-         "Claims that MSCs become oligodendrocytes inside the body are weakly supported and "
-         "largely discredited (cell fusion, culture artefacts) [19, 20, 21]. They act mostly by "
-         "signalling [22, 23, 24]; most given into a vein are trapped in the lungs [26], and the "
-         "largest randomised trial found no drop in MRI inflammation [27]."),
-    Cell("nsc", "NSC (neural)", "NSC: neural stem/precursor cell",
-         "from fetal or donor nervous tissue",
-         "in mice: mostly 'bystander'\nsignals that calm and support",
-         "Plausibly; not the main effect",
-         ("Transplants in people: two small phase 1 studies,",
-          "safety and feasibility only, no proof of benefit"),
-         "small_trial", "transplants in people: small phase 1 safety studies", "safety in people",
-         "Of HSCs, MSCs and NSCs, only NSCs can plausibly make new oligodendrocytes "
-         "(stem-cell-derived OPCs are a further option, still only preclinical), but in mice "
-         "NSCs help mostly through \u201cbystander\u201d signals "
-         "[28, 29]. Two small phase 1 studies in people with progressive MS looked at safety "
-         "[30, 31]."),
-    Cell("opc", "OPC (the body's own)", "OPC: oligodendrocyte precursor cell",
-         "already in the patient's brain and spinal cord",
-         "activated, recruited,\nmatures into an oligodendrocyte", "Yes: the patient's own repair",
-         ("Boosting them with a drug (clemastine): one small",
-          "randomised trial, small effect; a safety signal is unresolved"),
-         "rct", "clemastine: small effect in one trial; unproven", "clemastine",
-         "The patient's own OPCs do the repair; in people, surviving mature oligodendrocytes "
-         "may help too [2, 5]. A drug that pushes OPCs to mature, clemastine, had a small "
-         "effect in one randomised trial [33]; a later safety warning in progressive MS is "
-         "unresolved (section 4)."),
-)
+# What each cell makes or does, drawn in the middle of the diagram: a short label kept
+# here with its line break (the science about each cell is in the content file).
+MAKES = {
+    "hsc": "blood and immune cells only",
+    "msc": "signals: calm immune cells,\nsupport the body's own OPCs",
+    "nsc": "in mice: mostly 'bystander'\nsignals that calm and support",
+    "opc": "activated, recruited,\nmatures into an oligodendrocyte",
+}
+CELLS = tuple(Cell(**row) for row in CONTENT.table("cells"))
 CELL_BY_KEY = {c.key: c for c in CELLS}
 DRAW_CELL = {"hsc": A.draw_hsc, "msc": A.draw_msc, "nsc": A.draw_nsc, "opc": A.draw_opc}
 
@@ -613,31 +465,31 @@ class CellState:
 def _signals(ax, x0, y0, targets):
     """Dotted arrows: a cell signalling to others without becoming them."""
     for tx, ty in targets:
-        _arrow(ax, x0, y0, tx, ty, dash=(0, (1, 1.5)), width=1.6, head=9)
+        C.arrow(ax, (x0, y0), (tx, ty), dashed=True)
 
 
 def draw_cell(ax, state):
     c = CELL_BY_KEY[state.cell]
-    _note(ax, 50.0, 38.6, c.title, step=0, fontweight="bold")
+    C.text(ax, 50.0, 38.6, c.title, bold=True)
     # left: the candidate cell
     size = 2.6 if c.key == "opc" else 3.4
     DRAW_CELL[c.key](ax, 11.0, 21.0, size=size)
     # middle: what it makes or does
-    _note(ax, 41.0, 32.0, "What it does", colour=style.MUTED)
+    C.text(ax, 41.0, 32.0, "What it does", colour=style.MUTED)
     if c.key == "hsc":  # a T cell and a B cell stand for all the blood and immune cells
         for x, draw in ((33.0, A.draw_t_cell), (43.0, A.draw_b_cell)):
             draw(ax, x, 24.0)
-        _arrow(ax, 15.5, 21.5, 29.5, 23.4)
+        C.arrow(ax, (15.5, 21.5), (29.5, 23.4), width=1.4)
     elif c.key in ("msc", "nsc"):
         A.draw_t_cell(ax, 32.0, 26.5)
         A.draw_opc(ax, 48.0, 23.0)
         _signals(ax, 16.0, 22.0, [(30.0, 25.9), (44.3, 23.0)])
     else:
-        _arrow(ax, 16.0, 21.0, 69.0, 21.0, width=1.8)
-    _note(ax, 41.0, 17.0, c.makes)
+        C.arrow(ax, (16.0, 21.0), (69.0, 21.0), width=1.8)
+    C.text(ax, 41.0, 17.0, MAKES[c.key])
     # right: can it make new myelin?
-    _note(ax, 80.0, 32.0, "Makes new myelin?", colour=style.MUTED)
-    _note(ax, 80.0, 28.2, c.verdict, fontweight="bold")
+    C.text(ax, 80.0, 32.0, "Makes new myelin?", colour=style.MUTED)
+    C.text(ax, 80.0, 28.2, c.verdict, bold=True)
     A.draw_axon(ax, 63.0, 97.0, 13.0)
     for x0, x1 in ((63.5, 79.5), (80.5, 96.5)):
         A.draw_myelin(ax, x0, x1, 13.0, kind="thin")
@@ -647,44 +499,24 @@ def draw_cell(ax, state):
     if c.key in ("hsc", "msc"):
         _cross_out(ax, 66.0, 9.5, 94.0, 25.0)
     elif c.key == "nsc":
-        _ring(ax, 80.0, 21.0, 4.0)
-        _arrow(ax, 14.0, 18.0, 75.6, 19.4, dash=(0, (4, 3)), rad=0.16)
+        C.ring(ax, 80.0, 21.0, 4.0)
+        C.arrow(ax, (14.0, 18.0), (75.6, 19.4), rad=0.16, width=1.4, dashed=True)
     # bottom: how it may help in MS, and the kind of study behind that claim
-    _note(ax, 3.0, 7.4, "In MS: " + c.short, ha="left")
-    E.draw_evidence(ax, 3.0, 1.2, c.level, width=7.0, label=False)
-    _note(ax, 11.6, 2.2, f"evidence for {c.about}: {E.level(c.level).label}", ha="left")
+    C.text(ax, 3.0, 7.4, "In MS: " + c.short, ha="left")
+    E.draw_evidence(ax, 3.0, 1.2, c.level, width=7.0, label=False, guideline=c.guideline)
+    C.text(ax, 11.6, 2.2, f"evidence for {c.about}: {E.label_text(c.level, c.guideline)}",
+           ha="left")
 
 
 def describe_cell(state):
     c = CELL_BY_KEY[state.cell]
     name = A.ACTORS[c.key].name
-    middle = {
-        "hsc": "An arrow leads to what it makes: a T cell and a B cell stand for the blood and "
-               "immune cells it makes, and nothing else.",
-        "msc": "Dotted arrows show signals to a T cell and to an oligodendrocyte precursor cell "
-               "(OPC, P): it calms immune cells and supports the body's own OPCs.",
-        "nsc": "Dotted arrows show signals to a T cell and to an oligodendrocyte precursor cell "
-               "(OPC, P): in mice it helps mostly by such bystander signals. A dashed arrow and "
-               "ring mark that it can plausibly make an oligodendrocyte.",
-        "opc": "A long arrow leads from the precursor to an oligodendrocyte: it is activated, "
-               "recruited and matures.",
-    }[c.key]
-    right = {
-        "hsc": "The picture of an oligodendrocyte (O) making thin new myelin sheaths, with a node "
-               "of Ranvier, on an axon is crossed out: no.",
-        "msc": "The picture of an oligodendrocyte (O) making thin new myelin sheaths, with a node "
-               "of Ranvier, on an axon is crossed out: claims that MSCs do this are largely "
-               "discredited.",
-        "nsc": "On the right, an oligodendrocyte (O) makes thin new myelin sheaths, with a node of "
-               "Ranvier, on an axon: plausible, but in mice not the main effect.",
-        "opc": "On the right, the new oligodendrocyte (O) makes thin new myelin sheaths, with a "
-               "node of Ranvier, on an axon: yes, this is the patient's own repair.",
-    }[c.key]
-    helps = " ".join(c.helps)
-    helps = helps[0].lower() + helps[1:]
+    middle = CONTENT.text(f"cell_{c.key}_does")
+    right = CONTENT.text(f"cell_{c.key}_myelin")
+    helps = c.helps[0].lower() + c.helps[1:]
     return (f"The {name}, {c.origin}. {middle} {right} At the bottom, how it may help in MS: "
             f"{helps}. The marker beside it rates the kind of study behind that claim (evidence "
-            f"for {c.about}): {E.describe_evidence(c.level)}.")
+            f"for {c.about}): {E.describe_evidence(c.level, c.guideline)}.")
 
 
 CELL_SCENE = Scene(
@@ -700,8 +532,8 @@ def cell_table():
         ("Cell", "Makes new myelin?", "What the evidence says",
          "How it may help in MS, and the evidence level"),
         [(f"<b>{html.escape(c.title)}</b><br>{html.escape(c.origin)}", html.escape(c.verdict),
-          c.summary, f"{html.escape(' '.join(c.helps))}<br>Evidence for "
-          f"{html.escape(c.about)}: {E.evidence_html(c.level)}")
+          c.summary, f"{html.escape(c.helps)}<br>Evidence for "
+          f"{html.escape(c.about)}: {E.evidence_html(c.level, c.guideline)}")
          for c in CELLS],
     )
 
@@ -712,7 +544,7 @@ def which_cell():
                              description="Cell", style={"button_width": "auto"},
                              tooltips=[f"{c.title}, {c.origin}" for c in CELLS])
     return Explorer(CELL_SCENE, {"cell": choice}, make_state=lambda v: CellState(v["cell"]),
-                    heading="Which cell can make myelin?",
+                    heading=CONTENT.heading("explorer", "which_cell"),
                     note="<b>The four cells side by side:</b>" + cell_table())
 
 
@@ -720,18 +552,14 @@ def which_cell():
 
 @dataclass(frozen=True)
 class DrugRow:
-    text: str  # the claim, drawn beside the marker ("\n" splits it over two lines)
+    text: str  # the claim, drawn beside the marker (wrapped to CLAIM_WIDTH characters)
     level: str  # the kind of study behind the claim
+    guideline: bool = False  # also endorsed in guidelines
 
 
-DRUG_ROWS = (
-    DrugRow("Found in a screen: clemastine helps OPCs mature in a dish", "in_vitro"),
-    DrugRow("ReBUILD, a small trial: visual signals slightly faster;\n"
-            "everyday function not shown", "rct"),
-    DrugRow("Warning: in progressive MS (TRAP-MS), the clemastine arm was\n"
-            "stopped for faster worsening; not yet peer-reviewed", "small_trial"),
-    DrugRow("Rejuvenating old OPCs (metformin): rodents only", "animal"),
-)
+DRUG_ROWS = tuple(DrugRow(**row) for row in CONTENT.table("drug_claims"))
+CLAIM_WIDTH = 60  # characters per drawn line of a claim
+CLAIM_X = 36.0  # where the claim column starts
 
 
 @dataclass(frozen=True)
@@ -741,182 +569,59 @@ class DrugState:
     rows: int = len(DRUG_ROWS)
 
 
-DRUG_TOP = 9.0  # the picture sits above the table of claims
-TABLE_TOP = 22.2
+DRUG_TOP = 16.0  # the picture sits above the table of claims (five rows)
+TABLE_TOP = 29.2
 
 
 def draw_drugs(ax, state):
     t = DRUG_TOP
     A.draw_opc(ax, 8.0, 28.0 + t)
-    _arrow(ax, 13.0, 28.0 + t, 33.5, 28.0 + t, width=1.8)
-    _note(ax, 23.0, 31.0 + t, "a drug such as clemastine")
-    _note(ax, 23.0, 25.0 + t, "pushes it to mature")
+    C.arrow(ax, (13.0, 28.0 + t), (33.5, 28.0 + t), width=1.8)
+    C.text(ax, 23.0, 31.0 + t, "a drug such as clemastine")
+    C.text(ax, 23.0, 25.0 + t, "pushes it to mature")
     A.draw_axon(ax, 30.0, 54.0, 20.0 + t)
     for x0, x1 in ((30.5, 41.5), (42.5, 53.5)):
         A.draw_myelin(ax, x0, x1, 20.0 + t, kind="thin")
     A.draw_node(ax, 42.0, 20.0 + t)
     A.draw_oligodendrocyte(ax, 42.0, 28.5 + t, targets=[(36.0, 20.0 + t + THIN_EDGE),
                                                         (48.0, 20.0 + t + THIN_EDGE)])
-    _note(ax, 58.0, 29.5 + t, "aim: more thin new myelin\nfrom the patient's own cells",
-          ha="left")
+    C.text(ax, 58.0, 29.5 + t, "aim: more thin new myelin\nfrom the patient's own cells", ha="left")
     # a small table: the kind of study (marker and its name), then the claim
-    _note(ax, 3.0, TABLE_TOP + 1.8, "Kind of study behind the claim", ha="left",
-          colour=style.MUTED)
-    _note(ax, 34.0, TABLE_TOP + 1.8, "Claim", ha="left", colour=style.MUTED)
-    _line(ax, [3.0, 97.0], [TABLE_TOP, TABLE_TOP], colour=style.MUTED, width=0.8)
+    C.text(ax, 3.0, TABLE_TOP + 1.8, "Kind of study behind the claim", ha="left",
+           colour=style.MUTED)
+    C.text(ax, CLAIM_X, TABLE_TOP + 1.8, "Claim", ha="left", colour=style.MUTED)
+    C.line(ax, [3.0, 97.0], [TABLE_TOP, TABLE_TOP], colour=style.MUTED, width=0.8)
     y = TABLE_TOP
     for row in DRUG_ROWS[: state.rows]:
-        lines = row.text.count("\n") + 1
+        text = "\n".join(textwrap.wrap(row.text, CLAIM_WIDTH))
+        lines = text.count("\n") + 1
         height = 2.3 * lines + 2.0
         mid = y - height / 2
-        E.draw_evidence(ax, 3.0, mid - 1.3, row.level, width=7.0, label=False)
-        _note(ax, 11.6, mid, E.level(row.level).label, ha="left")
-        _note(ax, 34.0, mid, row.text, ha="left")
+        E.draw_evidence(ax, 3.0, mid - 1.3, row.level, width=7.0, label=False,
+                        guideline=row.guideline)
+        C.text(ax, 11.6, mid, E.label_text(row.level, row.guideline), ha="left")
+        C.text(ax, CLAIM_X, mid, text, ha="left")
         y -= height
 
 
 def describe_drugs(state):
-    rows = "; ".join(f"{row.text.replace(chr(10), ' ')} ({E.describe_evidence(row.level)})"
+    rows = "; ".join(f"{row.text} ({E.describe_evidence(row.level, row.guideline)})"
                      for row in DRUG_ROWS[: state.rows])
-    return ("An oligodendrocyte precursor cell (OPC, P) is pushed by a drug such as clemastine to "
-            "mature into an oligodendrocyte (O), which wraps an axon in thin new myelin sheaths "
-            "with a node of Ranvier between them: the aim is more repair from the patient's own "
-            "cells. Below, a table gives each claim with an evidence marker that rates the kind "
-            f"of study behind it, not whether the result was good: {rows}.")
+    return f"{CONTENT.text('drugs_picture')} {rows}."
 
 
-DRUG_SCENE = Scene("remyelination-drugs", draw_drugs, describe_drugs, width=100, height=43,
+DRUG_SCENE = Scene("remyelination-drugs", draw_drugs, describe_drugs, width=100, height=50,
                    legend=("opc", "oligodendrocyte", "axon", "thin_myelin", "node"))
 
 
 def drug_evidence():
     """Show the drug picture with an evidence marker on each claim."""
-    show(DRUG_SCENE, DrugState(), title="Boosting the body's own repair with drugs")
+    show(DRUG_SCENE, DrugState(), title=CONTENT.text("drugs_title"))
 
 
 # ================================================================ self-check
 
-QUESTIONS = (
-    Question(
-        "In AHSCT, a patient gets their own haematopoietic stem cells (HSCs) back after "
-        "chemotherapy. What do these cells become?",
-        (
-            Option("New oligodendrocytes that rebuild the myelin.", False,
-                   "A common misconception. HSCs make only blood and immune cells; they do not "
-                   "become oligodendrocytes, neurons or myelin. Repair is done by the patient's "
-                   "own OPCs (and perhaps surviving oligodendrocytes)."),
-            Option("Blood and immune cells: they restore blood formation.", True,
-                   "Yes. The reinfused cells are a rescue that restores blood formation; the "
-                   "benefit against MS comes from removing and rebuilding the immune system "
-                   "(lesson 03)."),
-            Option("New neurons that replace lost axons.", False,
-                   "No. HSCs cannot make neurons, and lost axons in the brain and spinal cord "
-                   "regrow poorly."),
-        ),
-        topic="HSCs do not make myelin",
-    ),
-    Question(
-        "Mesenchymal stromal cells (MSCs) are infused into a vein. Where do most of them end "
-        "up?",
-        (
-            Option("In the brain, where they turn into oligodendrocytes.", False,
-                   "This is the \u201choming and rebuilding\u201d misconception. Most MSCs given "
-                   "into a vein do not reach the brain in large numbers, and claims that they "
-                   "become oligodendrocytes in the body are largely discredited."),
-            Option("Trapped in the lungs, where most disappear within days.", True,
-                   "Yes. Where MSCs have effects, they seem to come from the signals they "
-                   "release (and from how the body reacts to them), not from rebuilding tissue."),
-            Option("In the spinal cord, where they replace lost axons.", False,
-                   "No. MSCs do not become nerve cells or axons in the body; the early "
-                   "\u201cneuron-like\u201d results were partly culture artefacts."),
-        ),
-        topic="infused cells do not home to the brain and rebuild it",
-    ),
-    Question(
-        "Which statement about remyelination in MS is right?",
-        (
-            Option("It never happens in adults: once myelin in a lesion is lost, it is lost for "
-                   "good.", False,
-                   "No. Remyelination is a natural repair process, and in some people it is "
-                   "extensive, especially early in the disease (shadow plaques are remyelinated "
-                   "areas)."),
-            Option("It happens, sometimes extensively, but often fails in chronic lesions and "
-                   "with age.", True,
-                   "Yes. OPCs are often present in chronic lesions but fail to mature; ageing, "
-                   "debris and a hostile environment also hold repair back."),
-            Option("It happens in every lesion and rebuilds myelin as thick as the original "
-                   "sheaths.", False,
-                   "No. New sheaths are thinner and shorter than the originals, which is why "
-                   "shadow plaques look pale."),
-        ),
-        topic="remyelination happens but often fails",
-    ),
-    Question(
-        "Tick every statement that is supported by the evidence in this lesson.",
-        (
-            Option("HSCs, MSCs and NSCs all repair myelin in the same way: by turning into new "
-                   "oligodendrocytes.", False,
-                   "No: they differ in origin, in what they can become, in how they may help and "
-                   "in the strength of the evidence. Only AHSCT has strong clinical evidence in "
-                   "MS, and that evidence is about stopping inflammation."),
-            Option("Of HSCs, MSCs and NSCs, only NSCs can plausibly make new oligodendrocytes, "
-                   "yet in mice they help mostly by signalling.", True,
-                   "Yes. Even for NSCs, the benefit in animal models came mostly from "
-                   "\u201cbystander\u201d signals, and the first studies in people were small "
-                   "phase 1 safety studies. (Stem-cell-derived OPCs are a further, still "
-                   "preclinical, option.)"),
-            Option("MSC, NSC and other cell therapies for MS are experimental and belong in "
-                   "regulated clinical trials.", True,
-                   "Yes. Guidelines say these cell therapies should be given only within "
-                   "regulated clinical trials."),
-            Option("Clemastine is an approved remyelinating drug, because a trial showed that "
-                   "people walk better.", False,
-                   "No. One small randomised trial found a small effect on the speed of visual "
-                   "signals, not on walking, and a later trial arm in progressive MS was stopped "
-                   "for safety. No therapy has yet been proven to restore function by "
-                   "remyelination."),
-        ),
-        multiple=True,
-        topic="not all stem cell therapies are the same",
-    ),
-    Question(
-        "In a chronic lesion, OPCs sit right next to bare axons, but no new myelin forms. "
-        "Which block does this point to most directly?",
-        (
-            Option("A differentiation block: the OPCs fail to mature.", True,
-                   "Yes. OPCs (and even pre-myelinating oligodendrocytes) are present but do not "
-                   "mature and wrap the axons. Drugs such as clemastine try to push them past "
-                   "this step."),
-            Option("A shortage of OPCs: too few are left to reach the axons.", False,
-                   "The question says OPCs are there. In many chronic lesions the problem is "
-                   "not a lack of OPCs but their failure to mature."),
-            Option("Axon loss: the axons have died, so there is nothing to wrap.", False,
-                   "The axons are still there (bare). A lost axon would leave nothing to "
-                   "remyelinate."),
-        ),
-        topic="differentiation block",
-    ),
-    Question(
-        "Why is remyelination expected to protect axons, and not only to speed up their "
-        "signals?",
-        (
-            Option("New myelin lets axons that were already lost grow back through the "
-                   "lesion.", False,
-                   "No. Lost axons in the brain and spinal cord regrow poorly, and remyelination "
-                   "can only wrap axons that are still there."),
-            Option("Oligodendrocytes feed the axons they wrap, and bare axons run short of "
-                   "energy.", True,
-                   "Yes. Oligodendrocytes supply axons with metabolites such as lactate, and a "
-                   "bare axon needs more energy. In animals, remyelination protects axons; in "
-                   "people this is not yet proven."),
-            Option("New myelin switches off the immune attack, so inflammation in the lesion "
-                   "stops.", False,
-                   "No. Remyelination does not stop the immune attack; ongoing inflammation is "
-                   "one of the things that blocks repair (section 2)."),
-        ),
-        topic="why remyelination protects axons",
-    ),
-)
+QUESTIONS = CONTENT.questions()
 
 
 def self_check():

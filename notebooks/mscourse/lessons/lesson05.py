@@ -5,63 +5,48 @@ one at a time; AHSCT's very different route (removing the immune cells); where
 infused MSCs really go; and the gap between mouse (EAE) results and the MESEMS
 trial in people.
 
-Everything an instructor may want to edit is data near the top of each part:
-the signals (``SIGNALS``), the approaches (``APPROACHES``), the storyboard
-steps (``ROUTE_STEPS``, ``MODEL_STEPS``) and the self-check ``QUESTIONS``.
-Reference numbers in captions ([n]) follow the notebook's reference list.
+The teaching text (signals table, step titles and captions, explorer notes,
+descriptions, quiz and references) lives in ``content/lesson05.toml``; this
+module pairs it with states and draws them.
 """
 
 from dataclasses import dataclass
 
+import re
+
 import ipywidgets as w
-from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyBboxPatch
 
 from .. import actors as A
-from .. import style
+from .. import content, style
 from ..evidence import LEVELS, draw_evidence, evidence_html, level
-from ..export import FigureSpec
-from ..scene import Scene, caption_text
-from ..scene import arrow as _arrow  # the course's one arrow language
-from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
+from .. import canvas as C
+from ..scene import FigureSpec, Scene
+from ..widgets import Explorer, Quiz, Step, Storyboard
 
-MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
-T_INK = "#A34400"  # the T cell's vermillion, darkened: the licensing signal from T cells
-FADED = "#8C8C8C"  # a signal switched on that cannot act yet (dashed as well)
+CONTENT = content.for_module(__name__)
 
-
-# ---------------------------------------------------------------- small drawing helpers
-
-def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4):
-    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
-                         linestyle=dash or "-", zorder=z, solid_capstyle="round"))
+MSC_INK = A.ACTORS["msc"].ink  # the MSC's olive, darkened: arrows for MSC signals
+T_INK = A.ACTORS["t_cell"].colour  # the T cell's own vermillion (its ink would pass for the MSC's): the licensing signal from T cells
+FADED = style.GREY  # a signal switched on that cannot act yet (dashed as well)
 
 
-def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, box=False, **kw):
-    if box:  # a white backing so a label stays readable where it sits on a line
-        kw["bbox"] = dict(boxstyle="round,pad=0.15", facecolor=style.PAPER, edgecolor="none")
-    caption_text(ax, x, y, text, size_step=step, colour=colour, ha=ha, **kw)
+# ---------------------------------------------------------------- text from the content file
+
+def _fill(text):
+    """``{marker:key}`` becomes the evidence badge, ``{level:key}`` the marker's words."""
+    text = re.sub(r"\{marker:(\w+)\}", lambda m: evidence_html(m.group(1)), text)
+    return re.sub(r"\{level:(\w+)\}", lambda m: level(m.group(1)).label, text)
 
 
-def _ghost(ax, x, y, r=1.7):
-    """A removed cell: an empty dashed circle where an immune cell used to be."""
-    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.MUTED,
-                         linewidth=style.line(1.1), linestyle=(0, (2, 2)), zorder=5))
+def _text(key):
+    return _fill(CONTENT.text(key))
 
 
-def _dying(ax, x, y, r=3.6):
-    """A dying cell: a dashed ring around it (the label says 'dying')."""
-    ax.add_artist(Circle((x, y), r, fill=False, edgecolor=style.INK,
-                         linewidth=style.line(1.3), linestyle=(0, (1.5, 1.5)), zorder=8))
+def _steps(name, states):
+    return tuple(Step(s.title, _fill(s.caption), s.state) for s in CONTENT.steps(name, states))
 
 
-def _box(ax, x0, y0, x1, y1, dashed=False):
-    """A body compartment (vein, lungs, brain): a plain rounded outline."""
-    ax.add_artist(FancyBboxPatch(
-        (x0, y0), x1 - x0, y1 - y0, boxstyle="round,pad=0,rounding_size=2.0",
-        facecolor="none", edgecolor=style.MUTED, linewidth=style.line(1.2),
-        linestyle=(0, (4, 2)) if dashed else "-", zorder=1))
-
+# ---------------------------------------------------------------- this lesson's own pictures
 
 def _damaged_axon(ax, x0, x1, y, lesion=(None, None), seg_len=11.0):
     """An axon with intact myelin outside the lesion and damaged myelin inside it.
@@ -100,6 +85,7 @@ class Signal:
     effect: str  # what it does, one plain clause
     evidence: str  # an evidence.LEVELS key
     needs: str = ""  # another signal that must act first ("" = only licensing)
+    unlicensed: bool = False  # found to act without licensing signals (TGF-β)
     where: str = ""  # where the evidence comes from, if not an MS model
 
     @property
@@ -108,31 +94,7 @@ class Signal:
         return {"licensing": "Licensing", "shift": "Macrophage shift"}.get(self.key, self.button)
 
 
-SIGNALS = (
-    Signal("licensing", "IFN-γ reaches the MSC", "licensing by interferon-gamma (IFN-γ)",
-           "the MSC itself",
-           "interferon-gamma from the T cells reaches the MSC and switches on its calming "
-           "programme", "animal"),
-    Signal("ido", "IDO", "IDO (indoleamine 2,3-dioxygenase)", "the effector T cells",
-           "it breaks down tryptophan, which stops T cells dividing", "in_vitro"),
-    Signal("pge2", "PGE2", "PGE2 (prostaglandin E2)", "the macrophage",
-           "it reprogrammes the macrophage to make IL-10; its direct brake on T cells is not "
-           "drawn", "animal", where="mouse sepsis model, not MS"),
-    Signal("tgfb", "TGF-β", "TGF-β (transforming growth factor beta)", "the effector T cells",
-           "it slows T-cell division", "in_vitro"),
-    Signal("il10", "IL-10", "IL-10 (interleukin-10)", "the effector T cells",
-           "made by the reprogrammed macrophage, it calms the T cells", "animal",
-           needs="pge2", where="mouse sepsis model, not MS"),
-    Signal("hlag5", "HLA-G5", "HLA-G5", "the T cells",
-           "it promotes regulatory T cells, so a second Treg appears", "in_vitro"),
-    Signal("treg", "Tregs", "regulatory T cells (Tregs)", "the effector T cells",
-           "they restrain the effector T cells", "in_vitro", needs="hlag5"),
-    Signal("shift", "Macrophage shift (outcome)", "the macrophage/microglia shift",
-           "the macrophage/microglial cell",
-           "an outcome, not a separate signal: PGE2 and other MSC factors are proposed to move "
-           "the macrophage/microglial cell to a pro-repair state", "animal",
-           where="mouse studies of sepsis and of remyelination, not MS"),
-)
+SIGNALS = tuple(Signal(**row) for row in CONTENT.table("signals"))
 SIGNAL_KEYS = tuple(s.key for s in SIGNALS)
 BY_KEY = {s.key: s for s in SIGNALS}
 
@@ -146,7 +108,7 @@ def status(state, key):
     """'off', 'acting', or why a switched-on signal cannot act yet."""
     if key not in state.on:
         return "off"
-    if key == "licensing":
+    if key == "licensing" or BY_KEY[key].unlicensed:
         return "acting"
     if "licensing" not in state.on:
         return "the MSC is not licensed"
@@ -177,11 +139,10 @@ def _signal_arrow(ax, state, key, p0, p1, kind, label, label_xy, rad=0.0, colour
     if st == "off":
         return
     acting = st == "acting"
-    _arrow(ax, _p(*p0), _p(*p1), kind=kind, colour=colour if acting else FADED,
-           dashed=not acting, rad=rad)
+    C.arrow(ax, _p(*p0), _p(*p1), kind=kind, colour=colour if acting else FADED, dashed=not acting,
+            rad=rad)
     # labels sit beside their arrows, not on them: no white backing to draw
-    _note(ax, *_p(*label_xy), label, colour=style.INK if acting else style.MUTED,
-          fontweight="bold" if acting else "normal")
+    C.text(ax, *_p(*label_xy), label, colour=style.INK if acting else style.MUTED, bold=acting)
 
 
 def _macrophage_label(acting):
@@ -198,22 +159,21 @@ def draw_signals(ax, state):
     acting = {k for k in SIGNAL_KEYS if status(state, k) == "acting"}
     # the lesion: an axon with damaged myelin and the cells of the inflammation
     _damaged_axon(ax, 44, 99, 31.5 + DY, lesion=(67, 99))
-    _note(ax, *_p(33, 31.5), "inflamed lesion")
+    C.text(ax, *_p(33, 31.5), "inflamed lesion")
     for x, y in T_CELLS:
         A.draw_t_cell(ax, x, y)
-    _note(ax, *_p(93.5, 66.5), "effector\nT cells")
+    C.text(ax, *_p(93.5, 66.5), "effector\nT cells")
     A.draw_t_cell(ax, *TREG_XY, size=2.3, tag="reg")
     more = "hlag5" in acting
     if more:
         A.draw_t_cell(ax, *NEW_TREG_XY, size=2.3, tag="reg")
-    _note(ax, *_p(91.5, 48.0), "more\nTregs" if more else "few\nTregs")
+    C.text(ax, *_p(91.5, 48.0), "more\nTregs" if more else "few\nTregs")
     A.draw_macrophage(ax, *MAC_XY, size=2.6, eating="shift" in acting)
-    _note(ax, *_p(92.5, 37.5), _macrophage_label(acting))
+    C.text(ax, *_p(92.5, 37.5), _macrophage_label(acting))
     A.draw_msc(ax, *MSC_XY, size=3.2)
     licensed = "licensing" in acting
-    _note(ax, *_p(12.0, 45.0), "licensed" if licensed else "not licensed",
-          colour=style.INK if licensed else style.MUTED,
-          fontweight="bold" if licensed else "normal")
+    C.text(ax, *_p(12.0, 45.0), "licensed" if licensed else "not licensed",
+           colour=style.INK if licensed else style.MUTED, bold=licensed)
     mx, my = 12.0, 50.0  # design coordinates of the MSC
     _signal_arrow(ax, state, "licensing", (77.0, 63.5), (mx + 1.0, my + 2.2), "act",
                   "IFN-γ", (50.0, 67.3), rad=0.18, colour=T_INK)
@@ -226,16 +186,15 @@ def draw_signals(ax, state):
                   (38.0, 42.6))
     _signal_arrow(ax, state, "il10", (82.6, 38.6), (85.6, 55.5), "inh", "IL-10", (88.2, 44.4))
     if not state.on:
-        _note(ax, *_p(44.0, 60.0), "no signal on: the MSC is idle", colour=style.MUTED)
+        C.text(ax, *_p(44.0, 60.0), "no signal on: the MSC is idle", colour=style.MUTED)
     # the evidence board: one row per evidence level among the signals switched on
-    _line(ax, [1, 99], [BOARD_TOP + 2.6, BOARD_TOP + 2.6], colour=style.LIGHT_GREY, width=1.0)
+    C.line(ax, [1, 99], [BOARD_TOP + 2.6, BOARD_TOP + 2.6], colour=style.LIGHT_GREY, width=1.0)
     if not state.on:
-        _note(ax, 50, BOARD_TOP - 2.3, "Evidence markers appear here.", colour=style.MUTED,
-              step=0)
+        C.text(ax, 50, BOARD_TOP - 2.3, "Evidence markers appear here.", colour=style.MUTED)
     for row, (key, names) in enumerate(_board_rows(state)):
         y = BOARD_TOP - row * ROW_H
         draw_evidence(ax, 1.5, y - 1.1, key, width=6.0, label=False)
-        _note(ax, 8.3, y - 0.2, f"evidence: {level(key).label} – {', '.join(names)}", ha="left")
+        C.text(ax, 8.3, y - 0.2, f"evidence: {level(key).label} – {', '.join(names)}", ha="left")
 
 
 def _board_rows(state):
@@ -251,17 +210,11 @@ def _board_rows(state):
 
 
 def describe_signals(state):
-    parts = [
-        "An inflamed lesion: three effector T cells (T), a regulatory T cell (Treg) and a "
-        "macrophage/microglial cell (M) above an axon whose myelin is damaged in the lesion "
-        "(outside it, two intact sheaths meet at a node of Ranvier). On the left, a mesenchymal "
-        "stromal cell (MSC)."
-    ]
+    parts = [_text("signals_scene")]
     acting = [s for s in SIGNALS if status(state, s.key) == "acting"]
     waiting = [s for s in SIGNALS if status(state, s.key) not in ("off", "acting")]
     if not state.on:
-        parts.append("No signal is switched on: the MSC is idle, the T cells keep dividing and "
-                     "the macrophage keeps attacking.")
+        parts.append(_text("signals_idle"))
     for s in acting:
         ev = f"(evidence: {level(s.evidence).label}{', ' + s.where if s.where else ''})"
         if s.key == "licensing":
@@ -274,14 +227,13 @@ def describe_signals(state):
     for s in waiting:
         parts.append(f"{s.short} is switched on but dashed and grey: {status(state, s.key)}.")
     if waiting and "licensing" not in state.on:
-        parts.append("In the dish, MSCs calm T cells only after inflammatory signals such as "
-                     "interferon-gamma have switched them on.")
+        parts.append(_text("signals_unlicensed"))
     brakes = [s for s in acting if s.target == "the effector T cells"]
     if brakes:
         parts.append(f"The T cells are now held back by {len(brakes)} "
                      f"signal{'s' if len(brakes) > 1 else ''}.")
     if acting and any(s.key != "licensing" for s in acting):
-        parts.append("Section 4 shows what happened in people.")
+        parts.append(_text("signals_onward"))
     return " ".join(parts)
 
 
@@ -294,15 +246,7 @@ def _signal_state(values):
     return SignalState(on=tuple(k for k in SIGNAL_KEYS if values[k]))
 
 
-SIGNAL_NOTE = (
-    "<b>Reading the diagram.</b> Arrows with a head switch something on; arrows ending in a flat "
-    "bar hold something back. Most arrows start at the MSC; the licensing arrow (IFN-γ) runs from "
-    "a T cell to the MSC, and the IL-10 and Tregs arrows start at the cell the MSC changed. The "
-    "macrophage shift is an outcome, so it changes the macrophage rather than adding an arrow. A "
-    "dashed grey arrow is a signal you switched on that cannot act yet; the board under the "
-    "diagram marks it “(waiting)” and groups the signals by their evidence marker."
-)
-
+SIGNAL_NOTE = _text("signal_note")
 
 def signal_explorer():
     """Explorer: switch the proposed MSC signals on one at a time."""
@@ -313,7 +257,7 @@ def signal_explorer():
         for s in SIGNALS
     }
     return Explorer(SIGNAL_SCENE, controls, make_state=_signal_state,
-                    heading="The MSC's signals, one at a time", note=SIGNAL_NOTE)
+                    heading=CONTENT.heading("explorer", "signals"), note=SIGNAL_NOTE)
 
 # ================================================================ 2. two routes: signalling or removal
 
@@ -344,88 +288,58 @@ def draw_approach(ax, state):
     a = state.approach
     inflamed = a in ("none", "msc")
     A.draw_vessel(ax, 1, 99, VESSEL_Y, height=8, leaky_at=(50.0,) if inflamed else ())
-    _note(ax, 4.5, VESSEL_Y, "blood", step=0, colour=style.INK)
-    _note(ax, 93.0, VESSEL_Y - 6.2, "barrier " + ("leaky" if inflamed else "sealed"),
-          colour=style.INK)
+    C.text(ax, 4.5, VESSEL_Y, "blood", colour=style.INK)
+    C.text(ax, 93.0, VESSEL_Y - 6.2, "barrier " + ("leaky" if inflamed else "sealed"),
+           colour=style.INK)
     _damaged_axon(ax, 3, 97, 15.0, lesion=(36, 70))
-    _note(ax, 3.0, 21.0, "brain tissue", ha="left")
+    C.text(ax, 3.0, 21.0, "brain tissue", ha="left")
     if inflamed:
         for x, kind in BLOOD_CELLS:
             _cell(ax, x, VESSEL_Y, kind)
         for x, y, kind in TISSUE_CELLS:
             _cell(ax, x, y, kind)
-        _arrow(ax, (50.0, VESSEL_Y - 2.5), (50.5, 38.0), colour=style.INK)
+        C.arrow(ax, (50.0, VESSEL_Y - 2.5), (50.5, 38.0), colour=style.INK)
         A.draw_macrophage(ax, 64.0, 21.0, size=2.6, eating=(a == "none"))
-        _note(ax, 75.0, 25.5, "attacking myelin" if a == "none" else "calmer? (mice only)")
+        C.text(ax, 75.0, 25.5, "attacking myelin" if a == "none" else "calmer? (mice only)")
     if a == "none":
-        _note(ax, 30.0, 30.0, "immune cells cross\nand attack", ha="center")
+        C.text(ax, 30.0, 30.0, "immune cells cross\nand attack", ha="center")
     if a == "msc":
         A.draw_msc(ax, 11.5, VESSEL_Y, size=2.2)
-        _note(ax, 2.0, 33.5, "MSC in the blood:\nwhere does it go?", ha="left")
+        C.text(ax, 2.0, 33.5, "MSC in the blood:\nwhere does it go?", ha="left")
         for target in ((42.0, 31.8), (55.0, 29.8), (61.4, 22.4)):
-            _arrow(ax, (13.0, VESSEL_Y - 2.6), target, kind="inh", colour=MSC_INK, dashed=True)
-        _note(ax, 27.0, 37.6, "signals (proposed)", box=True)
-        _note(ax, 33, 3.0, "MSC signalling: the cells stay, damped.", step=0)
+            C.arrow(ax, (13.0, VESSEL_Y - 2.6), target, kind="inh", colour=MSC_INK, dashed=True)
+        C.note(ax, 27.0, 37.6, "signals (proposed)")
+        C.text(ax, 33, 3.0, "MSC signalling: the cells stay, damped.")
         draw_evidence(ax, 64.0, 1.6, "animal", width=7.0)
     if a == "ahsct":
         for x, kind in BLOOD_CELLS:
             if x == 62.0:
                 A.draw_t_cell(ax, x, VESSEL_Y, tag="8")  # a surviving CD8 clone
             else:
-                _ghost(ax, x, VESSEL_Y)
+                C.ghost(ax, x, VESSEL_Y)
         for x, y, kind in TISSUE_CELLS:
             if kind == "b":
                 A.draw_b_cell(ax, x, y)  # antibody-producing cells in the CNS often persist
             else:
-                _ghost(ax, x, y)
+                C.ghost(ax, x, y)
         A.draw_hsc(ax, 11.5, VESSEL_Y)
-        _note(ax, 3.0, 36.0, "reinfused HSCs rebuild\nblood and immune cells", ha="left")
-        _note(ax, 62.0, 39.3, "a few old cells survive", box=True)
+        C.text(ax, 3.0, 36.0, "reinfused HSCs rebuild\nblood and immune cells", ha="left")
+        C.note(ax, 62.0, 39.3, "a few old cells survive")
         A.draw_macrophage(ax, 64.0, 21.0, size=2.4, resting=True)
-        _note(ax, 75.0, 25.5, "microglia calmer")
-        _note(ax, 33, 3.0, "AHSCT: dashed circles = removed cells.", step=0)
+        C.text(ax, 75.0, 25.5, "microglia calmer")
+        C.text(ax, 33, 3.0, "AHSCT: dashed circles = removed cells.")
         draw_evidence(ax, 64.0, 1.6, "rct", width=7.0)
 
 
 def describe_approach(state):
-    base = ("A blood vessel runs across the top; its wall is the blood-brain barrier. Below it, "
-            "brain tissue holds an axon whose myelin is damaged in the lesion; on either side, "
-            "intact sheaths are separated by nodes of Ranvier. ")
-    if state.approach == "none":
-        return base + (
-            "Untreated: the barrier is leaky. T cells (T) and B cells (B) in the blood cross into "
-            "the tissue, and a macrophage (M) is eating myelin. This is the active inflammation "
-            "both treatments aim to stop.")
-    if state.approach == "msc":
-        return base + (
-            "MSC signalling: a mesenchymal stromal cell (MSC) in the blood (where infused MSCs "
-            "really go is section 3) sends dashed signal arrows that end in bars: they are "
-            "proposed to damp the T cells and the macrophage. The T cells, B cells and macrophage "
-            f"all stay where they are (evidence: {level('animal').label}). The barrier is still drawn leaky: whether "
-            "MSCs calm inflammation in people is the question of section 4.")
-    return base + (
-        "AHSCT ablation: conditioning (high-dose chemotherapy, usually with antibodies against "
-        "T cells) has removed most immune cells. Dashed empty circles show where T cells and B "
-        "cells were. A few old cells survive: a CD8 T cell (T8) in the blood, and a B cell in "
-        "the brain tissue, standing for the antibody-producing cells that often persist inside "
-        "the brain and spinal cord. A haematopoietic stem cell (HSC, labelled H) stands for the "
-        "reinfused stem cells, which rebuild blood and immune cells. The barrier is sealed and "
-        "the microglia (M) are calmer, but the damaged myelin is still there: stopping "
-        "inflammation does not rebuild myelin "
-        f"(evidence for fewer relapses and new lesions: {level('rct').label}).")
-
+    return " ".join([_text("approach_scene"), _text(f"approach_{state.approach}")])
 
 APPROACH_SCENE = Scene("approach", draw_approach, describe_approach, width=100, height=50,
                        legend=("vessel", "t_cell", "b_cell", "macrophage", "microglia", "msc", "hsc",
                                "axon", "myelin", "damaged_myelin", "node"))
 
 
-APPROACH_NOTE = (
-    "MSC signalling: proposed calming of immune cells that stay in place "
-    + evidence_html("animal") + ". AHSCT: removal of most immune cells, then regrowth of a new "
-    "repertoire " + evidence_html("rct") + "."
-)
-
+APPROACH_NOTE = _text("approach_note")
 
 def approach_explorer():
     """Explorer: untreated lesion, MSC signalling, or AHSCT ablation."""
@@ -436,7 +350,7 @@ def approach_explorer():
                              style={"description_width": "initial"})
     return Explorer(APPROACH_SCENE, {"approach": choice},
                     make_state=lambda v: ApproachState(v["approach"]),
-                    heading="Two routes to less inflammation", note=APPROACH_NOTE)
+                    heading=CONTENT.heading("explorer", "approach"), note=APPROACH_NOTE)
 
 
 # ================================================================ 3. where infused MSCs go
@@ -458,114 +372,64 @@ def draw_route(ax, state):
     y0, y1 = BOX_Y
     for (x0, x1), label in ((VEIN, "arm vein (drip)"), (LUNGS, "lungs" if s else "?"),
                             (BRAIN, "brain and spinal cord")):
-        _box(ax, x0, y0, x1, y1)
-        _note(ax, (x0 + x1) / 2, y1 + 2.0, label, step=0, fontweight="bold")
+        C.box(ax, x0, y0, x1, y1, fill="none", edge=style.MUTED, width=1.2, rounding=2.0)
+        C.text(ax, (x0 + x1) / 2, y1 + 2.0, label, bold=True)
     A.draw_vessel(ax, VEIN[0] + 1, VEIN[1] - 1, 25.0, height=7)
     A.draw_vessel(ax, LUNGS[0] + 2, LUNGS[1] - 2, 30.0, height=5)
     A.draw_vessel(ax, LUNGS[0] + 2, LUNGS[1] - 2, 22.0, height=5)
-    _note(ax, 44.0, 13.5, "tiny lung vessels" if s else "tiny vessels", colour=style.MUTED)
+    C.text(ax, 44.0, 13.5, "tiny lung vessels" if s else "tiny vessels", colour=style.MUTED)
     _damaged_axon(ax, BRAIN[0] + 2, BRAIN[1] - 2, 20.0, lesion=(77, 96), seg_len=7.0)
     A.draw_t_cell(ax, 75.0, 30.0)
-    _note(ax, 88.5, 30.0, "the lesion", colour=style.MUTED)
-    _arrow(ax, (VEIN[1] + 0.3, 25.0), (LUNGS[0] - 0.3, 26.0), colour=style.INK)
+    C.text(ax, 88.5, 30.0, "the lesion", colour=style.MUTED)
+    C.arrow(ax, (VEIN[1] + 0.3, 25.0), (LUNGS[0] - 0.3, 26.0), colour=style.INK)
     if s == 0:
         for x in (7.0, 15.0):
             A.draw_msc(ax, x, 25.0, size=1.9)
-        _note(ax, 12.0, 15.0, "MSCs go in\nthrough a drip")
+        C.text(ax, 12.0, 15.0, "MSCs go in\nthrough a drip")
     if 1 <= s <= 3:
         for i, (x, y) in enumerate(LUNG_MSCS):
             A.draw_msc(ax, x, y, size=1.9)
             if s == 2:
-                _dying(ax, x, y, r=3.2)
+                C.ring(ax, x, y, 3.2, width=1.3, dash=(0, (1.5, 1.5)), z=8)
     if s == 1:
-        _note(ax, 44.0, 4.5, "most are trapped here", step=0, fontweight="bold")
-        _arrow(ax, (LUNGS[1] + 0.3, 26.0), (BRAIN[0] - 0.3, 26.0), colour=FADED, dashed=True)
-        _note(ax, 82.0, 4.5, "few, if any, arrive", step=0)
+        C.text(ax, 44.0, 4.5, "most are trapped here", bold=True)
+        C.arrow(ax, (LUNGS[1] + 0.3, 26.0), (BRAIN[0] - 0.3, 26.0), colour=FADED, dashed=True)
+        C.text(ax, 82.0, 4.5, "few, if any, arrive")
         draw_evidence(ax, 2.0, 2.0, "animal", width=6.5)
     if s == 2:
         A.draw_macrophage(ax, 56.0, 15.5, size=2.0)
-        _note(ax, 44.0, 4.5, "dotted rings: dying within days; phagocytes (M) engulf them",
-              step=0)
+        C.text(ax, 44.0, 4.5, "dotted rings: dying within days; phagocytes (M) engulf them")
     if s == 3:
         A.draw_macrophage(ax, 56.0, 15.5, size=2.0)
-        _arrow(ax, (50.5, 31.6), (72.8, 30.6), kind="inh", colour=MSC_INK, dashed=True, rad=-0.12)
-        _note(ax, 77.0, 35.3, "TSG-6 (heart model)", box=True)
-        _arrow(ax, (58.0, 16.5), (73.6, 28.4), kind="inh", colour=MSC_INK, dashed=True)
-        _note(ax, 82.0, 25.6, "calming?\n(not shown in MS)", box=True)
-        _note(ax, 30.0, 4.5, "signals from the lungs (mice):", step=0, ha="left")
+        C.arrow(ax, (50.5, 31.6), (72.8, 30.6), kind="inh", colour=MSC_INK, dashed=True, rad=-0.12)
+        C.note(ax, 77.0, 35.3, "TSG-6 (heart model)")
+        C.arrow(ax, (58.0, 16.5), (73.6, 28.4), kind="inh", colour=MSC_INK, dashed=True)
+        C.note(ax, 82.0, 25.6, "calming?\n(not shown in MS)")
+        C.text(ax, 30.0, 4.5, "signals from the lungs (mice):", ha="left")
         draw_evidence(ax, 62.0, 2.6, "animal", width=6.5)
     if s == 4:
-        _note(ax, 82.0, 4.5, "no MSCs rebuilding myelin here", step=0, fontweight="bold")
-        _note(ax, 44.0, 4.5, "the MSCs are gone", step=0)
+        C.text(ax, 82.0, 4.5, "no MSCs rebuilding myelin here", bold=True)
+        C.text(ax, 44.0, 4.5, "the MSCs are gone")
+
+
+ROUTE_STAGES = {"vein": 0, "lungs": 1, "gone": 2, "lung_signals": 3, "brain": 4}
 
 
 def describe_route(state):
     if state.stage == 0:
-        return (
-            "Three boxes: an arm vein with a drip on the left, an unlabelled organ (?) with tiny "
-            "blood vessels in the middle, and the brain and spinal cord on the right, where a T "
-            "cell (T) sits by an axon whose myelin is damaged in a lesion. Mesenchymal stromal "
-            "cells (MSCs, olive spindles labelled MSC) enter the arm vein through a drip; an "
-            "arrow shows the blood carrying them on to the middle box. Which organ is it?")
-    base = ("Vein, lungs and brain as before: tiny blood vessels in the lungs; in the brain, a T "
-            "cell (T) by an axon with damaged myelin. ")
-    return base + {
-        1: "The MSCs are stuck in the tiny vessels of the lungs. A faint dashed arrow to the brain "
-           "says that few, if any, arrive there "
-           f"(evidence: {level('animal').label}, from cell-tracking studies in mice).",
-        2: "The MSCs in the lungs are ringed with dotted circles: they die within days. A "
-           "macrophage (M), a phagocyte, engulfs the dying cells.",
-        3: "MSCs are still in the lungs next to a macrophage (M). Dashed arrows ending in bars "
-           "run from the lungs towards the T cell in the brain, with a question mark: whether "
-           "they get there is not known. In mice, lung-trapped MSCs released the "
-           "anti-inflammatory protein TSG-6, which reduced damage in a heart-attack model, and "
-           "phagocytes (M) that engulfed dying MSCs switched on calming programmes "
-           f"(evidence: {level('animal').label}).",
-        4: "The MSCs are gone. In the brain the damaged myelin is unchanged: no MSCs arrived to "
-           "rebuild it. Any benefit would have to come from signals, not from cells replacing "
-           "tissue.",
-    }[state.stage]
-
+        return _text("route_start")
+    stage = next(key for key, number in ROUTE_STAGES.items() if number == state.stage)
+    return " ".join([_text("route_scene"), _text(f"route_{stage}")])
 
 ROUTE_SCENE = Scene("msc_route", draw_route, describe_route, width=100, height=42,
                     legend=("msc", "vessel", "macrophage", "t_cell", "axon", "myelin",
                             "damaged_myelin"))
 
-ROUTE_STEPS = (
-    Step("Into a vein",
-         "In the largest MSC trial in multiple sclerosis (MS), MESEMS, the cells were given into a "
-         "vein, through a drip [18]. <b>Predict:</b> the blood from an arm vein goes "
-         "through the heart. Which organ's tiny vessels does it reach next?",
-         RouteState(0)),
-    Step("Stuck in the lungs",
-         "After an intravenous infusion, most MSCs are trapped in the tiny "
-         "vessels of the lungs, and they do not travel in large numbers to the brain "
-         "[19, 20]. " + evidence_html("animal") + " (cell-tracking studies in mice).",
-         RouteState(1)),
-    Step("Gone within days",
-         "Most infused MSCs disappear within days [19]. Phagocytes, such as macrophages, engulf "
-         "the dying cells. <b>Predict:</b> if the cells die so fast, can they still have an "
-         "effect?",
-         RouteState(2)),
-    Step("Signals from the lungs",
-         "Possibly, yes. In mice, MSCs trapped in the lungs released an anti-inflammatory protein, "
-         "TSG-6, which reduced damage in a heart-attack model [20], and phagocytes that engulfed "
-         "dying MSCs switched on immunosuppressive programmes, including IDO [22]: the cells need "
-         "not survive to act. Whether such signals reach and calm MS lesions in the brain has not "
-         "been shown. " + evidence_html("animal"),
-         RouteState(3)),
-    Step("What this means for the brain",
-         "The idea that infused stem cells <b>home to the brain and rebuild it</b> does not fit "
-         "these findings. Where MSCs have an effect, it seems to come from signalling [1, 4]. "
-         "That is why scientists test signals and cell-free products, such as the small "
-         "extracellular vesicles MSCs release, which are still preclinical [23].",
-         RouteState(4)),
-)
-
+ROUTE_STEPS = _steps("route", {key: RouteState(n) for key, n in ROUTE_STAGES.items()})
 
 def msc_route():
     """Storyboard: where intravenously infused MSCs go."""
-    return Storyboard(ROUTE_SCENE, ROUTE_STEPS, heading="Where do infused MSCs go?")
+    return Storyboard(ROUTE_SCENE, ROUTE_STEPS, heading=CONTENT.heading("storyboard", "route"))
 
 
 # ================================================================ 4. mice versus people
@@ -577,30 +441,30 @@ class ModelState:
 
 def draw_model(ax, state):
     s = state.stage
-    _line(ax, [50, 50], [1, 49], colour=style.LIGHT_GREY, width=1.5)
-    _note(ax, 25, 47.5, "Mice with EAE", step=0, fontweight="bold")
-    _note(ax, 75, 47.5, "People with MS (MESEMS trial)", step=0, fontweight="bold")
+    C.line(ax, [50, 50], [1, 49], colour=style.LIGHT_GREY, width=1.5)
+    C.text(ax, 25, 47.5, "Mice with EAE", bold=True)
+    C.text(ax, 75, 47.5, "People with MS (MESEMS trial)", bold=True)
     # left panel: EAE (from step 2 on, the mouse result stays in view)
     attacked = s == 0
     _damaged_axon(ax, 3, 47, 18.0, lesion=(16, 34) if attacked else (None, None))
     A.draw_t_cell(ax, 18.0, 27.5, tag="4")
     A.draw_t_cell(ax, 30.0, 28.0, tag="4")
     if attacked:
-        _arrow(ax, (18.0, 25.6), (18.8, 22.0), colour=style.INK)
-        _arrow(ax, (30.0, 26.1), (29.4, 22.0), colour=style.INK)
-        _note(ax, 25, 38.5, "immunised against myelin:\nCD4 T cells attack it")
+        C.arrow(ax, (18.0, 25.6), (18.8, 22.0), colour=style.INK)
+        C.arrow(ax, (30.0, 26.1), (29.4, 22.0), colour=style.INK)
+        C.text(ax, 25, 38.5, "immunised against myelin:\nCD4 T cells attack it")
     else:
         A.draw_msc(ax, 8.0, 38.0, size=2.2)
-        _arrow(ax, (11.6, 37.2), (16.6, 29.2), kind="inh", colour=MSC_INK)
-        _arrow(ax, (12.0, 38.0), (28.3, 29.4), kind="inh", colour=MSC_INK)
-        _note(ax, 31, 40.5, "given early, in induced,\nCD4-driven disease" if s == 4
-              else "MSCs given early")
-        _note(ax, 25, 10.5, "less attack, less myelin damage")
+        C.arrow(ax, (11.6, 37.2), (16.6, 29.2), kind="inh", colour=MSC_INK)
+        C.arrow(ax, (12.0, 38.0), (28.3, 29.4), kind="inh", colour=MSC_INK)
+        C.text(ax, 31, 40.5,
+               "given early, in induced,\nCD4-driven disease" if s == 4 else "MSCs given early")
+        C.text(ax, 25, 10.5, "less attack, less myelin damage")
         draw_evidence(ax, 4.0, 2.0, "animal", width=7.0)
     # right panel: MESEMS
     if s >= 2:
-        _note(ax, 75, 41.2, "one dose, in people with\nestablished MS" if s == 4
-              else "one dose of own MSCs (or placebo)\ninto a vein")
+        C.text(ax, 75, 41.2,
+               "one dose, in people with\nestablished MS" if s == 4 else "one dose of own MSCs (or placebo)\ninto a vein")
         A.draw_vessel(ax, 52, 98, 33.0, height=6, leaky_at=(79.5,))
         A.draw_msc(ax, 58.0, 33.0, size=2.0)
         A.draw_t_cell(ax, 69.0, 33.0)
@@ -608,180 +472,47 @@ def draw_model(ax, state):
         _damaged_axon(ax, 53, 97, 18.0, lesion=(66, 85))
     if s >= 3:
         A.draw_t_cell(ax, 79.5, 25.5)
-        _arrow(ax, (79.5, 30.6), (79.5, 27.6), colour=style.INK)
-        _note(ax, 75, 9.4, "no fewer active MRI lesions\nthan placebo (a negative result)")
+        C.arrow(ax, (79.5, 30.6), (79.5, 27.6), colour=style.INK)
+        C.text(ax, 75, 9.4, "no fewer active MRI lesions\nthan placebo (a negative result)")
         draw_evidence(ax, 54.0, 2.0, "rct", width=7.0, label=False)
-        _note(ax, 61.8, 2.9, "evidence: randomised trial – no effect", ha="left")
+        C.text(ax, 61.8, 2.9, "evidence: randomised trial – no effect", ha="left")
     if s == 2:
-        _note(ax, 75, 10.5, "result? (predict first)", colour=style.MUTED)
-
-
-MICE_TREATED = (
-    "Left panel, mice with EAE: a mesenchymal stromal cell (MSC), given early, sends arrows ending "
-    "in bars to the two CD4 T cells (T4). The axon's myelin is intact, with nodes of Ranvier "
-    "between the sheaths: less attack and less myelin damage "
-    f"(evidence: {level('animal').label}). "
-)
+        C.text(ax, 75, 10.5, "result? (predict first)", colour=style.MUTED)
 
 
 def describe_model(state):
     s = state.stage
     if s == 0:
-        return ("Left panel, mice with EAE (experimental autoimmune encephalomyelitis): two CD4 T "
-                "cells (labelled T4) attack the myelin of an axon; the middle sheaths are damaged, "
-                "the sheaths at the ends intact. The mice were immunised against myelin. The right "
-                "panel is still empty.")
+        return _text("model_eae")
+    parts = [_text("model_mice_treated")]
     if s == 1:
-        return MICE_TREATED + "The right panel is still empty."
-    right = ("Right panel, people with active MS in the MESEMS trial: a blood vessel with a "
-             "leaky blood-brain barrier carries an MSC (one dose of the person's own cells, or "
-             "placebo) and T cells; below, an axon with damaged myelin.")
+        return " ".join(parts + [_text("model_right_empty")])
+    parts.append(_text("model_people"))
     if s == 2:
-        return MICE_TREATED + right + " The result is hidden: predict it first."
-    right += (" A T cell still crosses the barrier: the MSCs gave no fewer active MRI lesions "
-              "than placebo, a negative result. Its marker (randomised trial) rates how strong "
-              "this negative result is, not a benefit.")
+        return " ".join(parts + [_text("model_predict")])
+    parts.append(_text("model_result"))
     if s == 4:
-        right += (" The labels add the differences: the mouse disease was induced, mainly CD4 "
-                  "driven and treated early; the people already had established MS.")
-    return MICE_TREATED + right
-
+        parts.append(_text("model_differences"))
+    return " ".join(parts)
 
 MODEL_SCENE = Scene("mice_vs_people", draw_model, describe_model, width=100, height=50,
                     legend=("t_cell", "msc", "vessel", "axon", "myelin", "damaged_myelin", "node"))
 
-MODEL_STEPS = (
-    Step("How EAE is made",
-         "Experimental autoimmune encephalomyelitis (EAE) is made by immunising mice or rats "
-         "against myelin. The attack is driven mainly by CD4 T cells, and treatments are often "
-         "given before or at the onset of disease [24].",
-         ModelState(0)),
-    Step("MSCs in EAE",
-         "In EAE, MSCs made T cells unresponsive (anergy) and reduced immune-cell entry, "
-         "demyelination, axon loss and the clinical score. They worked best when given early "
-         "[25, 26]. " + evidence_html("animal"),
-         ModelState(1)),
-    Step("MESEMS: the test in people",
-         "MESEMS was a randomised, double-blind crossover trial: 144 people with active MS at 15 "
-         "sites in 9 countries received one intravenous dose of their own bone-marrow MSCs or a "
-         "placebo, and switched at week 24 [18]. <b>Predict:</b> did the MSCs reduce the number "
-         "of new active (gadolinium-enhancing) lesions on MRI?",
-         ModelState(2)),
-    Step("MESEMS: the result",
-         "The treatment was safe, but it did <b>not</b> reduce gadolinium-enhancing lesions over "
-         "24 weeks compared with placebo [18]. The rate ratio was 0.94: the MSC group had 0.94 "
-         "times as many lesions as placebo. Its 95% confidence interval, 0.58 to 1.50, means the "
-         "true value could plausibly lie anywhere from 0.58 to 1.50, so there was no clear effect. "
-         + evidence_html("rct") + " (this rates how strong the negative result is, not a benefit).",
-         ModelState(3)),
-    Step("Side by side",
-         "The same cells calmed EAE but not MRI activity in people. EAE is induced, mainly CD4 "
-         "driven and treated early; people already had established MS. Many treatments that work "
-         "in EAE fail in people, though some, like natalizumab, translated well [24, 27, 28].",
-         ModelState(4)),
-)
-
+MODEL_STEPS = _steps("model", {
+    "eae": ModelState(0), "msc_in_eae": ModelState(1), "mesems_design": ModelState(2),
+    "mesems_result": ModelState(3), "side_by_side": ModelState(4)})
 
 def mice_vs_people():
     """Storyboard: MSCs in EAE and in the MESEMS trial."""
-    return Storyboard(MODEL_SCENE, MODEL_STEPS, heading="Mice versus people")
+    return Storyboard(MODEL_SCENE, MODEL_STEPS, heading=CONTENT.heading("storyboard", "model"))
 
 
 # ================================================================ self-check
 
-QUESTIONS = (
-    Question(
-        "MSCs reduced disease in mice with EAE. In the MESEMS trial in people with active MS, "
-        "what happened to new active (gadolinium-enhancing) lesions on MRI over 24 weeks?",
-        (
-            Option("They fell clearly, just as the disease had fallen in mice.", False,
-                   "No. This is the misconception “if it works in mice with EAE, it works in "
-                   "people”. MESEMS found no reduction compared with placebo."),
-            Option("They fell, but only in people who received MSCs first.", False,
-                   "No. Everyone got both treatments, in random order, and MESEMS found no "
-                   "reduction in lesions with MSCs compared with placebo."),
-            Option("They did not fall: there were no fewer than with placebo.", True,
-                   "Yes. The rate ratio was 0.94, with a confidence interval from 0.58 to 1.50: "
-                   "no clear effect. The trial does not rule out small effects or other doses, "
-                   "routes or cell products."),
-        ),
-        topic="If it works in mice with EAE, it works in people",
-    ),
-    Question(
-        "A clinic's leaflet says: “Infused stem cells travel to the brain and rebuild the damaged "
-        "myelin.” What does the evidence say about MSCs given into a vein?",
-        (
-            Option("Most stick in the lungs and die within days; any effect comes from signals.",
-                   True,
-                   "Yes. In mice, even lung-trapped or dying MSCs can send calming signals, but "
-                   "the cells do not rebuild the brain."),
-            Option("Most reach the brain within hours and become myelin-making cells.", False,
-                   "No. Tracking studies found most MSCs stuck in the lungs, and claims that "
-                   "MSCs become oligodendrocytes or neurons inside the body are largely "
-                   "discredited."),
-            Option("They reach the brain slowly, over months, and then repair the myelin.", False,
-                   "No. Most infused MSCs are gone within days; they do not arrive later."),
-        ),
-        topic="Infused stem cells home to the brain and rebuild it",
-    ),
-    Question(
-        "How does AHSCT's anti-inflammatory effect differ from the one proposed for MSCs?",
-        (
-            Option("Both send calming signals; the stem cells in AHSCT just send much stronger "
-                   "ones.", False,
-                   "No. “All stem cell therapies are the same” is a misconception. The stem "
-                   "cells reinfused in AHSCT are blood-forming cells that rescue the bone marrow; "
-                   "the conditioning does the work against MS."),
-            Option("AHSCT removes only the harmful immune cells; MSCs then damp the few that "
-                   "are left.", False,
-                   "No. The conditioning is not selective: it removes protective cells too, "
-                   "which is why infections are the main early risk."),
-            Option("AHSCT removes most immune cells, new ones regrow; MSCs would damp cells in "
-                   "place.", True,
-                   "Yes. AHSCT's route is removal and renewal, and it almost stops relapses and "
-                   "new MRI lesions in people. The MSC route is signalling, shown mostly in cell "
-                   "culture and mice."),
-        ),
-        topic="All stem cell therapies are the same",
-    ),
-    Question(
-        "In the explorer, the MSC is licensed. If the macrophages were removed from the lesion, "
-        "which signal would stop working?",
-        (
-            Option("IDO", False,
-                   "No. The licensed MSC makes IDO itself, and IDO acts on the T cells directly "
-                   "(in cell culture)."),
-            Option("IL-10", True,
-                   "Yes. In this chain, IL-10 comes from macrophages that PGE2 has reprogrammed "
-                   "(shown in a mouse sepsis model). Without the macrophages, that IL-10 is "
-                   "missing."),
-            Option("TGF-β", False,
-                   "No. The MSC releases TGF-β itself; it slows T-cell division without any "
-                   "macrophage (in cell culture)."),
-        ),
-        topic="Which cell makes which signal",
-    ),
-    Question(
-        "MESEMS used each person's own (autologous) bone-marrow MSCs. Which statements are "
-        "right? Tick every one.",
-        (
-            Option("Using your own cells makes any cell treatment safe.", False,
-                   "No. Own cells can still be contaminated, mishandled or put in the wrong place: "
-                   "people have been blinded by injections of their own fat-derived “stem cells”."),
-            Option("In MESEMS, the MSC treatment was safe in the short term.", True,
-                   "Yes: the trial found it safe, but it did not reduce MRI activity."),
-            Option("MSC treatments for MS are experimental; they belong in trials.", True,
-                   "Yes. Guidelines say cell therapies other than AHSCT should be given only "
-                   "within clinical trials."),
-        ),
-        multiple=True,
-        topic="Using my own cells makes it safe",
-    ),
-)
-
+QUESTIONS = CONTENT.questions()
 
 def self_check():
-    return Quiz(QUESTIONS)
+    return Quiz(QUESTIONS, heading=CONTENT.heading("quiz", "self_check"))
 
 
 # ================================================================ static exports

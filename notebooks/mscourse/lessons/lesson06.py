@@ -6,51 +6,51 @@ marker, why stopping inflammation is the best-proven neuroprotection in people,
 and how neuroprotection is measured (neurofilament light chain, brain volume,
 visual evoked potentials).
 
-Everything an instructor may want to edit is data near the top of each part:
-the storyboard steps (``STRESS_STEPS``), the protections (``PROTECTIONS``),
-the inflammation scenarios (``SCENARIOS``), the measures (``MEASURES``) and
-the self-check ``QUESTIONS``. Reference numbers in captions ([n]) follow the
-notebook's reference list. The stress markers (mitochondria, calcium, sodium
+The teaching text (step titles and captions, the protections, claims and
+measures with their evidence markers, explorer notes, descriptions, quiz and
+references) lives in ``content/lesson06.toml``; this module pairs it with
+states and draws them. The stress markers (mitochondria, calcium, sodium
 channels, death signals, leaking neurofilament) are drawn here, lesson-local.
 """
 
 from dataclasses import dataclass
 
+import re
+
 import ipywidgets as w
 import numpy as np
-from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Ellipse
 
 from .. import actors as A
-from .. import style
+from .. import content, style
 from .. import evidence as E
 from ..evidence import draw_evidence, evidence_html
-from ..export import FigureSpec
-from ..scene import Scene, caption_text, illustrative_tag
-from ..scene import arrow as _arrow  # the course's one arrow language
-from ..widgets import Explorer, Option, Question, Quiz, Step, Storyboard
+from .. import canvas as C
+from ..scene import FigureSpec, Scene
+from ..widgets import Explorer, Quiz, Step, Storyboard
 
-MSC_INK = "#5C5C1F"  # the MSC's olive, darkened: arrows for MSC signals
-HARM_INK = "#A30000"  # stress and harm markers (always labelled as well)
-HARM_FADED = "#D99494"  # a death signal held back
-MITO_FILL = "#F6C9A8"  # a healthy mitochondrion
-CALCIUM_FILL = "#56B4E9"
+CONTENT = content.for_module(__name__)
 
-
-# ---------------------------------------------------------------- small drawing helpers
-
-def _line(ax, xs, ys, colour=style.INK, width=1.5, dash=None, z=4):
-    ax.add_artist(Line2D(xs, ys, color=colour, linewidth=style.line(width),
-                         linestyle=dash or "-", zorder=z, solid_capstyle="round"))
+MSC_INK = A.ACTORS["msc"].ink  # the MSC's olive, darkened: arrows for MSC signals
+HARM_INK = style.HARM  # stress and harm markers (always labelled as well)
+HARM_FADED = style.paler(style.HARM, 0.6)  # a death signal held back
+MITO_FILL = style.PEACH  # a healthy mitochondrion
+CALCIUM_FILL = style.OKABE_ITO["sky_blue"]
 
 
-def _note(ax, x, y, text, ha="center", colour=style.INK, step=-1, box=False, **kw):
-    if box:
-        kw["bbox"] = dict(boxstyle="round,pad=0.15", facecolor=style.PAPER, edgecolor="none")
-    caption_text(ax, x, y, text, size_step=step, colour=colour, ha=ha, **kw)
+# ---------------------------------------------------------------- text from the content file
+
+def _fill(text):
+    """``{marker:key}`` becomes the evidence badge, ``{level:key}`` the marker's words."""
+    text = re.sub(r"\{marker:(\w+)\}", lambda m: evidence_html(m.group(1)), text)
+    return re.sub(r"\{level:(\w+)\}", lambda m: E.level(m.group(1)).label, text)
 
 
-# lesson-local stress markers
+def _text(key):
+    return _fill(CONTENT.text(key))
+
+
+# ---------------------------------------------------------------- this lesson's own stress markers
 
 def _mito(ax, x, y, healthy=True):
     """A mitochondrion: a rounded body with folded inner membranes (a zigzag).
@@ -60,9 +60,9 @@ def _mito(ax, x, y, healthy=True):
                           linestyle="-" if healthy else (0, (2, 1.5)), zorder=5))
     xs = np.linspace(x - 1.6, x + 1.6, 7)
     ys = y + np.array([0.5, -0.5] * 4)[:7]
-    _line(ax, xs, ys, colour=style.INK, width=0.8, z=5.1)
+    C.line(ax, xs, ys, colour=style.INK, width=0.8, z=5.1)
     if not healthy:
-        _line(ax, [x - 2.0, x + 2.0], [y - 1.2, y + 1.2], colour=HARM_INK, width=1.6, z=5.2)
+        C.line(ax, [x - 2.0, x + 2.0], [y - 1.2, y + 1.2], colour=HARM_INK, width=1.6, z=5.2)
 
 
 def _calcium(ax, points):
@@ -79,15 +79,15 @@ def _sodium(ax, x0, x1, y, half):
         for sign in (1, -1):
             xs += [x, x, np.nan]
             ys += [y + sign * half, y + sign * (half + 1.0), np.nan]
-    _line(ax, xs, ys, colour=style.INK, width=1.4, z=4.5)
+    C.line(ax, xs, ys, colour=style.INK, width=1.4, z=4.5)
 
 
 def _death(ax, x, y, size=1.3, faded=False):
     """A death (apoptosis) signal: a jagged bolt (pale and dashed when held back)."""
     xs = x + size * np.array([0.0, 0.8, -0.3, 0.7])
     ys = y + size * np.array([1.6, 0.3, 0.0, -1.4])
-    _line(ax, xs, ys, colour=HARM_FADED if faded else HARM_INK, width=2.2,
-          dash=(0, (2.2, 1.0)) if faded else None, z=6.5 if faded else 8)
+    C.line(ax, xs, ys, colour=HARM_FADED if faded else HARM_INK, width=2.2,
+           dash=(0, (2.2, 1.0)) if faded else None, z=6.5 if faded else 8)
 
 
 def _leak(ax, x, y):
@@ -174,8 +174,16 @@ def _axon_core(ax, state, dy=0.0):
     Bands: sources (MSC, OPC, immune cells) on top, stress markers just above and
     below the axon, the axon in the middle.
     """
-    f, on = features(state), set(state.protect)
-    y = Y + dy
+    f, y = features(state), Y + dy
+    _draw_axon_and_sheaths(ax, f, y)
+    _draw_lesion_myelin(ax, f, y)
+    _draw_stresses(ax, f, y)
+    _draw_inflammation(ax, state, f, y)
+    _draw_msc_protections(ax, state, f, y)
+
+
+def _draw_axon_and_sheaths(ax, f, y):
+    """The neuron and its axon (cut, if it is), with the healthy sheaths either side of the lesion."""
     A.draw_neuron(ax, 8.5, y, size=3.4)
     if f.cut:
         A.draw_axon(ax, 11.0, 56.0, y, thickness=2 * HALF)
@@ -186,19 +194,22 @@ def _axon_core(ax, state, dy=0.0):
         A.draw_myelin(ax, a, b, y, thickness=2 * HALF)
     for x in (25.5, 85.5):
         A.draw_node(ax, x, y, thickness=2 * HALF)
+
+
+def _draw_lesion_myelin(ax, f, y):
+    """The myelin inside the lesion: healthy, stripped, or thin and new (with the cells that made it)."""
     l0, l1 = LESION
-    # the lesion's own myelin
     if f.healthy:
         A.draw_myelin(ax, l0 + 0.2, 54.6, y, thickness=2 * HALF)
         A.draw_myelin(ax, 55.4, l1 - 0.2, y, thickness=2 * HALF)
         A.draw_node(ax, 55.0, y, thickness=2 * HALF)
         A.draw_oligodendrocyte(ax, 55.0, y + 15.0, targets=[(46.0, y + 4.8), (64.0, y + 4.8)])
-        _note(ax, 60.0, y + 17.0, "feeds the axon\n(lactate)", ha="left")
+        C.text(ax, 60.0, y + 17.0, "feeds the axon\n(lactate)", ha="left")
         A.draw_signal(ax, 92.0, y, size=1.3)
-        _note(ax, 24.0, y + 14.0, "a healthy myelinated axon:\nthe signal gets through")
+        C.text(ax, 24.0, y + 14.0, "a healthy myelinated axon:\nthe signal gets through")
     elif f.stripped:
         A.draw_myelin(ax, l0 + 0.5, l1 - 0.5, y, thickness=2 * HALF, kind="damaged")
-        _note(ax, 55.0, y - 6.5, "myelin stripped")
+        C.text(ax, 55.0, y - 6.5, "myelin stripped")
     elif f.remyel_full or f.remyel_part:
         spans = [(l0 + 0.3, 54.6)] + ([] if f.remyel_part else [(55.4, l1 - 0.3)])
         for a, b in spans:
@@ -208,98 +219,92 @@ def _axon_core(ax, state, dy=0.0):
         A.draw_oligodendrocyte(ax, 56.0, y + 15.0, size=2.3,
                                targets=[(46.0, y + 3.3)] + ([] if f.remyel_part else [(64.0, y + 3.3)]))
         A.draw_opc(ax, 43.0, y + 17.5)
-        _arrow(ax, (45.6, y + 17.2), (53.3, y + 15.8), colour=style.INK, width=1.2)
+        C.arrow(ax, (45.6, y + 17.2), (53.3, y + 15.8), colour=style.INK, width=1.2)
         if f.remyel_part:  # drawn as possible: remyelination was not measured after AHSCT
-            _note(ax, 37.5, y + 18.0, "own OPC matures\n(possible; not\nmeasured after AHSCT)",
-                  ha="right")
+            C.text(ax, 37.5, y + 18.0, "own OPC matures\n(possible; not\nmeasured after AHSCT)",
+                   ha="right")
         else:
-            _note(ax, 49.5, y + 21.0, "own OPC matures")
-    # stresses
+            C.text(ax, 49.5, y + 21.0, "own OPC matures")
+
+
+def _draw_stresses(ax, f, y):
+    """Spread-out sodium channels, failing mitochondria, calcium, death signals, a cut."""
     if f.bare:
         _sodium(ax, f.bare[0] + 1.0, f.bare[1] - 0.5, y, HALF)
-        _note(ax, (f.bare[0] + f.bare[1]) / 2 - 1.0, y + 5.0, "Na⁺ channels spread out")
+        C.text(ax, (f.bare[0] + f.bare[1]) / 2 - 1.0, y + 5.0, "Na⁺ channels spread out")
     for x in f.mito:
         _mito(ax, x, y, healthy=f.mito_ok)
     if f.mito:
-        _note(ax, f.mito[0], y - 5.2, "mitochondria refuelled" if f.mito_ok else "mitochondria failing")
+        C.text(ax, f.mito[0], y - 5.2,
+               "mitochondria refuelled" if f.mito_ok else "mitochondria failing")
     if f.calcium:
         dots = ((51.0, y + 0.6), (53.5, y - 0.6), (56.0, y + 0.6), (58.5, y - 0.6))
         _calcium(ax, dots[1:1 + f.calcium])
-        _note(ax, 62.0, y - 8.2, "Ca²⁺ floods in" if f.calcium == 4 else "less Ca²⁺ builds up")
+        C.text(ax, 62.0, y - 8.2, "Ca²⁺ floods in" if f.calcium == 4 else "less Ca²⁺ builds up")
     if f.axon_bolt or f.held_bolt:
         _death(ax, 28.0, y + 5.6, faded=f.held_bolt)
     if f.neuron_bolt:
         _death(ax, 12.5, y + 5.0)
     if f.axon_bolt or f.neuron_bolt:
-        _note(ax, 19.0, y - 8.6, "death signals\n(apoptosis)")
+        C.text(ax, 19.0, y - 8.6, "death signals\n(apoptosis)")
     if f.cut:
         A.draw_block(ax, 57.8, y, size=1.6)
         _leak(ax, 57.8, y - 1.5)
-        _note(ax, 64.0, y - 6.5, "axon cut: neurofilament leaks out", ha="left")
-    # the inflammation
+        C.text(ax, 64.0, y - 6.5, "axon cut: neurofilament leaks out", ha="left")
+
+
+def _draw_inflammation(ax, state, f, y):
+    """The immune attack (a T cell and a macrophage sending oxidants), or a note that it stopped."""
     if f.immune:
         A.draw_t_cell(ax, 78.0, y + 17.0)
         A.draw_macrophage(ax, 89.0, y + 13.5, size=2.4, eating=True)
-        _arrow(ax, (86.8, y + 11.8), (71.0, y + 3.4), colour=HARM_INK)
-        _arrow(ax, (76.8, y + 15.4), (68.5, y + 3.4), colour=HARM_INK)
-        _note(ax, 92.0, y + 19.5, "oxidants")
+        C.arrow(ax, (86.8, y + 11.8), (71.0, y + 3.4), colour=HARM_INK)
+        C.arrow(ax, (76.8, y + 15.4), (68.5, y + 3.4), colour=HARM_INK)
+        C.text(ax, 92.0, y + 19.5, "oxidants")
     elif state.stage >= 1:
-        _note(ax, 84.0, y + 16.0, "inflammation stopped:\nno immune cells")
-    # the proposed MSC protections
+        C.text(ax, 84.0, y + 16.0, "inflammation stopped:\nno immune cells")
+
+
+def _draw_msc_protections(ax, state, f, y):
+    """The proposed MSC protections switched on, each an arrow from the MSC to what it protects."""
+    on = set(state.protect)
     if f.msc:
         A.draw_msc(ax, 18.0, y + 19.0, size=2.4)
-        _note(ax, 8.0, y + 19.0, "MSC")
+        C.text(ax, 8.0, y + 19.0, "MSC")
     if "trophic" in on:
-        _arrow(ax, (15.0, y + 17.8), (9.8, y + 4.2), colour=MSC_INK)
-        _note(ax, 3.0, y + 12.5, "trophic factors", ha="left", box=True)
+        C.arrow(ax, (15.0, y + 17.8), (9.8, y + 4.2), colour=MSC_INK)
+        C.note(ax, 3.0, y + 12.5, "trophic factors", ha="left")
     if f.held_bolt:
-        _arrow(ax, (19.0, y + 17.2), (28.4, y + 8.3), kind="inh", colour=MSC_INK)
-        _note(ax, 26.6, y + 8.6, "anti-apoptosis", ha="right", box=True)
+        C.arrow(ax, (19.0, y + 17.2), (28.4, y + 8.3), kind="inh", colour=MSC_INK)
+        C.note(ax, 26.6, y + 8.6, "anti-apoptosis", ha="right")
     if "mitochondria" in on and f.mito:
         target = (f.mito[0], y + 1.3)
-        _arrow(ax, (21.5, y + 18.0), target, colour=MSC_INK)
+        C.arrow(ax, (21.5, y + 18.0), target, colour=MSC_INK)
         mx, my = 21.5 + 0.45 * (target[0] - 21.5), y + 18.0 + 0.45 * (target[1] - y - 18.0)
         _mito(ax, mx, my, healthy=True)
-        _note(ax, mx + 2.8, my + 0.4, "mitochondria", ha="left")
+        C.text(ax, mx + 2.8, my + 0.4, "mitochondria", ha="left")
 
 
-PROTECTIONS = (
-    # key, button, name on the board, what the picture shows when it is on, evidence key
-    ("trophic", "Trophic factors", "Trophic",
-     "proteins from the MSC (an arrow to the neuron) support the neuron, so the death signal "
-     "at its cell body goes", "animal"),
-    ("mitochondria", "Mitochondrial support", "Mitochondria (lung)",
-     "the MSC hands over healthy mitochondria (an arrow labelled mitochondria), so the failing "
-     "ones are refuelled; this was shown in injured mouse lungs, not in MS", "animal"),
-    ("apoptosis", "Less apoptosis", "Less apoptosis",
-     "an anti-apoptosis signal from the MSC (a flat-ended line) holds back the death signal on "
-     "the axon (faded bolt) and at the neuron", "animal"),
-    ("remyelination", "Remyelination", "Remyelination",
-     "the patient's own OPC (precursor cell, P) matures into an oligodendrocyte (O) that wraps "
-     "the lesion in thin new myelin with a new node of Ranvier, where the sodium channels "
-     "regroup; the calcium overload eases", "animal"),
-)
+# key, button, name on the board, what the picture shows when it is on, evidence key
+PROTECTIONS = tuple((r["key"], r["button"], r["short"], r["shows"], r["evidence"])
+                    for r in CONTENT.table("protections"))
 PROTECTION_KEYS = tuple(p[0] for p in PROTECTIONS)
-CLAIMS = {
-    "stopped": ("small_trial", "stopping inflammation: less axon injury (NfL falls)"),
-}
-
+CLAIMS = {r["key"]: (r["evidence"], r["text"]) for r in CONTENT.table("claims")}
 
 def _board(ax, state, top):
     """The evidence board: one slot per protection, filled when it is switched on."""
-    _line(ax, [1, 99], [top + 1.9, top + 1.9], colour=style.LIGHT_GREY, width=1.0)
+    C.line(ax, [1, 99], [top + 1.9, top + 1.9], colour=style.LIGHT_GREY, width=1.0)
     if not state.protect:
-        _note(ax, 50, top - 2.2, "Evidence markers appear here.",
-              colour=style.MUTED, step=0)
+        C.text(ax, 50, top - 2.2, "Evidence markers appear here.", colour=style.MUTED)
     for i, (key, _, short, _, level) in enumerate(PROTECTIONS):
         if key not in state.protect:
             continue
         col, row = divmod(i, 2)
         x0, y = 1.5 + 50.0 * col, top - row * 4.4
-        _note(ax, x0, y, "✔ " + short, ha="left", fontweight="bold")
+        C.text(ax, x0, y, "✔ " + short, ha="left", bold=True)
         # the marker's own label is shortened here: the board's columns are narrow
         draw_evidence(ax, x0 + 24.5, y - 1.1, level, width=6.0, label=False)
-        _note(ax, x0 + 31.5, y, E.level(level).label, ha="left")
+        C.text(ax, x0 + 31.5, y, E.level(level).label, ha="left")
 
 
 def draw_stress(ax, state):
@@ -307,7 +312,7 @@ def draw_stress(ax, state):
     if state.claim:
         level, text = CLAIMS[state.claim]
         draw_evidence(ax, 3.0, 2.0, level, width=6.5)
-        _note(ax, 40.0, 2.9, text, ha="left", step=0)
+        C.text(ax, 40.0, 2.9, text, ha="left")
 
 
 def draw_protect(ax, state):
@@ -322,46 +327,34 @@ def _evidence_words(level):
 
 def describe_axon(state):
     f, on = features(state), set(state.protect)
-    parts = ["A close-up of a neuron (left) and its axon, with myelin sheaths and nodes of "
-             "Ranvier on both sides of a lesion in the middle."]
+    parts = [_text("axon_scene")]
     if f.healthy:
-        parts.append("Healthy: the lesion area still has its myelin, made by an oligodendrocyte "
-                     "that also feeds the axon with lactate. A nerve signal (orange star) gets "
-                     "through.")
+        parts.append(_text("axon_healthy"))
     elif f.stripped:
-        parts.append("Inflammation has stripped the myelin in the lesion: the sheaths there are "
-                     "broken and damaged.")
+        parts.append(_text("axon_stripped"))
     elif f.remyel_part:
-        parts.append("Years after the inflammation stopped, the patient's own OPC (precursor "
-                     "cell, P) may have matured into an oligodendrocyte (O) that wraps part of "
-                     "the lesion in thin new myelin: possible, but not measured in AHSCT "
-                     "studies. The rest of the axon is still bare.")
+        parts.append(_text("axon_repaired_part"))
     elif not f.remyel_full:
-        parts.append("The myelin in the lesion is gone: the axon is bare.")
+        parts.append(_text("axon_bare"))
     if f.bare:
-        parts.append("Energy failure: sodium (Na+) channels have spread out along the bare "
-                     "membrane (ticks), so the axon needs more energy.")
+        parts.append(_text("axon_energy"))
     if f.mito and not f.mito_ok:
-        parts.append("Its mitochondria are failing (grey, crossed through).")
+        parts.append(_text("axon_mito_failing"))
     if f.calcium == 4:
-        parts.append("Calcium (Ca2+, blue dots) floods into the axon.")
+        parts.append(_text("axon_calcium"))
     elif f.calcium:
-        parts.append("With the mitochondria refuelled, calcium overload eases (fewer blue dots) "
-                     "but does not go, because the spread-out Na+ channels still raise the "
-                     "energy demand.")
+        parts.append(_text("axon_calcium_easing"))
     if f.axon_bolt and f.neuron_bolt:
-        parts.append("Death (apoptosis) signals (red bolts) hit the axon and the neuron.")
+        parts.append(_text("axon_death_both"))
     elif f.axon_bolt:
-        parts.append("A death (apoptosis) signal (red bolt) still hits the axon.")
+        parts.append(_text("axon_death_axon"))
     if f.cut:
-        parts.append("The axon is cut: the cross marks where the axon is cut and the signal "
-                     "blocked. The part beyond the cut will degenerate, and neurofilament light "
-                     "chain leaks out (grey dots).")
+        parts.append(_text("axon_cut"))
     for key, button, _, text, _ in PROTECTIONS:
         if key in on:
             parts.append(f"{button}: {text}.")
     if f.msc:
-        parts.append("The MSC is a mesenchymal stromal cell (olive spindle, top left).")
+        parts.append(_text("axon_msc"))
     if on:
         groups = {}
         for key, _, short, _, level in PROTECTIONS:
@@ -371,10 +364,9 @@ def describe_axon(state):
             f"{', '.join(names)}: {label}" for label, names in groups.items()) + ".")
     if f.immune:
         parts.append(("The immune attack goes on" if on else "Inflammation continues")
-                     + ": a T cell (T) and a macrophage (M) release oxidants that harm the axon "
-                     "(red arrows).")
+                     + ": " + _text("axon_attack"))
     elif state.stage >= 1:
-        parts.append("The inflammation has stopped: no immune cells attack.")
+        parts.append(_text("axon_stopped"))
     if state.claim:
         level, text = CLAIMS[state.claim]
         parts.append(f"The marker rates one claim, “{text}”: {_evidence_words(level)}.")
@@ -388,51 +380,16 @@ PROTECT_SCENE = Scene("axon_protect", draw_protect, describe_axon, width=100, he
                       legend=("neuron", "axon", "myelin", "thin_myelin", "node", "oligodendrocyte",
                               "opc", "msc", "t_cell", "macrophage"))
 
-MARKER_KEY = (
-    "<b>Stress markers</b> (drawn only in this lesson): ticks on the bare axon = sodium "
-    "channels spread out; rounded body with a zigzag = a mitochondrion (grey, dashed and crossed "
-    "through when failing); blue dots = calcium; red bolt = a death (apoptosis) signal (pale and "
-    "dashed when held back); grey dots at a cut = neurofilament leaking out. Red arrows = "
-    "oxidants from immune cells."
-)
+MARKER_KEY = _text("marker_key")
 
-STRESS_STEPS = (
-    Step("A healthy axon",
-         "Myelin speeds the signal, and the oligodendrocyte that makes it also feeds the axon with "
-         "energy-rich metabolites such as lactate. In mice, this support is needed for the axon "
-         "to survive in the long term [4, 5]. <b>Predict:</b> what will happen to the axon if its "
-         "myelin is stripped away?",
-         AxonState(0)),
-    Step("Inflammation strips the myelin",
-         "Immune cells attack; macrophages and activated microglia strip the myelin and release "
-         "damaging oxidants (reactive oxygen and nitrogen species) [2, 3]. Axons are cut even in "
-         "early, active lesions [1].",
-         AxonState(1)),
-    Step("Energy failure",
-         "On a bare axon, sodium (Na⁺) channels spread out along the membrane. Pumping the "
-         "extra sodium back out needs more energy (adenosine triphosphate, ATP), but the axon's "
-         "mitochondria, its power stations, are damaged and the oligodendrocyte's fuel is gone "
-         "[2, 3]. <b>Predict:</b> what happens when the "
-         "pumps run out of energy?",
-         AxonState(2)),
-    Step("Calcium overload and death signals",
-         "Without enough energy, calcium (Ca²⁺ ions) builds up inside the axon: calcium "
-         "overload. Too much of the signalling chemical glutamate (glutamate toxicity) and death "
-         "(apoptosis) signals add to the injury [2, 3].",
-         AxonState(3)),
-    Step("The axon is cut",
-         "The axon breaks. The signal can no longer pass, and the part beyond the cut "
-         "degenerates. Lost axons in the brain and spinal cord regrow poorly, so this loss, not "
-         "demyelination alone, is the main cause of permanent disability [1, 2, 3]. A protein "
-         "from the broken axon, neurofilament light chain, leaks into the spinal fluid and blood "
-         "[6]. The cross marks where the axon is cut and the signal blocked.",
-         AxonState(4)),
-)
-
+STRESS_STEPS = tuple(
+    Step(s.title, _fill(s.caption), s.state) for s in CONTENT.steps("stress", {
+        "healthy": AxonState(0), "stripped": AxonState(1), "energy_failure": AxonState(2),
+        "calcium_death": AxonState(3), "cut": AxonState(4)}))
 
 def axon_story():
     """Storyboard: an axon under stress, from healthy to cut."""
-    return Storyboard(STRESS_SCENE, STRESS_STEPS, heading="An axon under stress")
+    return Storyboard(STRESS_SCENE, STRESS_STEPS, heading=CONTENT.heading("storyboard", "stress"))
 
 
 def _protect_state(values):
@@ -440,12 +397,7 @@ def _protect_state(values):
                      protect=tuple(k for k in PROTECTION_KEYS if values[k]))
 
 
-PROTECT_NOTE = (
-    MARKER_KEY + " <b>Evidence:</b> all four protections " + evidence_html("animal")
-    + " (mitochondrial support: in injured lungs, not in MS). None of them has been shown to "
-    "protect axons in people with MS."
-)
-
+PROTECT_NOTE = MARKER_KEY + " " + _text("protections_note")
 
 def protection_explorer():
     """Explorer: switch the proposed protections on, each with its evidence marker."""
@@ -456,7 +408,7 @@ def protection_explorer():
         for key, button, _, _, _ in PROTECTIONS
     }
     return Explorer(PROTECT_SCENE, controls, make_state=_protect_state,
-                    heading="Proposed protections for a stressed axon", note=PROTECT_NOTE)
+                    heading=CONTENT.heading("explorer", "protections"), note=PROTECT_NOTE)
 
 
 # ================================================================ stopping inflammation
@@ -472,7 +424,7 @@ SCENARIOS = {
 
 def inflammation_explorer():
     """Explorer: inflammation ongoing or stopped, months or years later."""
-    inflammation = w.ToggleButtons(options=[("Ongoing", "ongoing"), ("Stopped (e.g. AHSCT)", "stopped")],
+    inflammation = w.ToggleButtons(options=[("Ongoing", "ongoing"), ("Stopped (drug or AHSCT)", "stopped")],
                                    value="ongoing", description="Inflammation",
                                    style={"description_width": "initial"})
     time = w.ToggleButtons(options=[("Months later", "months"), ("Years later", "years")],
@@ -480,12 +432,8 @@ def inflammation_explorer():
                            style={"description_width": "initial"})
     return Explorer(STRESS_SCENE, {"inflammation": inflammation, "time": time},
                     make_state=lambda v: SCENARIOS[(v["inflammation"], v["time"])],
-                    heading="Stop the inflammation, protect the axon",
-                    note="Stopping inflammation " + evidence_html("small_trial")
-                    + ": after AHSCT, neurofilament light chain falls and brain shrinkage slows "
-                    "towards normal (cohorts and single-group trials in people). The marker rates "
-                    "only this claim of less axon injury: the remyelination drawn years later is "
-                    "possible, but was not measured in AHSCT studies.")
+                    heading=CONTENT.heading("explorer", "inflammation"),
+                    note=_text("inflammation_note"))
 
 
 # ================================================================ measuring neuroprotection
@@ -496,60 +444,63 @@ class MeasureState:
     treated: bool = False
 
 
-MEASURES = (
-    ("Neurofilament light chain", "nfl"),
-    ("Brain volume", "atrophy"),
-    ("Visual evoked potential", "vep"),
-)
+MEASURE_ROWS = {r["key"]: r for r in CONTENT.table("measures")}
+MEASURES = tuple((r["button"], key) for key, r in MEASURE_ROWS.items())
 PLOT = (12.0, 96.0, 9.0, 34.0)  # x0, x1, y0, y1 of the sketch area
 ICON_Y = 38.0  # the small drawing of what is measured: clear of the "illustrative" tag
 
 
 def _axes(ax, xlabel, ylabel):
     x0, x1, y0, y1 = PLOT
-    _arrow(ax, (x0, y0), (x1, y0), colour=style.INK, width=1.2)
-    _arrow(ax, (x0, y0), (x0, y1), colour=style.INK, width=1.2)
-    _note(ax, x1, y0 - 2.6, xlabel, ha="right")
-    _note(ax, x0 + 1.0, y1 + 1.8, ylabel, ha="left")
+    C.arrow(ax, (x0, y0), (x1, y0), colour=style.INK, width=1.2)
+    C.arrow(ax, (x0, y0), (x0, y1), colour=style.INK, width=1.2)
+    C.text(ax, x1, y0 - 2.6, xlabel, ha="right")
+    C.text(ax, x0 + 1.0, y1 + 1.8, ylabel, ha="left")
 
 
 def _curve(ax, xs, ys, colour=style.INK, dash=None, width=2.2):
-    _line(ax, xs, ys, colour=colour, width=width, dash=dash, z=6)
+    C.line(ax, xs, ys, colour=colour, width=width, dash=dash, z=6)
 
 
 def draw_measure(ax, state):
     x0, x1, y0, y1 = PLOT
-    illustrative_tag(ax, 100, 44)
+    C.illustrative_tag(ax, 100, 44)
     t = np.linspace(x0 + 1, x1 - 2, 60)
     treat_x = 44.0
     after = t >= treat_x
     if state.measure == "nfl":
         _axes(ax, "time →", "NfL in blood or spinal fluid ↑")
         _curve(ax, [x0 + 1, x1 - 2], [15.0, 15.0], colour=style.MUTED, dash=(0, (4, 3)), width=1.4)
-        _note(ax, x1 - 2, 13.4, "healthy range", ha="right", colour=style.MUTED)
+        C.text(ax, x1 - 2, 13.4, "healthy range", ha="right", colour=style.MUTED)
         untreated = 26.0 + 2.5 * np.sin((t - x0) / 3.0) + 5.0 * np.exp(-((t - 30) / 2.5) ** 2) \
             + 5.0 * np.exp(-((t - 64) / 2.5) ** 2)
         start = np.interp(treat_x, t, untreated)
-        treated = np.where(after, 15.8 + (start - 15.8) * np.exp(-(t - treat_x) / 6.0), untreated)
+        # after intensive conditioning NfL first rises for a few months, then falls
+        bump = 7.0 * np.exp(-((t - treat_x - 4.0) / 2.6) ** 2)
+        treated = np.where(after, 15.8 + (start - 15.8) * np.exp(-(t - treat_x) / 7.0) + bump,
+                           untreated)
         # what is measured: a cut axon leaking neurofilament
+        if state.treated:
+            C.text(ax, treat_x + 9.0, 21.5, "brief rise: injury from\nintensive conditioning",
+                   ha="left")
         A.draw_axon(ax, 52.0, 59.0, ICON_Y, thickness=1.2)
         A.draw_axon(ax, 60.5, 67.0, ICON_Y, thickness=1.2)
         _leak(ax, 59.8, ICON_Y + 2.6)
-        _note(ax, 69.0, ICON_Y, "injured axon", ha="left")
+        C.text(ax, 69.0, ICON_Y, "injured axon", ha="left")
     elif state.measure == "atrophy":
         _axes(ax, "time →", "brain volume ↑")
         healthy = 32.0 - 0.06 * (t - x0)
         _curve(ax, t, healthy, colour=style.MUTED, dash=(0, (4, 3)), width=1.4)
-        _note(ax, x1 - 2, healthy[-1] + 1.8, "healthy ageing", ha="right", colour=style.MUTED)
+        C.text(ax, x1 - 2, healthy[-1] + 1.8, "healthy ageing", ha="right", colour=style.MUTED)
         untreated = 31.0 - 0.2 * (t - x0)
         start = np.interp(treat_x, t, untreated)
         treated = np.where(after, start - 3.0 * (1 - np.exp(-(t - treat_x) / 4.0))
                            - 0.06 * (t - treat_x), untreated)
         if state.treated:
-            _note(ax, treat_x + 4.0, start - 6.5, "early extra drop\n(partly pseudo-atrophy)",
-                  ha="left")
+            C.text(ax, treat_x - 1.5, start - 7.5,
+                   "early extra drop:\npseudo-atrophy plus\ntransient injury →", ha="right")
         A.draw_neuron(ax, 60.0, ICON_Y, size=1.8)
-        _note(ax, 65.0, ICON_Y, "nerve tissue lost", ha="left")
+        C.text(ax, 65.0, ICON_Y, "nerve tissue lost", ha="left")
     else:
         _axes(ax, "time after the pattern appears →", "brain's response")
         tt = np.linspace(x0 + 1, x1 - 2, 80)
@@ -559,74 +510,39 @@ def draw_measure(ax, state):
                 - 3.0 * np.exp(-((tt - peak + 9) / 4.0) ** 2)
 
         _curve(ax, tt, wave(38.0), colour=style.MUTED, dash=(0, (4, 3)), width=1.4)
-        _note(ax, 38.0, 12.5, "healthy", colour=style.MUTED)
+        C.text(ax, 38.0, 12.5, "healthy", colour=style.MUTED)
         _curve(ax, tt, wave(58.0), colour=style.MUTED if state.treated else style.INK,
                dash=(0, (1, 1.5)) if state.treated else None)
-        _note(ax, 62.0, 26.0, "demyelinated: late", ha="left")
+        C.text(ax, 62.0, 26.0, "demyelinated: late", ha="left")
         if state.treated:
             _curve(ax, tt, wave(53.0))
-            _note(ax, 54.5, 33.0, "remyelinated: a little earlier", ha="left")
-            _note(ax, 54.5, 30.4, "clemastine (ReBUILD), not a cell therapy", ha="left")
+            C.text(ax, 54.5, 33.0, "remyelinated: a little earlier", ha="left")
+            C.text(ax, 54.5, 30.4, "clemastine (ReBUILD), not a cell therapy", ha="left")
         A.draw_axon(ax, 41.0, 59.0, ICON_Y, thickness=1.2)
         A.draw_myelin(ax, 42.0, 49.0, ICON_Y, thickness=1.2)
         A.draw_signal(ax, 54.0, ICON_Y, size=1.0)
-        _note(ax, 61.0, ICON_Y, "optic nerve", ha="left")
+        C.text(ax, 61.0, ICON_Y, "optic nerve", ha="left")
     if state.measure != "vep":
         if state.treated:
             _curve(ax, t, untreated, colour=style.MUTED, dash=(0, (1, 1.5)))
             _curve(ax, t, treated)
-            _line(ax, [treat_x, treat_x], [y0, y1 - 1.0], colour=style.INK, width=1.2,
-                  dash=(0, (2, 2)))
-            _note(ax, treat_x, y0 + 2.2, "inflammation stopped (e.g. AHSCT)", box=True)
+            C.line(ax, [treat_x, treat_x], [y0, y1 - 1.0], colour=style.INK, width=1.2,
+                   dash=(0, (2, 2)))
+            C.note(ax, treat_x, y0 + 2.2, "inflammation stopped (e.g. AHSCT)")
         else:
             _curve(ax, t, untreated)
-    level = {"nfl": "small_trial", "atrophy": "small_trial", "vep": "rct"}[state.measure]
+    level = MEASURE_ROWS[state.measure]["evidence"]
     if state.treated:
         draw_evidence(ax, 3.0, 40.0, level, width=6.5)
-    _note(ax, 3.0, 1.5, {"nfl": "NfL: a protein from injured axons",
-                         "atrophy": "atrophy: the brain shrinks as nerve tissue is lost",
-                         "vep": "VEP: how fast the optic nerve carries a visual signal"}[state.measure],
-          ha="left", step=0)
+    C.text(ax, 3.0, 1.5, MEASURE_ROWS[state.measure]["label"], ha="left")
 
 
 def describe_measure(state):
-    treated = state.treated
-    if state.measure == "nfl":
-        text = ("An illustrative sketch, not data, of neurofilament light chain (NfL) over time, "
-                "with a small drawing of a cut axon leaking neurofilament. A dashed line marks the "
-                "healthy range. ")
-        if treated:
-            text += ("A vertical line marks when the inflammation is stopped, for example by "
-                     "AHSCT. After it, NfL falls towards the healthy range: fewer axons are "
-                     "being injured. A dotted line shows the untreated course "
-                     f"({_evidence_words('small_trial')}).")
-        else:
-            text += ("With ongoing inflammation, NfL stays above the healthy range and jumps "
-                     "with each attack.")
-        return text
-    if state.measure == "atrophy":
-        text = ("An illustrative sketch, not data, of brain volume over time, with a small "
-                "neuron drawing. A dashed line shows the slow shrinkage of healthy ageing; the "
-                "MS line falls faster. ")
-        if treated:
-            text += ("After the inflammation is stopped (vertical line), the volume first drops a "
-                     "little faster, partly pseudo-atrophy: inflammatory swelling goes down. Then "
-                     "it falls only about as fast as in healthy ageing; a dotted line shows the "
-                     f"untreated course ({_evidence_words('small_trial')}).")
-        else:
-            text += "Untreated, it keeps falling faster than healthy ageing."
-        return text
-    text = ("An illustrative sketch, not data, of a visual evoked potential (VEP): the brain's "
-            "electrical response after a pattern appears, with a small drawing of a partly "
-            "myelinated axon of the optic nerve carrying a nerve signal. The VEP mainly reflects "
-            "myelin. The dashed healthy wave peaks early; the wave from a demyelinated optic "
-            "nerve peaks late.")
-    if treated:
-        text += (" After remyelination the peak moves a little earlier, as with the drug "
-                 "clemastine in the ReBUILD trial, not a cell therapy "
-                 f"({_evidence_words('rct')}).")
-    return text
-
+    key = state.measure
+    suffix = "_treated" if state.treated else "_untreated"
+    if key == "vep":
+        return _text("measure_vep") + (" " + _text("measure_vep_treated") if state.treated else "")
+    return _text(f"measure_{key}") + " " + _text(f"measure_{key}{suffix}")
 
 MEASURE_SCENE = Scene("measures", draw_measure, describe_measure, width=100, height=44,
                       legend=("axon", "myelin", "neuron", "signal"))
@@ -639,111 +555,16 @@ def measure_explorer():
     treated = w.Checkbox(value=False, description="Show the treated course", indent=False)
     return Explorer(MEASURE_SCENE, {"measure": measure, "treated": treated},
                     make_state=lambda v: MeasureState(v["measure"], v["treated"]),
-                    heading="How is neuroprotection measured?",
-                    note="Treated course: for NfL and brain volume, stopping inflammation (for "
-                         "example with AHSCT) " + evidence_html("small_trial")
-                         + "; for the VEP, a remyelinating drug (clemastine, ReBUILD trial) "
-                         + evidence_html("rct") + ".")
+                    heading=CONTENT.heading("explorer", "measures"),
+                    note=_text("measures_note"))
 
 
 # ================================================================ self-check
 
-QUESTIONS = (
-    Question(
-        "A student writes: “Anti-inflammatory effects and neuroprotection are two separate "
-        "mechanisms.” What is the best reply?",
-        (
-            Option("Right: one acts on immune cells, the other on neurons, so they never "
-                   "overlap.", False,
-                   "No. Inflammation is a main cause of axon damage (oxidants, stripped myelin, "
-                   "energy failure), so calming it protects axons."),
-            Option("Right: AHSCT only calms inflammation, while MSCs protect nerves "
-                   "directly.", False,
-                   "No. Direct nerve protection by MSCs has been shown only in animals. After "
-                   "AHSCT, fewer axons are injured because the immune attack stops."),
-            Option("They overlap: stopping inflammation is the best-proven neuroprotection in "
-                   "people.", True,
-                   "Yes. After AHSCT stops inflammation, neurofilament light chain falls and brain "
-                   "shrinkage slows towards normal (cohorts and single-group trials). But "
-                   "neurodegeneration can go on without inflammation (PIRA)."),
-        ),
-        topic="Anti-inflammatory and neuroprotective effects are separate mechanisms",
-    ),
-    Question(
-        "MSCs transferred mitochondria to stressed cells in one study. How strong is the evidence "
-        "that this protects axons in people with MS?",
-        (
-            Option("Weak: it was shown in injured mouse lungs, not in MS or in people.", True,
-                   "Yes. That is why its marker says animal studies, and even that is for another "
-                   "tissue."),
-            Option("Moderate: it was shown in mice with EAE, but not yet in people.", False,
-                   "No. The study was about lung injury, not EAE, the mouse model of MS. Even an "
-                   "EAE result would be evidence from animals only."),
-            Option("Fair: a small MSC study in MS found better visual nerve measures.", False,
-                   "No. That open-label study of 10 people had no control group and did not test "
-                   "mitochondrial transfer; it can only generate hypotheses."),
-        ),
-        topic="Animal findings from other tissues",
-    ),
-    Question(
-        "A growth factor from MSCs (HGF) helped mice with MS-like disease recover. What can you "
-        "conclude for people with MS?",
-        (
-            Option("It should protect nerves in people too, as the mechanism is the same.", False,
-                   "No. “If it works in mice with EAE, it works in people” is a misconception: "
-                   "many treatments that work in mice fail in trials. In the MESEMS trial, MSCs "
-                   "did not reduce MRI inflammation in people."),
-            Option("It says little about people, so trials in people are not worth it.", False,
-                   "No. Mouse studies show mechanisms and give ideas to test; some, such as the "
-                   "idea behind natalizumab, did translate."),
-            Option("It is a hypothesis worth testing in controlled trials in people.", True,
-                   "Yes. A mouse result tells you what to test, not what works in people."),
-        ),
-        topic="If it works in mice with EAE, it works in people",
-    ),
-    Question(
-        "Which measures are used to track axon injury or repair in people? Tick every one.",
-        (
-            Option("Neurofilament light chain (NfL) in blood or spinal fluid.", True,
-                   "Yes: it rises when axons are injured, and it fell after AHSCT."),
-            Option("New gadolinium-enhancing lesions on MRI scans.", False,
-                   "No. They mark active inflammation, where the blood–brain barrier leaks. They "
-                   "show new attacks, not axon injury or repair."),
-            Option("Brain volume (atrophy) on MRI scans.", True,
-                   "Yes: shrinkage reflects the loss of nerve tissue. Watch out for pseudo-atrophy "
-                   "just after inflammation stops."),
-            Option("Visual evoked potential (VEP) latency.", True,
-                   "Yes, for repair: it mainly reflects the myelin of the optic nerve, so it can "
-                   "reveal remyelination (ReBUILD)."),
-            Option("The number of relapses in a year.", False,
-                   "No. Relapses show inflammatory attacks, not axon injury itself, and "
-                   "disability can worsen without any relapse (PIRA)."),
-        ),
-        multiple=True,
-        topic="No relapses means no progression",
-    ),
-    Question(
-        "An MSC product fails to suppress T cells in a dish with no inflammatory signals added. "
-        "What is the best interpretation?",
-        (
-            Option("The cells must be faulty: healthy MSCs calm T cells in any dish.", False,
-                   "No. Healthy MSCs also stay quiet without inflammatory signals: the test left "
-                   "out what switches them on."),
-            Option("The test lacked the inflammatory signals that switch MSCs on.", True,
-                   "Yes. MSCs become suppressive only after signals such as interferon-gamma "
-                   "“license” them (lesson 05; cell culture and mouse studies). A fair test adds "
-                   "them, and even then a dish result says nothing yet about patients."),
-            Option("MSCs cannot calm T cells at all: the mouse results were artefacts.", False,
-                   "No. With inflammatory signals such as interferon-gamma present, MSCs do "
-                   "suppress T cells in a dish and in mice (lesson 05)."),
-        ),
-        topic="All stem cell effects work the same everywhere (licensing)",
-    ),
-)
-
+QUESTIONS = CONTENT.questions()
 
 def self_check():
-    return Quiz(QUESTIONS)
+    return Quiz(QUESTIONS, heading=CONTENT.heading("quiz", "self_check"))
 
 
 # ================================================================ static exports
