@@ -170,6 +170,8 @@ def test_every_step_state_and_question_of_the_notebook_is_on_its_page(small_site
     assert len(widgets) == len(models)
     for widget, model in zip(widgets, models):
         assert model["kernel"] is False and model["heading"] == widget.heading
+        assert [i["alt"] for i in model.get("legend", [])] == [i["alt"] for i in getattr(widget, "legend", [])], \
+            "the page shows the same legend and keys under the diagram as the notebook"
         if isinstance(widget, Storyboard):
             assert [(f["title"], f["caption"]) for f in model["frames"]] == \
                 [(f["title"], f["caption"]) for f in widget.frames]
