@@ -3,15 +3,17 @@
 The science lives in these plain-text files, not in drawing code: storyboard
 step titles and captions, explorer notes, quiz questions with their feedback,
 claim and trial tables, other prose the diagrams show, and the lesson's
-numbered references. An instructor edits them without touching Python; the
-lesson module pairs each step ``id`` with a state it knows how to draw.
+numbered references. An instructor edits them without touching Python; each
+storyboard step says what its picture shows as named fields of the lesson's
+state dataclass, which the module draws.
 
 File layout (every part optional except what the lesson module asks for)::
 
     [storyboard.procedure]          # a storyboard, by the name the module uses
     heading = "AHSCT step by step"
     [[storyboard.procedure.step]]
-    id = "workup"                   # the module's state for this step
+    id = "workup"
+    state = { stage = "workup" }    # fields of the module's state class (see Content.steps)
     title = "Selection and work-up"
     caption = "A neurologist and a haematologist ... [2]"
 
