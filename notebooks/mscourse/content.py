@@ -9,13 +9,13 @@ state dataclass, which the module draws.
 
 File layout (every part optional except what the lesson module asks for)::
 
-    [storyboard.procedure]          # a storyboard, by the name the module uses
-    heading = "AHSCT step by step"
-    [[storyboard.procedure.step]]
-    id = "workup"
-    state = { stage = "workup" }    # fields of the module's state class (see Content.steps)
-    title = "Selection and work-up"
-    caption = "A neurologist and a haematologist ... [2]"
+    [storyboard.journey]            # a storyboard, by the name the module uses
+    heading = "A signal's journey"
+    [[storyboard.journey.step]]
+    id = "travels"
+    state = { signal_at = "midway" }  # fields of the module's state class (Content.steps)
+    title = "It travels along the axon"
+    caption = "The spike's current opens the Na⁺ channels just ahead ... [1]"
 
     [explorer.rescue]
     heading = "Which part does what?"
