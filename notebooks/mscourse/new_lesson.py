@@ -175,7 +175,8 @@ def notebook_cells(n, title, site_name):
         cell("markdown", f"# Lesson {n}: {title}\n\n{stamp()}\n\n**In this lesson** TODO: two or three "
              "sentences on what the student will see and do.\n\n> **Teaching material, not medical "
              "advice.** This lesson explains science. It cannot tell anyone whether a treatment is "
-             "right for them: that decision belongs with the person's MS specialist.", "slide"),
+             "right for them: that decision belongs with the person's multiple sclerosis (MS) "
+             "specialist.", "slide"),
         cell("markdown", "## Learning objectives\n\nBy the end of this lesson you will be able to:\n\n"
              "1. TODO;\n2. TODO.\n\n## Guiding questions\n\n- TODO?\n\n## Time and preparation\n\n"
              f"- **Estimated time:** 30 minutes.\n- **Before you start:** TODO. Words you meet here are "
