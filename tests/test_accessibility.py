@@ -15,7 +15,7 @@ from mscourse import style
 from mscourse.canvas import prepare
 from mscourse.lessons import LESSONS
 from mscourse.scene import Scene
-from mscourse.widgets import DiagramView
+from mscourse.widgets import Step, Storyboard
 
 # Machado, Oliveira & Fernandes (2009) simulation matrices, severity 1.0, linear RGB.
 CVD = {
@@ -137,9 +137,9 @@ def test_letters_on_cells_are_readable(key):
 
 def test_widget_image_carries_its_description_as_text():
     scene = Scene("t", lambda ax, s: A.draw_t_cell(ax, 50, 20), lambda s: "One T cell.", height=40)
-    view = DiagramView(scene, None)
-    assert not view.image.tooltip, "a tooltip breaks ipywidgets 8.1 image views in the browser"
-    assert "One T cell." in view.description.value and 'aria-live="polite"' in view.description.value
+    frame = Storyboard(scene, [Step("A T cell", "Caption", None)], heading="Cells").frames[0]
+    assert frame["alt"] == "Cells, step 1 of 1: A T cell", "a one-line alt naming scene and step"
+    assert frame["description"] == "One T cell."  # linked to the image with aria-describedby
 
 
 ACRONYMS = {

@@ -4,7 +4,7 @@ import re
 
 from conftest import NOTEBOOKS, ROOT
 
-RUNTIME = {"jupyterlab", "ipywidgets", "matplotlib", "nbval"}
+RUNTIME = {"jupyterlab", "ipywidgets", "matplotlib", "nbval", "anywidget"}
 
 
 def requirement_names(path):

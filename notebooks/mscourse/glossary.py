@@ -7,10 +7,10 @@
 
 import html
 
-import ipywidgets as w
+import traitlets as t
 
 from . import style
-from .widgets import register
+from .widgets import CourseWidget, esm_text, register
 
 TERMS = (
     ("Action potential", "the brief electrical impulse that travels along an axon."),
@@ -137,24 +137,33 @@ def results_html(query):
             f'<ul style="max-height:18em;overflow-y:auto">{items}</ul></div>')
 
 
-class GlossarySearch(w.VBox):
-    """A search box over the glossary, live as you type (the query is only displayed)."""
+class GlossarySearch(CourseWidget):
+    """A search box over the glossary, searched in the browser as you type.
+
+    Every term ships to the browser once (``web/glossary.js`` applies the rule of
+    ``search``); the query is only ever displayed as text, never run.
+    """
+
+    _esm = esm_text("glossary")
+    terms = t.List().tag(sync=True)
+    query = t.Unicode("").tag(sync=True)
 
     def __init__(self):
-        self.box = w.Text(placeholder="for example: myelin, OPC, aplasia", description="Search",
-                          continuous_update=True, layout=w.Layout(width="28em"))
-        self.results = w.HTML(results_html(""))
-        self.box.observe(lambda change: setattr(self.results, "value", results_html(change["new"])),
-                         names="value")
-        super().__init__([self.box, self.results])
-        self.add_class("mscourse-glossary")
+        super().__init__(heading="Glossary",
+                         terms=[list(pair) for pair in sorted(TERMS, key=lambda x: x[0].lower())],
+                         scale=style.scale())
         register(self)
+
+    @property
+    def results(self):
+        """What the search shows for the current query, as HTML."""
+        return results_html(self.query)
 
     def exercise(self):
         queries = ["myelin", "OPC", "zzz-no-such-term", "<b>bold</b>", "", "stem cell"]
         for query in queries:
-            self.box.value = query
-            assert html.escape(query.strip()) in self.results.value
+            self.query = query
+            assert html.escape(query.strip()) in self.results
         return len(queries)
 
 

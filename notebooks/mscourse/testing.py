@@ -7,7 +7,7 @@ A notebook test runs the lesson in a real kernel, then calls
 import statistics
 
 from .scene import Renderer
-from .widgets import DiagramView, live_widgets
+from .widgets import Diagram, live_widgets
 
 
 def exercise_all(cache=True):
@@ -18,20 +18,20 @@ def exercise_all(cache=True):
     a student gets, where revisiting a state is instant.
     """
     summary = {"widgets": 0, "states": 0, "timings": [], "kinds": []}
-    DiagramView.verify, Renderer.use_cache = True, cache
+    Diagram.verify, Renderer.use_cache = True, cache
     try:
         for widget in live_widgets():
-            view = getattr(widget, "view", None)
-            if view is not None:
-                view.renderer._cache.clear()
-                view.timings.clear()
+            diagram = getattr(widget, "diagram", None)
+            if diagram is not None:
+                diagram.renderer._cache.clear()
+                diagram.timings.clear()
             summary["states"] += widget.exercise()
             summary["widgets"] += 1
             summary["kinds"].append(type(widget).__name__)
-            if view is not None:
-                summary["timings"].extend(view.timings)
+            if diagram is not None:
+                summary["timings"].extend(diagram.timings)
     finally:
-        DiagramView.verify, Renderer.use_cache = False, True
+        Diagram.verify, Renderer.use_cache = False, True
     open_figures = _open_pyplot_figures()
     if open_figures:
         raise AssertionError(f"figures left open: {open_figures}")

@@ -189,10 +189,7 @@ KEY_SCENE = Scene("clone-key", draw_clone_key, describe_clone_key, width=100, he
 
 def with_key(widget):
     """Show the clone key once, under the widget's diagram (not redrawn per step)."""
-    key = w.Image(value=Renderer(KEY_SCENE).png(KeyState()), format="png",
-                  layout=w.Layout(max_width="100%", height="auto"))
-    view = widget.view
-    view.children = view.children[:1] + (key,) + view.children[1:]
+    widget.add_legend_image(Renderer(KEY_SCENE).png(KeyState()), describe_clone_key(KeyState()))
     return widget
 
 

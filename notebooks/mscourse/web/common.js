@@ -1,0 +1,203 @@
+// Shared DOM and ARIA helpers of the course widgets. The widget files after this
+// one use these as plain functions: the module text of a widget is this file
+// followed by that widget's file (see README.md, "the host contract").
+
+const MSCOURSE_LOST =
+  "This widget lost its connection to Python: run this cell again " +
+  "(if the kernel was restarted, run the setup cell at the top first).";
+
+let mscourseSerial = 0;
+
+/** A page-unique id: several widgets (and several views of one) share a page. */
+function uid(prefix) {
+  mscourseSerial += 1;
+  const salt = Math.random().toString(36).slice(2, 7);
+  return `mscourse-${prefix}-${salt}-${mscourseSerial}`;
+}
+
+/** Create an element. attrs: class, text (textContent), html (trusted course
+ *  HTML only), on<event> listeners, booleans as present/absent attributes. */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  // JupyterLab binds arrow keys, Enter and letters to notebook commands for any focused
+  // element in a notebook; marked controls keep their own keys (radio arrows, slider End).
+  if (["input", "select", "button", "textarea"].includes(tag) || attrs.tabindex !== undefined) {
+    el.setAttribute("data-lm-suppress-shortcuts", "true");
+  }
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "class") el.className = value;
+    else if (name === "text") el.textContent = value;
+    else if (name === "html") el.innerHTML = value;
+    else if (name.startsWith("on")) el.addEventListener(name.slice(2), value);
+    else el.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined && child !== false) el.append(child);
+  }
+  return el;
+}
+
+/** The widget's root: a labelled group with the course's styles and text scale. */
+function widgetRoot(model, kind, headingId) {
+  const heading = model.get("heading") || "";
+  const root = h("div", {
+    class: `mscourse-widget mscourse-${kind}`,
+    role: "group",
+    "aria-labelledby": heading ? headingId : null,
+    "aria-label": heading ? null : kind,
+    "data-mscourse-frontend": "1",
+    // JupyterLab: keys pressed inside the widget operate it, never the notebook.
+    "data-lm-suppress-shortcuts": "true",
+  });
+  const scale = () => root.style.setProperty("--mscourse-scale", String(model.get("scale") || 1));
+  scale();
+  model.on("change:scale", scale);
+  if (heading) root.append(h("h4", { class: "mscourse-heading", id: headingId, text: heading }));
+  return root;
+}
+
+/** A button that keeps focus at the end of its range: aria-disabled, not disabled. */
+function button(label, onPress, extra = {}) {
+  const b = h("button", { type: "button", class: "mscourse-button", text: label, ...extra });
+  b.addEventListener("click", (event) => {
+    if (b.getAttribute("aria-disabled") === "true") {
+      event.preventDefault();
+      return;
+    }
+    onPress(event);
+  });
+  return b;
+}
+
+function setDisabled(el, disabled) {
+  el.setAttribute("aria-disabled", disabled ? "true" : "false");
+}
+
+/** The diagram figure. Each image the widget holds is its own <img>, decoded ahead
+ *  (``prepare``) and hidden until shown, so a step paints without decoding anything.
+ *  The visible one carries the one-line alt naming the scene and step and is
+ *  described by the full text below it (aria-describedby); hidden ones are out of
+ *  the accessibility tree. At most ``keep`` images stay (least recently used go). */
+function diagramFigure(model, keep = 20) {
+  const descriptionId = uid("description");
+  const text = h("span", { class: "mscourse-description-text" });
+  const description = h("p", { class: "mscourse-description", id: descriptionId },
+    h("em", { text: "What the diagram shows: " }), text);
+  const legends = (model.get("legend") || []).map(
+    (item) => h("img", { class: "mscourse-legend", src: item.image, alt: item.alt }));
+  const busy = h("p", { class: "mscourse-busy", hidden: true, text: "Drawing the new diagram…" });
+  const stack = h("div", { class: "mscourse-diagram-stack" });
+  const figure = h("div", { class: "mscourse-figure-box" }, busy, stack, ...legends, description);
+  const images = new Map(); // url -> <img>, least recently used first
+  let shown = null;
+
+  function imageFor(url) {
+    let img = images.get(url);
+    if (img) {
+      images.delete(url);
+    } else {
+      img = h("img", { class: "mscourse-diagram", alt: "", hidden: true, decoding: "sync" });
+      img.src = url;
+      stack.append(img);
+      if (img.decode) img.decode().catch(() => {});
+    }
+    images.set(url, img);
+    for (const [old, oldImg] of images) {
+      if (images.size <= keep) break;
+      if (oldImg !== shown && old !== url) { oldImg.remove(); images.delete(old); }
+    }
+    return img;
+  }
+
+  return {
+    figure,
+    /** Decode an image now that will be shown later. */
+    prepare(url) { if (url) imageFor(url); },
+    show(frame) {
+      busy.hidden = true;
+      figure.removeAttribute("aria-busy");
+      const img = frame.image ? imageFor(frame.image) : shown;
+      if (img && img !== shown) {
+        img.hidden = false;
+        if (shown) {
+          shown.hidden = true;
+          shown.alt = "";
+          shown.removeAttribute("aria-describedby");
+          shown.classList.remove("mscourse-stale");
+        }
+        shown = img;
+      }
+      if (shown) {
+        shown.classList.remove("mscourse-stale");
+        shown.alt = frame.alt;
+        shown.setAttribute("aria-describedby", descriptionId);
+      }
+      text.textContent = frame.description;
+    },
+    /** The picture for the new state is not here yet: say so, never show it as current. */
+    waiting(alt) {
+      busy.hidden = false;
+      figure.setAttribute("aria-busy", "true");
+      if (shown) {
+        shown.classList.add("mscourse-stale");
+        shown.alt = alt + " (still being drawn)";
+      }
+    },
+  };
+}
+
+/** Asking Python for something: if no answer comes, say in one sentence what to do. */
+function kernelWatch(model, root, waitMs = 6000) {
+  const note = h("p", { class: "mscourse-kernel", role: "status" });
+  root.append(note);
+  let timer = null;
+  const lost = () => { note.textContent = MSCOURSE_LOST; root.dataset.kernelLost = "1"; };
+  return {
+    /** Send ``message`` (or nothing, when a trait change already asked) and wait for an answer. */
+    ask(message) {
+      if (!model.get("kernel")) return false;
+      try {
+        if (message) model.send(message);
+      } catch (error) {
+        lost();
+        return false;
+      }
+      if (timer === null) timer = setTimeout(lost, waitMs);
+      return true;
+    },
+    answered() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      note.textContent = "";
+      delete root.dataset.kernelLost;
+    },
+    dispose() { if (timer !== null) clearTimeout(timer); },
+  };
+}
+
+/** Tell the host after the next paint: the click's picture comes first. Calls made
+ *  before then collapse into one (the latest state). */
+function afterPaint(model, send) {
+  afterPaint.pending = afterPaint.pending || new Map();
+  const first = !afterPaint.pending.has(model);
+  afterPaint.pending.set(model, send);
+  if (!first) return;
+  const run = () => {
+    const latest = afterPaint.pending.get(model);
+    afterPaint.pending.delete(model);
+    try { latest(); } catch (error) { /* a closed connection: the kernel watch says so */ }
+  };
+  if (typeof requestAnimationFrame === "function" && document.visibilityState !== "hidden") {
+    requestAnimationFrame(() => setTimeout(run, 0));
+  } else {
+    setTimeout(run, 0);
+  }
+}
+
+/** A per-model store shared by every view of one model (initialize() or first render). */
+const mscourseStores = new WeakMap();
+function modelStore(model, create) {
+  if (!mscourseStores.has(model)) mscourseStores.set(model, create());
+  return mscourseStores.get(model);
+}

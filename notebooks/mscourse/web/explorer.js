@@ -1,0 +1,183 @@
+// Explorer: a few labelled controls set a scene's state. Every state shown, and
+// the states one control change away (sent ahead by Python), are cached here.
+
+const explorerKeyOf = (controls, values) => JSON.stringify(controls.map((c) => values[c.key]));
+
+function explorerStore(model) {
+  return modelStore(model, () => {
+    const controls = model.get("controls") || [];
+    const store = { frames: new Map(), redirect: new Map(), views: new Set() };
+    const add = (frame, request) => {
+      const key = explorerKeyOf(controls, frame.values);
+      store.frames.set(key, frame);
+      if (request && request !== key) store.redirect.set(request, key);
+      return key;
+    };
+    (model.get("frames") || []).forEach((frame) => add(frame, null));
+    model.on("msg:custom", (message) => {
+      if (!message || message.type !== "frame") return;
+      const key = add(message.frame, message.request);
+      for (const view of store.views) view(key, message.request);
+    });
+    store.lookup = (key) => store.frames.get(store.redirect.get(key) || key);
+    return store;
+  });
+}
+
+function initialize({ model }) {
+  explorerStore(model);
+}
+
+function render({ model, el }) {
+  const store = explorerStore(model);
+  const specs = model.get("controls") || [];
+  const keyOf = (values) => explorerKeyOf(specs, values);
+  const headingId = uid("heading");
+  const root = widgetRoot(model, "explorer", headingId);
+  let values = { ...model.get("values") };
+  let wanted = null; // key asked for and not yet here
+  const inputs = {}; // key -> {get(), set(value)}
+
+  function change(key, value) {
+    apply({ ...values, [key]: value });
+  }
+
+  for (const spec of specs) {
+    const id = uid("control");
+    let wrapper;
+    if (spec.kind === "checkbox") {
+      const input = h("input", { type: "checkbox", id });
+      input.addEventListener("change", () => change(spec.key, input.checked));
+      wrapper = h("span", { class: "mscourse-field mscourse-check" }, input, h("label", { for: id, text: spec.label }));
+      inputs[spec.key] = { set: (v) => { input.checked = Boolean(v); } };
+    } else if (spec.kind === "toggle") {
+      const toggle = button(spec.label, () => change(spec.key, toggle.getAttribute("aria-pressed") !== "true"),
+        { class: "mscourse-button mscourse-toggle", "aria-pressed": "false" });
+      wrapper = toggle;
+      inputs[spec.key] = { set: (v) => toggle.setAttribute("aria-pressed", v ? "true" : "false") };
+    } else if (spec.kind === "choice") {
+      const name = uid("choice");
+      const radios = spec.options.map((option, i) => {
+        const radioId = `${name}-${i}`;
+        const radio = h("input", { type: "radio", name, id: radioId, value: String(i) });
+        radio.addEventListener("change", () => { if (radio.checked) change(spec.key, option.value); });
+        return [radio, h("span", { class: "mscourse-choice" }, radio, h("label", { for: radioId, text: option.label }))];
+      });
+      wrapper = h("fieldset", { class: "mscourse-choice-group" },
+        h("legend", { text: spec.label }), ...radios.map(([, item]) => item));
+      inputs[spec.key] = {
+        set: (v) => radios.forEach(([radio], i) => { radio.checked = spec.options[i].value === v; }),
+      };
+    } else if (spec.kind === "select") {
+      const select = h("select", { id });
+      spec.options.forEach((option, i) => select.append(h("option", { value: String(i), text: option.label })));
+      select.addEventListener("change", () => change(spec.key, spec.options[Number(select.value)].value));
+      wrapper = h("span", { class: "mscourse-field" }, h("label", { for: id, text: spec.label }), select);
+      inputs[spec.key] = {
+        set: (v) => { select.value = String(Math.max(0, spec.options.findIndex((o) => o.value === v))); },
+      };
+    } else if (spec.kind === "range") {
+      const range = h("input", { type: "range", id, min: spec.min, max: spec.max, step: spec.step || 1 });
+      const shown = h("output", { for: id });
+      range.addEventListener("input", () => change(spec.key, Number(range.value)));
+      wrapper = h("span", { class: "mscourse-field" }, h("label", { for: id, text: spec.label }), range, shown);
+      inputs[spec.key] = { set: (v) => { range.value = String(v); shown.textContent = String(v); } };
+    } else {
+      continue;
+    }
+    wrapper.dataset.key = spec.key;
+    inputs[spec.key].element = wrapper;
+  }
+  const reset = button("Reset", () => apply({ ...model.get("defaults") }));
+  const controls = h("div", { class: "mscourse-controls", role: "group", "aria-label": "Controls" },
+    ...specs.filter((s) => inputs[s.key]).map((s) => inputs[s.key].element), reset);
+  const diagram = diagramFigure(model);
+  const fixedNote = model.get("note") ? h("div", { class: "mscourse-note", html: model.get("note") }) : null;
+  const liveNote = h("div", { class: "mscourse-note mscourse-live-note", "aria-live": "polite" });
+  root.append(controls, diagram.figure);
+  if (fixedNote) root.append(fixedNote);
+  root.append(liveNote);
+  const watch = kernelWatch(model, root);
+
+  function showControls(v) {
+    for (const spec of specs) if (inputs[spec.key]) inputs[spec.key].set(v[spec.key]);
+  }
+
+  function show(frame) {
+    values = { ...frame.values };
+    showControls(values);
+    diagram.show(frame);
+    liveNote.innerHTML = frame.note || "";
+    liveNote.hidden = !frame.note;
+    root.dataset.state = keyOf(values);
+  }
+
+  /** Show the state for these control values: at once if cached, else ask Python. */
+  function apply(next) {
+    const key = keyOf(next);
+    const frame = store.lookup(key);
+    showControls(next);
+    if (frame) {
+      wanted = null;
+      show(frame);
+    } else {
+      values = { ...next };
+      wanted = key;
+      diagram.waiting(model.get("heading") || "Diagram");
+      if (!model.get("kernel")) {
+        watch.answered();
+        diagram.waiting("This combination was not prepared for this page");
+      }
+    }
+    const asked = wanted;
+    afterPaint(model, () => {  // paint first: telling Python can wait
+      try {
+        model.set("values", { ...values });
+        model.save_changes();
+      } catch (error) { /* a closed connection: the watch says what to do */ }
+      if (asked !== null && asked === wanted) watch.ask({ type: "need", values: { ...values } });
+    });
+  }
+
+  const onFrame = (key, request) => {
+    const frame = store.lookup(key);
+    if (frame && frame.image) diagram.prepare(frame.image);
+    if (wanted !== null && (request === wanted || key === wanted)) {
+      wanted = null;
+      watch.answered();
+      show(store.lookup(key));
+    }
+  };
+  store.views.add(onFrame);
+  // Python changed the values (a lesson may couple controls, or code set them).
+  model.on("change:values", () => {
+    const next = model.get("values");
+    const key = keyOf(next);
+    if (key === keyOf(values)) return;
+    const frame = store.lookup(key);
+    if (frame) {
+      wanted = null;
+      show(frame);
+    } else {
+      values = { ...next };
+      showControls(values);
+      wanted = key;
+      diagram.waiting(model.get("heading") || "Diagram");
+      watch.ask({ type: "need", values: next });
+    }
+  });
+
+  for (const frame of store.frames.values()) diagram.prepare(frame.image);
+  const first = store.lookup(keyOf(values));
+  if (first) {
+    show(first);
+  } else {
+    showControls(values);
+    wanted = keyOf(values);
+    watch.ask({ type: "need", values });
+  }
+  el.append(root);
+  return () => { store.views.delete(onFrame); watch.dispose(); };
+}
+
+export default { initialize, render };
