@@ -140,8 +140,9 @@ class Features:
     mito: tuple  # x positions of the mitochondria drawn
     mito_ok: bool  # refuelled by the MSC
     calcium: int  # calcium dots drawn: 4 overload, 2 easing (mitochondria refuelled), 0 none
-    axon_bolt: bool  # a death signal on the axon
-    held_bolt: bool  # the axon's death signal, held back by the MSC (drawn faded)
+    # Apoptosis is a programme of whole cells, so the death signal is drawn at the neuron's
+    # cell body; the axon itself breaks down by calcium-activated enzymes instead.
+    held_bolt: bool  # the neuron's death signal, held back by the MSC (drawn faded)
     neuron_bolt: bool  # a death signal at the neuron's cell body
     cut: bool
     immune: bool  # T cell and macrophage attacking
@@ -167,7 +168,6 @@ def features(state):
     return Features(
         healthy=state.myelin == "intact", stripped=state.myelin == "stripped", remyel_full=full,
         remyel_part=part, bare=bare, mito=mito, mito_ok=mito_ok, calcium=calcium,
-        axon_bolt=state.calcium and "apoptosis" not in on,
         held_bolt=state.calcium and "apoptosis" in on,
         neuron_bolt=state.calcium and "apoptosis" not in on and "trophic" not in on,
         cut=cut, immune=state.inflamed and state.myelin != "intact",
@@ -248,12 +248,10 @@ def _draw_stresses(ax, f, y):
         dots = ((51.0, y + 0.6), (53.5, y - 0.6), (56.0, y + 0.6), (58.5, y - 0.6))
         _calcium(ax, dots[1:1 + f.calcium])
         C.text(ax, 62.0, y - 8.2, "Ca²⁺ floods in" if f.calcium == 4 else "less Ca²⁺ builds up")
-    if f.axon_bolt or f.held_bolt:
-        _death(ax, 28.0, y + 5.6, faded=f.held_bolt)
+    if f.neuron_bolt or f.held_bolt:
+        _death(ax, 12.5, y + 5.0, faded=f.held_bolt)
     if f.neuron_bolt:
-        _death(ax, 12.5, y + 5.0)
-    if f.axon_bolt or f.neuron_bolt:
-        C.text(ax, 19.0, y - 8.6, "death signals\n(apoptosis)")
+        C.text(ax, 18.5, y - 9.0, "death signal at the\ncell body (apoptosis)")
     if f.cut:
         A.draw_block(ax, 57.8, y, size=1.6)
         _leak(ax, 57.8, y - 1.5)
@@ -282,8 +280,8 @@ def _draw_msc_protections(ax, state, f, y):
         C.arrow(ax, (15.0, y + 17.8), (9.8, y + 4.2), colour=MSC_INK)
         C.note(ax, 3.0, y + 12.5, "trophic factors", ha="left")
     if f.held_bolt:
-        C.arrow(ax, (19.0, y + 17.2), (28.4, y + 8.3), kind="inh", colour=MSC_INK)
-        C.note(ax, 26.6, y + 8.6, "anti-apoptosis", ha="right")
+        C.arrow(ax, (18.6, y + 16.8), (14.4, y + 8.0), kind="inh", colour=MSC_INK)
+        C.note(ax, 17.2, y + 9.6, "anti-apoptosis", ha="left")
     if "mitochondria" in on and f.mito:
         target = (f.mito[0], y + 1.3)
         C.arrow(ax, (21.5, y + 18.0), target, colour=MSC_INK)
@@ -351,10 +349,8 @@ def describe_axon(state):
         parts.append(_text("axon_calcium"))
     elif f.calcium:
         parts.append(_text("axon_calcium_easing"))
-    if f.axon_bolt and f.neuron_bolt:
-        parts.append(_text("axon_death_both"))
-    elif f.axon_bolt:
-        parts.append(_text("axon_death_axon"))
+    if f.neuron_bolt:  # a held-back bolt is described with the protection that holds it
+        parts.append(_text("axon_death_neuron"))
     if f.cut:
         parts.append(_text("axon_cut"))
     for key, button, _, text, _ in PROTECTIONS:
