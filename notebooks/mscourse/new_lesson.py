@@ -116,43 +116,24 @@ caption = "TODO: what changed, in one or two sentences."
 [quiz.self_check]
 heading = "Self-check"
 
-[[quiz.self_check.question]]
-prompt = "TODO: question 1"
-[[quiz.self_check.question.option]]
-text = "TODO: the right answer"
-correct = true
-feedback = "TODO: why it is right."
-[[quiz.self_check.question.option]]
-text = "TODO: a common misconception"
-correct = false
-feedback = "TODO: why it is wrong."
-
-[[quiz.self_check.question]]
-prompt = "TODO: question 2"
-[[quiz.self_check.question.option]]
-text = "TODO: the right answer"
-correct = true
-feedback = "TODO: why it is right."
-[[quiz.self_check.question.option]]
-text = "TODO: a common misconception"
-correct = false
-feedback = "TODO: why it is wrong."
-
-[[quiz.self_check.question]]
-prompt = "TODO: question 3"
-[[quiz.self_check.question.option]]
-text = "TODO: the right answer"
-correct = true
-feedback = "TODO: why it is right."
-[[quiz.self_check.question.option]]
-text = "TODO: a common misconception"
-correct = false
-feedback = "TODO: why it is wrong."
-
-[[reference]]
+{questions}[[reference]]
 n = 1
 text = "TODO: Authors. Title. *Journal.* Year;volume:pages."
 kind = "article"
+'''
+
+
+QUESTION = '''[[quiz.self_check.question]]
+prompt = "TODO: question {number}"
+[[quiz.self_check.question.option]]
+text = "TODO: the right answer"
+correct = true
+feedback = "TODO: why it is right."
+[[quiz.self_check.question.option]]
+text = "TODO: a common misconception"
+correct = false
+feedback = "TODO: why it is wrong."
+
 '''
 
 
@@ -260,7 +241,8 @@ def create(n, title):
     previous = existing[-1]
 
     (PACKAGE / "lessons" / f"lesson{n}.py").write_text(MODULE.format(n=n, title=title), encoding="utf-8")
-    (PACKAGE / "content" / f"lesson{n}.toml").write_text(CONTENT.format(n=n, title=title), encoding="utf-8")
+    (PACKAGE / "content" / f"lesson{n}.toml").write_text(CONTENT.format(n=n, title=title, questions="".join(
+        QUESTION.format(number=i) for i in (1, 2, 3))), encoding="utf-8")
     cells = notebook_cells(n, title, notebook)
     for i, c in enumerate(cells):
         c["id"] = f"cell-{i:02d}"
