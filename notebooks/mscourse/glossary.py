@@ -96,6 +96,11 @@ TERMS = (
     ("ISSCR", "the International Society for Stem Cell Research, which publishes guidelines for stem cell research and advice for patients."),
     ("JACIE", "the joint accreditation body of the EBMT and ISCT that inspects and accredits transplant centres."),
     ("Chronic active lesion", "a \"smouldering\" lesion with a burnt-out centre and a rim of activated microglia that slowly expands."),
+    ("Naive and memory cells", "a naive T or B cell has not yet met the target it recognises; a memory cell has met it before, multiplied into a clone and responds faster when it meets the target again."),
+    ("Effector T cell", "an activated T cell that does the attacking (driving inflammation or killing cells), as opposed to a regulatory T cell that restrains other immune cells."),
+    ("Intrathecal", "given into the cerebrospinal fluid (CSF) around the brain and spinal cord; tried for MSCs to get closer to the central nervous system."),
+    ("Sham procedure", "a dummy procedure that imitates the real one (for example a sham injection), so that participants cannot tell whether they received the treatment; a placebo for procedures."),
+    ("Open-label", "describes a trial in which patients and doctors know who gets which treatment (not blinded)."),
 )
 
 

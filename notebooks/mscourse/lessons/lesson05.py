@@ -488,7 +488,7 @@ def _people(ax, state):
     if state.people == "result":
         A.draw_t_cell(ax, 79.5, 25.5)
         C.arrow(ax, (79.5, 30.6), (79.5, 27.6), colour=style.INK)
-        C.text(ax, 75, 9.4, "no fewer active MRI lesions\nthan placebo (a negative result)")
+        C.text(ax, 75, 9.4, "about as many active MRI lesions\nas placebo (no clear difference)")
         draw_evidence(ax, 54.0, 2.0, "rct", width=7.0, label=False)
         C.text(ax, 61.8, 2.9, "evidence: randomised trial – no effect", ha="left")
     else:
