@@ -29,7 +29,7 @@ SELECTORS = {
     "error_output": ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
     # The course's widgets
     "storyboard": ".mscourse-storyboard",
-    "diagram": ".mscourse-diagram",  # an <img> now; any element whose content changes per step works
+    "diagram": "img.mscourse-diagram:not([hidden])",  # the frame on show (one <img> is held per frame)
     "question": ".mscourse-question",
     "option": "input[type='radio'], input[type='checkbox']",
     "check": "button:has-text('Check')",

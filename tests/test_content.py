@@ -1,6 +1,9 @@
 """Each lesson's teaching text lives in a content file that loads, validates and
 cites correctly; the notebooks show the same reference list and currency line."""
 
+from dataclasses import dataclass
+from typing import Literal
+
 import pytest
 
 from conftest import NOTEBOOKS
@@ -68,3 +71,72 @@ def test_every_lesson_shows_when_its_evidence_was_last_checked(path):
 def test_notebook_reference_lists_are_generated_from_the_content_files():
     stale = [p.name for p, text in expected_notebooks().items() if p.read_text(encoding="utf-8") != text]
     assert not stale, f"regenerate with: python -m notebooks.mscourse.export (stale: {stale})"
+
+
+# -- storyboard states written in the content file, by field name ----------------------
+
+@dataclass(frozen=True)
+class WalkState:
+    signal_at: Literal["", "start", "end"] = ""
+    inputs: bool = False
+    hops: int = 0
+    bare: tuple = ()
+    step: str = ""
+
+
+WALK = '''[storyboard.walk]
+heading = "A walk"
+
+[[storyboard.walk.step]]
+id = "start"
+state = {{ inputs = true }}
+title = "Start"
+caption = "The start."
+
+[[storyboard.walk.step]]
+id = "end"
+state = {{ {state} }}
+title = "End"
+caption = "The end."
+'''
+
+
+def _walk(tmp_path, state):
+    path = tmp_path / "lesson98.toml"
+    path.write_text(WALK.format(state=state), encoding="utf-8")
+    return C.Content(path)
+
+
+def test_step_states_are_built_from_named_fields_in_the_content_file(tmp_path):
+    content = _walk(tmp_path, 'signal_at = "end", hops = 2, bare = [3, 4]')
+    steps = content.steps("walk", WalkState)
+    assert [s.state for s in steps] == [
+        WalkState(inputs=True, step="start"),
+        WalkState(signal_at="end", hops=2, bare=(3, 4), step="end")]
+    assert content.step_states("walk", WalkState)["end"] is not None
+
+
+@pytest.mark.parametrize("state, message", [
+    ('signal_a = "end"', r"lesson98.toml, line 12: step 'end': WalkState has no field 'signal_a' "
+                         r"\(fields: signal_at, inputs, hops, bare\)"),
+    ('signal_at = "middle"', r"lesson98.toml, line 12: step 'end': signal_at must be one of "
+                             r"'', 'start', 'end', not 'middle'"),
+    ('inputs = "yes"', r"lesson98.toml, line 12: step 'end': inputs must be true or false, not 'yes'"),
+    ("hops = true", r"lesson98.toml, line 12: step 'end': hops must be a whole number, not True"),
+    ("bare = 3", r"lesson98.toml, line 12: step 'end': bare must be a list \[...\], not 3"),
+    ('step = "other"', r"lesson98.toml, line 12: step 'end': WalkState has no field 'step'"),
+])
+def test_a_broken_state_field_names_the_file_and_line(tmp_path, state, message):
+    with pytest.raises(C.ContentError, match=message):
+        _walk(tmp_path, state).steps("walk", WalkState)
+
+
+def test_a_state_that_cannot_be_built_names_the_step(tmp_path):
+    @dataclass(frozen=True)
+    class Needy:
+        inputs: bool
+        level: int  # no default: every step must give it
+
+    with pytest.raises(C.ContentError, match=r"lesson98.toml, line \d+: step 'start': .*level"):
+        _walk(tmp_path, "level = 1").steps("walk", Needy)
+

@@ -77,7 +77,8 @@ def test_lesson_sections_are_present(nb):
 def test_intro_think_evidence_and_disclaimer(nb):
     text = "\n".join(markdown(nb))
     first = markdown(nb)[0]
-    assert "**In this lesson**" in first, f"{nb.name}: the title cell needs an '**In this lesson**' paragraph"
+    assert first.count("**In this lesson**") == 1, \
+        f"{nb.name}: the title cell needs exactly one '**In this lesson**' paragraph"
     assert "not medical advice" in first.lower() and "not medical advice" in markdown(nb)[-1].lower(), \
         f"{nb.name}: say 'not medical advice' in the title cell and in the last cell"
     assert "Estimated time" in text, f"{nb.name}: add '**Estimated time:** N minutes' under '## Time and preparation'"

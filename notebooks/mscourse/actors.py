@@ -413,6 +413,12 @@ LEGEND_PER_ROW = 4
 LEGEND_ROW_HEIGHT = 5.0
 
 
+def legend_alt(keys):
+    """The legend strip's alt text: each actor's name and how it is drawn."""
+    return "Legend: " + "; ".join(f"{ACTORS[k].name}, drawn as {ACTORS[k].shape}"
+                                   for k in keys if k in ACTORS)
+
+
 def legend_height(keys, per_row=LEGEND_PER_ROW):
     """Canvas units a legend of these actors needs."""
     rows = -(-len(list(keys)) // per_row)

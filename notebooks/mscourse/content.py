@@ -3,17 +3,19 @@
 The science lives in these plain-text files, not in drawing code: storyboard
 step titles and captions, explorer notes, quiz questions with their feedback,
 claim and trial tables, other prose the diagrams show, and the lesson's
-numbered references. An instructor edits them without touching Python; the
-lesson module pairs each step ``id`` with a state it knows how to draw.
+numbered references. An instructor edits them without touching Python; each
+storyboard step says what its picture shows as named fields of the lesson's
+state dataclass, which the module draws.
 
 File layout (every part optional except what the lesson module asks for)::
 
-    [storyboard.procedure]          # a storyboard, by the name the module uses
-    heading = "AHSCT step by step"
-    [[storyboard.procedure.step]]
-    id = "workup"                   # the module's state for this step
-    title = "Selection and work-up"
-    caption = "A neurologist and a haematologist ... [2]"
+    [storyboard.journey]            # a storyboard, by the name the module uses
+    heading = "A signal's journey"
+    [[storyboard.journey.step]]
+    id = "travels"
+    state = { signal_at = "midway" }  # fields of the module's state class (Content.steps)
+    title = "It travels along the axon"
+    caption = "The spike's current opens the Na⁺ channels just ahead ... [1]"
 
     [explorer.rescue]
     heading = "Which part does what?"
@@ -43,9 +45,11 @@ Citations are written ``[3]`` or ``[3, 5]`` and must resolve to this file's
 reference list; the notebook's reference list is generated from it.
 """
 
+import dataclasses
 import pathlib
 import re
 import tomllib
+import typing
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -123,7 +127,8 @@ class Content:
         return 0
 
     def error(self, message, near=""):
-        line = self.line_of(near) if near else 0
+        """``near``: a text on the line to name, or the line's number."""
+        line = near if isinstance(near, int) else self.line_of(near) if near else 0
         where = f"{self.path.name}, line {line}" if line else self.path.name
         return ContentError(f"{where}: {message}")
 
@@ -146,25 +151,118 @@ class Content:
                            f"[{kind}.{name}]")
 
     def steps(self, name, states):
-        """The storyboard's steps, each paired with ``states[id]``, in file order."""
+        """The storyboard's steps, in file order, each with the state it draws.
+
+        ``states`` is the lesson's state dataclass: each step's ``state = { ... }``
+        table in the content file gives that step's fields by name (see
+        ``step_states``). A dict ``{step id: state}`` is also accepted, for states
+        built in code.
+        """
         from .widgets import Step
 
-        rows = self._section("storyboard", name).get("step", [])
-        ids = [row.get("id", "") for row in rows]
-        unknown = [i for i in ids if i not in states]
-        if unknown:
-            raise self.error(f"storyboard {name!r}: step id {unknown[0]!r} has no state in the "
-                             f"lesson module (known: {', '.join(states)})", f'"{unknown[0]}"')
-        if len(set(ids)) != len(ids):
-            twice = next(i for i in ids if ids.count(i) > 1)
-            raise self.error(f"storyboard {name!r}: step id {twice!r} is used twice", f'"{twice}"')
-        if not rows:
-            raise self.error(f"storyboard {name!r} has no [[storyboard.{name}.step]]")
+        rows = self._step_rows(name)
+        if isinstance(states, type):
+            by_id = self.step_states(name, states)
+        else:
+            by_id = states
+            unknown = [row["id"] for row in rows if row["id"] not in by_id]
+            if unknown:
+                raise self.error(f"storyboard {name!r}: step id {unknown[0]!r} has no state in "
+                                 f"the lesson module (known: {', '.join(by_id)})",
+                                 f'"{unknown[0]}"')
         return tuple(
             Step(self._field(row, "title", f"step {row['id']!r}", f'"{row["id"]}"'),
                  self._field(row, "caption", f"step {row['id']!r}", f'"{row["id"]}"'),
-                 states[row["id"]])
+                 by_id[row["id"]])
             for row in rows)
+
+    def step_states(self, name, cls):
+        """``{step id: cls(**state)}`` for the storyboard's steps, in file order.
+
+        Each step's ``state = { field = value, ... }`` names fields of the dataclass
+        ``cls``; fields left out keep their defaults. A field typed ``Literal[...]``
+        takes one of the listed values; a ``tuple`` field is written as a list. If
+        ``cls`` has a field ``step``, it receives the step's id (descriptions may key
+        their text by it). Unknown fields and wrong values are errors that name the
+        file and line.
+        """
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        hints = typing.get_type_hints(cls)
+        out = {}
+        for row in self._step_rows(name):
+            step = row["id"]
+            where = f"step {step!r}"
+            given = row.get("state", {})
+            if not isinstance(given, dict):
+                raise self.error(f"{where}: state must be a table: state = {{ field = value }}",
+                                 near=self._step_line(step, "state"))
+            values = {}
+            for key, value in given.items():
+                near = self._step_line(step, key)
+                if key not in fields or key == "step":
+                    names = ", ".join(f for f in fields if f != "step")
+                    raise self.error(f"{where}: {cls.__name__} has no field {key!r} "
+                                     f"(fields: {names})", near)
+                values[key] = self._state_value(hints[key], value, f"{where}: {key}", near)
+            if "step" in fields:
+                values["step"] = step
+            try:
+                out[step] = cls(**values)
+            except (TypeError, ValueError) as error:
+                raise self.error(f"{where}: {error}", self._step_line(step, "state")) from None
+        return out
+
+    def _state_value(self, kind, value, where, near):
+        """``value`` checked against the field's type (TOML lists become tuples)."""
+        if typing.get_origin(kind) is typing.Literal:
+            allowed = typing.get_args(kind)
+            if not any(value == a and type(value) is type(a) for a in allowed):
+                raise self.error(f"{where} must be one of {', '.join(map(repr, allowed))}, "
+                                 f"not {value!r}", near)
+            return value
+        if kind is tuple or typing.get_origin(kind) is tuple:
+            if not isinstance(value, list):
+                raise self.error(f"{where} must be a list [...], not {value!r}", near)
+            return tuple(value)
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if kind in (bool, int, float, str) and not (
+                isinstance(value, kind) and (kind is bool or not isinstance(value, bool))):
+            names = {bool: "true or false", int: "a whole number", float: "a number",
+                     str: 'text in "quotes"'}
+            raise self.error(f"{where} must be {names[kind]}, not {value!r}", near)
+        return value
+
+    def _step_rows(self, name):
+        rows = self._section("storyboard", name).get("step", [])
+        if not rows:
+            raise self.error(f"storyboard {name!r} has no [[storyboard.{name}.step]]")
+        ids = [row.get("id", "") for row in rows]
+        missing = next((i for i, step in enumerate(ids) if not isinstance(step, str) or not step),
+                       None)
+        if missing is not None:
+            raise self.error(f"storyboard {name!r}: step {missing + 1} needs an id = \"...\"",
+                             f"[[storyboard.{name}.step]]")
+        if len(set(ids)) != len(ids):
+            twice = next(i for i in ids if ids.count(i) > 1)
+            raise self.error(f"storyboard {name!r}: step id {twice!r} is used twice", f'"{twice}"')
+        return rows
+
+    def _step_line(self, step, needle):
+        """The number of the first line holding the word ``needle`` within the step whose
+        id is ``step`` (the id's line if there is none)."""
+        lines = self.source.splitlines()
+        pattern = re.compile(rf'^\s*id\s*=\s*"{re.escape(step)}"')
+        start = next((i for i, line in enumerate(lines) if pattern.match(line)), None)
+        if start is None:
+            return self.line_of(f'"{step}"')
+        word = re.compile(rf"\b{re.escape(needle)}\b")
+        for i in range(start, len(lines)):
+            if i > start and lines[i].lstrip().startswith("[["):
+                break
+            if word.search(lines[i]):
+                return i + 1
+        return start + 1
 
     def notes(self, name):
         notes = self._section("explorer", name).get("notes", {})

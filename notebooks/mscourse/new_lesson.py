@@ -44,7 +44,10 @@ CONTENT = content.load("lesson{n}")
 
 @dataclass(frozen=True)
 class AxonState:
-    myelinated: bool = True
+    """What the diagram shows. Each storyboard step sets these fields by name in the
+    content file: ``state = {{ myelinated = false }}``; a new step is a new entry there."""
+
+    myelinated: bool = True  # the axon is wrapped in myelin sheaths
 
 
 SHEATHS = ((16, 38), (40, 62), (64, 86))
@@ -67,12 +70,12 @@ def describe_axon_scene(state):
 AXON_SCENE = Scene("lesson{n}-axon", draw_axon_scene, describe_axon_scene, width=100, height=50,
                    legend=("neuron", "axon", "myelin"))
 
-STORY_STATES = {{"wrapped": AxonState(True), "bare": AxonState(False)}}
+STORY = CONTENT.step_states("story", AxonState)  # {{step id: state}}, from the content file
 
 
 def story():
     """Section 1: the storyboard."""
-    return Storyboard(AXON_SCENE, CONTENT.steps("story", STORY_STATES),
+    return Storyboard(AXON_SCENE, CONTENT.steps("story", AxonState),
                       heading=CONTENT.heading("storyboard", "story"))
 
 
@@ -84,7 +87,7 @@ def self_check():
 
 
 FIGURES = (
-    FigureSpec("{n}-axon-wrapped", AXON_SCENE, AxonState(True), "{title}: an axon wrapped in myelin"),
+    FigureSpec("{n}-axon-wrapped", AXON_SCENE, STORY["wrapped"], "{title}: an axon wrapped in myelin"),
 )
 '''
 
@@ -100,54 +103,37 @@ heading = "TODO: the storyboard's heading"
 
 [[storyboard.story.step]]
 id = "wrapped"
+state = {{ myelinated = true }}
 title = "TODO: first step"
 caption = "TODO: what this step shows and why it matters [1]."
 
 [[storyboard.story.step]]
 id = "bare"
+state = {{ myelinated = false }}
 title = "TODO: second step"
 caption = "TODO: what changed, in one or two sentences."
 
 [quiz.self_check]
 heading = "Self-check"
 
-[[quiz.self_check.question]]
-prompt = "TODO: question 1"
-[[quiz.self_check.question.option]]
-text = "TODO: the right answer"
-correct = true
-feedback = "TODO: why it is right."
-[[quiz.self_check.question.option]]
-text = "TODO: a common misconception"
-correct = false
-feedback = "TODO: why it is wrong."
-
-[[quiz.self_check.question]]
-prompt = "TODO: question 2"
-[[quiz.self_check.question.option]]
-text = "TODO: the right answer"
-correct = true
-feedback = "TODO: why it is right."
-[[quiz.self_check.question.option]]
-text = "TODO: a common misconception"
-correct = false
-feedback = "TODO: why it is wrong."
-
-[[quiz.self_check.question]]
-prompt = "TODO: question 3"
-[[quiz.self_check.question.option]]
-text = "TODO: the right answer"
-correct = true
-feedback = "TODO: why it is right."
-[[quiz.self_check.question.option]]
-text = "TODO: a common misconception"
-correct = false
-feedback = "TODO: why it is wrong."
-
-[[reference]]
+{questions}[[reference]]
 n = 1
 text = "TODO: Authors. Title. *Journal.* Year;volume:pages."
 kind = "article"
+'''
+
+
+QUESTION = '''[[quiz.self_check.question]]
+prompt = "TODO: question {number}"
+[[quiz.self_check.question.option]]
+text = "TODO: the right answer"
+correct = true
+feedback = "TODO: why it is right."
+[[quiz.self_check.question.option]]
+text = "TODO: a common misconception"
+correct = false
+feedback = "TODO: why it is wrong."
+
 '''
 
 
@@ -169,8 +155,9 @@ def notebook_cells(n, title, site_name):
     return [
         cell("markdown", f"# Lesson {n}: {title}\n\n{stamp()}\n\n**In this lesson** TODO: two or three "
              "sentences on what the student will see and do.\n\n> **Teaching material, not medical "
-             "advice.** This lesson explains science. It cannot tell anyone whether a treatment is "
-             "right for them: that decision belongs with the person's MS specialist.", "slide"),
+             "advice.** This lesson explains the science of multiple sclerosis (MS). It cannot tell "
+             "anyone whether a treatment is right for them: that decision belongs with the person's "
+             "MS specialist.", "slide"),
         cell("markdown", "## Learning objectives\n\nBy the end of this lesson you will be able to:\n\n"
              "1. TODO;\n2. TODO.\n\n## Guiding questions\n\n- TODO?\n\n## Time and preparation\n\n"
              f"- **Estimated time:** 30 minutes.\n- **Before you start:** TODO. Words you meet here are "
@@ -254,7 +241,8 @@ def create(n, title):
     previous = existing[-1]
 
     (PACKAGE / "lessons" / f"lesson{n}.py").write_text(MODULE.format(n=n, title=title), encoding="utf-8")
-    (PACKAGE / "content" / f"lesson{n}.toml").write_text(CONTENT.format(n=n, title=title), encoding="utf-8")
+    (PACKAGE / "content" / f"lesson{n}.toml").write_text(CONTENT.format(n=n, title=title, questions="".join(
+        QUESTION.format(number=i) for i in (1, 2, 3))), encoding="utf-8")
     cells = notebook_cells(n, title, notebook)
     for i, c in enumerate(cells):
         c["id"] = f"cell-{i:02d}"

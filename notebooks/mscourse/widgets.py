@@ -42,7 +42,7 @@ import ipywidgets as w
 import traitlets as t
 
 from . import style
-from .actors import ACTORS
+from .actors import legend_alt
 from .render import Renderer, legend_png
 from .scene import describe, unnamed_actors
 
@@ -163,9 +163,8 @@ def legend_for(scene):
         return []
     key = (tuple(scene.legend), scene.width, scene.inches, style.dpi())
     if key not in _LEGENDS:
-        names = "; ".join(ACTORS[k].name for k in scene.legend)
         _LEGENDS[key] = {"image": data_url(legend_png(scene.legend, scene.width, scene.inches)),
-                         "alt": f"Legend: {names}."}
+                         "alt": legend_alt(scene.legend)}
     return [dict(_LEGENDS[key])]
 
 

@@ -8,6 +8,7 @@ conduction rules (``CREEP_TICKS``) are data near the top of section 4.
 """
 
 from dataclasses import dataclass
+from typing import Literal
 
 import ipywidgets as w
 import numpy as np
@@ -55,13 +56,54 @@ def _sheath_span(x0, x1, gap=0.55):
 
 @dataclass(frozen=True)
 class JourneyState:
-    """Section 1: one neuron with a bare (unmyelinated) axon."""
+    """Section 1: one neuron with a bare (unmyelinated) axon. Each step's fields are set
+    in the content file (``[[storyboard.journey.step]]``, ``state = { ... }``)."""
 
-    stage: int = 0  # 0 parts, 1 inputs, 2 signal starts, 3 signal midway, 4 signal at the end
+    parts_named: bool = False  # labels for the dendrites, cell body, axon and terminals
+    inputs: bool = False  # inputs from other neurons arrive on the dendrites
+    signal_at: Literal["", "start", "midway", "end"] = ""  # where the action potential is
+    step: str = ""  # the step's id: picks the text under the diagram
 
 
 J_Y = 16.0
 J_AXON = (13.0, 88.0)
+SIGNAL_X = {"start": 16.0, "midway": 50.0, "end": 86.0}  # where the axon begins, its middle, its end
+
+
+def _name_parts(ax):
+    C.text(ax, 7.0, 28.5, "dendrites")
+    C.arrow(ax, (6.0, 27.0), (5.6, 23.6), width=1.0)
+    C.text(ax, 16.5, 6.5, "cell body")
+    C.arrow(ax, (15.0, 8.0), (12.0, 12.4), width=1.0)
+    C.text(ax, 50, 20.5, "axon (no myelin in this example)")
+    C.text(ax, 89, 26.5, "axon terminals")
+    C.text(ax, 89, 7.5, "to the next cells")
+
+
+def _inputs_arrive(ax):
+    for y0, y1 in ((29, 23.5), (3, 8.5)):
+        C.arrow(ax, (1.8, y0), (3.4, y1), colour=style.INK, width=1.3)
+    C.text(ax, 24, 28.5, "inputs from other neurons arrive on the dendrites", ha="left")
+    C.text(ax, 24, 4.5, "the cell body adds them up", ha="left")
+
+
+def _signal(ax, at):
+    """The action potential where it is now, with the path it has crawled behind it."""
+    x = SIGNAL_X[at]
+    if at != "start":  # continuous conduction: every patch of membrane in turn
+        C.line(ax, [SIGNAL_X["start"], x], [J_Y, J_Y], colour=TRAIL_COLOUR, width=3.0,
+               dash=(0, (1, 1.6)), z=5)
+    A.draw_signal(ax, x, J_Y, size=1.5)
+    if at == "start":
+        C.text(ax, x + 3.0, J_Y + 4.5, "Na\u207a flows in here", ha="left")
+    if at == "midway":
+        C.text(ax, x, J_Y + 6.0, "Na\u207a flows in here")
+        C.text(ax, x - 12, J_Y - 5.5, "behind it: K\u207a flows out,\nthe membrane rests again")
+    if at == "start":
+        C.text(ax, 30, 4.5, "enough input: an action potential starts where the axon begins",
+               ha="left")
+    if at == "end":
+        C.text(ax, 40, 28.5, "it arrives at the terminals and passes the message on", ha="left")
 
 
 def draw_journey(ax, state):
@@ -72,48 +114,23 @@ def draw_journey(ax, state):
         C.line(ax, [J_AXON[1], 95], [J_Y, J_Y + dy], colour=style.INK, width=1.6, z=3)
         ax.add_artist(Circle((95.6, J_Y + dy), 0.8, facecolor=A.ACTORS["axon"].colour,
                              edgecolor=style.INK, linewidth=style.line(1.0), zorder=4))
-    if state.stage == 0:
-        C.text(ax, 7.0, 28.5, "dendrites")
-        C.arrow(ax, (6.0, 27.0), (5.6, 23.6), width=1.0)
-        C.text(ax, 16.5, 6.5, "cell body")
-        C.arrow(ax, (15.0, 8.0), (12.0, 12.4), width=1.0)
-        C.text(ax, 50, 20.5, "axon (no myelin in this example)")
-        C.text(ax, 89, 26.5, "axon terminals")
-        C.text(ax, 89, 7.5, "to the next cells")
-    if state.stage == 1:
-        for y0, y1 in ((29, 23.5), (3, 8.5)):
-            C.arrow(ax, (1.8, y0), (3.4, y1), colour=style.INK, width=1.3)
-        C.text(ax, 24, 28.5, "inputs from other neurons arrive on the dendrites", ha="left")
-        C.text(ax, 24, 4.5, "the cell body adds them up", ha="left")
-    if state.stage >= 2:
-        x = {2: 16.0, 3: 50.0, 4: 86.0}[state.stage]
-        if state.stage > 2:  # continuous conduction: every patch of membrane in turn
-            C.line(ax, [16.0, x], [J_Y, J_Y], colour=TRAIL_COLOUR, width=3.0, dash=(0, (1, 1.6)),
-                   z=5)
-        A.draw_signal(ax, x, J_Y, size=1.5)
-        if state.stage == 2:
-            C.text(ax, x + 3.0, J_Y + 4.5, "Na\u207a flows in here", ha="left")
-        if state.stage == 3:
-            C.text(ax, x, J_Y + 6.0, "Na\u207a flows in here")
-            C.text(ax, x - 12, J_Y - 5.5, "behind it: K\u207a flows out,\nthe membrane rests again")
-        if state.stage == 2:
-            C.text(ax, 30, 4.5, "enough input: an action potential starts where the axon begins",
-                   ha="left")
-        if state.stage == 4:
-            C.text(ax, 40, 28.5, "it arrives at the terminals and passes the message on", ha="left")
-
-
-JOURNEY_STAGES = ("parts", "inputs", "starts", "travels", "arrives")  # step ids, by stage
+    if state.parts_named:
+        _name_parts(ax)
+    if state.inputs:
+        _inputs_arrive(ax)
+    if state.signal_at:
+        _signal(ax, state.signal_at)
 
 
 def describe_journey(state):
-    return f"{CONTENT.text('journey_base')} {CONTENT.text('journey_' + JOURNEY_STAGES[state.stage])}"
+    return f"{CONTENT.text('journey_base')} {CONTENT.text('journey_' + state.step)}"
 
 
 JOURNEY_SCENE = Scene("journey", draw_journey, describe_journey, width=100, height=32,
                       legend=("neuron", "axon", "signal"))
 
-JOURNEY_STEPS = CONTENT.steps("journey", {key: JourneyState(i) for i, key in enumerate(JOURNEY_STAGES)})
+JOURNEY = CONTENT.step_states("journey", JourneyState)  # {step id: state}, from the content file
+JOURNEY_STEPS = CONTENT.steps("journey", JourneyState)
 
 
 def signal_journey():
@@ -238,10 +255,16 @@ def compare_cells():
 
 @dataclass(frozen=True)
 class EventState:
-    """Section 3: a close-up of three nodes while one signal passes."""
+    """Section 3: a close-up of three nodes while one signal passes (fields set per step in
+    the content file)."""
 
-    # 0 rest, 1 node 1 fires, 2 current spreads, 3 node 2 fires, 4 node 3 fires, 5 energy
-    phase: int = 0
+    fires: int = 0  # the node (1-3) firing now: Na+ flows in; 0 for none
+    recovers: int = 0  # the node (1-3) recovering: K+ flows out; 0 for none
+    hops: int = 0  # jumps the signal has made so far, drawn as arcs
+    current_spreads: bool = False  # current spreading inside the axon, under the myelin
+    at_rest: bool = False  # notes on the resting nodes and where the K+ channels sit
+    energy: bool = False  # where ions cross, and the signal moving on past node 3
+    step: str = ""  # the step's id: picks the text under the diagram
 
 
 E_Y = 16.0
@@ -268,8 +291,26 @@ def _cut_sheath(ax, x0, x1):
         A.draw_myelin(ax, x0, x1, E_Y + sign * (E_THICK + E_BAND) / 2, thickness=E_BAND / 3.2)
 
 
+def _rest_notes(ax):
+    C.text(ax, 50.0, 25.5, "myelin drawn cut open lengthwise: the grey axon runs inside it")
+    C.text(ax, 31.0, 6.0, "at rest: every node is ready to fire")
+    # K+ channels cluster beside the node, under the sheath's edge (juxtaparanode)
+    jxp = E_NODES[2] + 2.6
+    C.arrow(ax, (jxp - 5.5, 6.6), (jxp, E_Y - E_THICK / 2 + 0.5), width=1.0)
+    C.text(ax, jxp - 6.5, 5.2,
+           "K\u207a channels sit just beside\neach node, under the sheath's edge", ha="right")
+
+
+def _energy_notes(ax):
+    C.arrow(ax, (E_NODES[2] + 1.5, E_Y), (93.8, E_Y), width=2.0, dashed=True)
+    A.draw_signal(ax, 96.4, E_Y, size=1.2)
+    for x in E_NODES:
+        C.text(ax, x, 5.0, "ions cross\nhere", bold=True)
+    for a, b in zip(E_NODES, E_NODES[1:]):
+        C.text(ax, (a + b) / 2, 6.0, "hardly any ion flow here")
+
+
 def draw_event(ax, state):
-    p = state.phase
     A.draw_axon(ax, 1.0, 99.0, E_Y, thickness=E_THICK)
     edges = (1.5,) + E_NODES + (98.5,)
     for a, b in zip(edges, edges[1:]):
@@ -280,51 +321,31 @@ def draw_event(ax, state):
         A.draw_node(ax, x, E_Y, thickness=E_THICK)
         C.text(ax, x, 32.5, f"node {i + 1}")
     top = E_Y + E_HALF + 0.3
-    hops = {3: 1, 4: 2, 5: 2}.get(p, 0)
-    _arcs(ax, [(E_NODES[i], E_NODES[i + 1]) for i in range(hops)], top, 7.5)
-    if p == 2:
+    _arcs(ax, [(E_NODES[i], E_NODES[i + 1]) for i in range(state.hops)], top, 7.5)
+    if state.current_spreads:
         C.arrow(ax, (E_NODES[0] + 2.8, E_Y), (E_NODES[1] - 1.5, E_Y), width=2.0, dashed=True)
         C.text(ax, 31.0, E_Y + E_HALF + 3.0,
                "current spreads fast inside the axon, under the myelin")
-    star = {1: 0, 2: 0, 3: 1, 4: 2}.get(p)
-    if star is not None:
-        A.draw_signal(ax, E_NODES[star], E_Y, size=1.5)
-    if p in (1, 2):
-        _ion(ax, E_NODES[0], "na")
-    if p == 3:
-        _ion(ax, E_NODES[1], "na")
-        _ion(ax, E_NODES[0], "k")
-    if p == 4:
-        _ion(ax, E_NODES[2], "na")
-        _ion(ax, E_NODES[1], "k")
-    if p == 0:
-        C.text(ax, 50.0, 25.5, "myelin drawn cut open lengthwise: the grey axon runs inside it")
-        C.text(ax, 31.0, 6.0, "at rest: every node is ready to fire")
-        # K+ channels cluster beside the node, under the sheath's edge (juxtaparanode)
-        jxp = E_NODES[2] + 2.6
-        C.arrow(ax, (jxp - 5.5, 6.6), (jxp, E_Y - E_THICK / 2 + 0.5), width=1.0)
-        C.text(ax, jxp - 6.5, 5.2,
-               "K\u207a channels sit just beside\neach node, under the sheath's edge", ha="right")
-    if p == 5:
-        C.arrow(ax, (E_NODES[2] + 1.5, E_Y), (93.8, E_Y), width=2.0, dashed=True)
-        A.draw_signal(ax, 96.4, E_Y, size=1.2)
-        for x in E_NODES:
-            C.text(ax, x, 5.0, "ions cross\nhere", bold=True)
-        for a, b in zip(E_NODES, E_NODES[1:]):
-            C.text(ax, (a + b) / 2, 6.0, "hardly any ion flow here")
-
-
-EVENT_PHASES = ("rest", "node1_fires", "spreads", "node2_fires", "node3_fires", "energy")  # step ids
+    if state.fires:
+        A.draw_signal(ax, E_NODES[state.fires - 1], E_Y, size=1.5)
+        _ion(ax, E_NODES[state.fires - 1], "na")
+    if state.recovers:
+        _ion(ax, E_NODES[state.recovers - 1], "k")
+    if state.at_rest:
+        _rest_notes(ax)
+    if state.energy:
+        _energy_notes(ax)
 
 
 def describe_event(state):
-    return f"{CONTENT.text('saltatory_base')} {CONTENT.text('saltatory_' + EVENT_PHASES[state.phase])}"
+    return f"{CONTENT.text('saltatory_base')} {CONTENT.text('saltatory_' + state.step)}"
 
 
 EVENT_SCENE = Scene("saltatory_event", draw_event, describe_event, width=100, height=35,
                     legend=("axon", "myelin", "node", "signal"))
 
-EVENT_STEPS = CONTENT.steps("saltatory", {key: EventState(i) for i, key in enumerate(EVENT_PHASES)})
+EVENT = CONTENT.step_states("saltatory", EventState)
+EVENT_STEPS = CONTENT.steps("saltatory", EventState)
 
 
 def saltatory_story():
@@ -588,18 +609,36 @@ def conduction_explorer():
 
 @dataclass(frozen=True)
 class OpcState:
-    """Section 5: OPCs in the adult tissue, and how one becomes a myelinating cell."""
+    """Section 5: OPCs in the adult tissue, and how one becomes a myelinating cell (fields
+    set per step in the content file)."""
 
-    # 0 waiting, 1 divides, 2 matures, 3 wraps a sheath, 4 the new sheath carries the signal
-    stage: int = 0
+    opcs: Literal["waiting", "dividing", "one_matured"] = "waiting"
+    new_sheath: bool = False  # the new oligodendrocyte has wrapped the bare stretch
+    signal_jumps: bool = False  # a signal jumps over the new sheath
+    step: str = ""  # the step's id: picks the text under the diagram
 
 
 P_Y = 9.0
 P_NODES = (30.0, 70.0)
 
 
+def _matured(ax, state):
+    """One OPC stays; the other has become an oligodendrocyte, perhaps wrapping a sheath."""
+    A.draw_opc(ax, 40.0, 25.0)
+    targets = [(50.0, P_Y + SHEATH_HALF)] if state.new_sheath else []
+    A.draw_oligodendrocyte(ax, 58.0, 25.0, targets=targets)
+    if state.new_sheath:
+        A.draw_myelin(ax, P_NODES[0] + 0.55, P_NODES[1] - 0.55, P_Y)
+    if state.signal_jumps:
+        label = "the new sheath carries the signal"
+    elif state.new_sheath:
+        label = "the new oligodendrocyte wraps a new sheath"
+    else:
+        label = "one matures into an oligodendrocyte (O)"
+    C.text(ax, 58.0, 31.5, label, bold=True)
+
+
 def draw_opc_story(ax, state):
-    s = state.stage
     A.draw_axon(ax, 1.0, 99.0, P_Y)
     A.draw_myelin(ax, 2.0, P_NODES[0] - 0.55, P_Y)
     A.draw_myelin(ax, P_NODES[1] + 0.55, 98.0, P_Y)
@@ -608,47 +647,35 @@ def draw_opc_story(ax, state):
     A.draw_oligodendrocyte(ax, 14.0, 25.0, targets=[(16.0, P_Y + SHEATH_HALF)])
     C.text(ax, 14.0, 31.5, "an existing oligodendrocyte", colour=style.MUTED)
     A.draw_opc(ax, 88.0, 25.0)
-    if s == 0:
+    if state.opcs == "waiting":
         A.draw_opc(ax, 50.0, 25.0)
         C.text(ax, 50.0, 31.5, "OPCs are spread through the tissue", colour=style.INK)
-        C.text(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
-    elif s == 1:
+    elif state.opcs == "dividing":
         A.draw_opc(ax, 43.0, 25.0)
         A.draw_opc(ax, 57.0, 25.0)
         C.text(ax, 50.0, 31.5, "an OPC divides: one becomes two", bold=True)
-        C.text(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
     else:
-        A.draw_opc(ax, 40.0, 25.0)
-        targets = [] if s == 2 else [(50.0, P_Y + SHEATH_HALF)]
-        A.draw_oligodendrocyte(ax, 58.0, 25.0, targets=targets)
-        if s >= 3:
-            A.draw_myelin(ax, P_NODES[0] + 0.55, P_NODES[1] - 0.55, P_Y)
-        label = {2: "one matures into an oligodendrocyte (O)",
-                 3: "the new oligodendrocyte wraps a new sheath",
-                 4: "the new sheath carries the signal"}[s]
-        C.text(ax, 58.0, 31.5, label, bold=True)
-        if s == 2:
-            C.text(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
-        if s == 3:
-            C.text(ax, 50.0, P_Y - 5.0, "new myelin", bold=True)
-    if s == 4:
+        _matured(ax, state)
+    if not state.new_sheath:
+        C.text(ax, 50.0, P_Y - 5.0, "a stretch of axon without myelin", colour=style.MUTED)
+    elif not state.signal_jumps:
+        C.text(ax, 50.0, P_Y - 5.0, "new myelin", bold=True)
+    if state.signal_jumps:
         top = P_Y + SHEATH_HALF + 0.3
         _arc(ax, P_NODES[0], P_NODES[1], top, 5.5)
         A.draw_signal(ax, P_NODES[1], P_Y, size=1.4)
         C.text(ax, 50.0, P_Y - 5.0, "the signal jumps over the new sheath", bold=True)
 
 
-OPC_STAGES = ("waiting", "divides", "matures", "wraps", "carries")  # step ids, by stage
-
-
 def describe_opc_story(state):
-    return f"{CONTENT.text('opc_base')} {CONTENT.text('opc_' + OPC_STAGES[state.stage])}"
+    return f"{CONTENT.text('opc_base')} {CONTENT.text('opc_' + state.step)}"
 
 
 OPC_SCENE = Scene("opc_story", draw_opc_story, describe_opc_story, width=100, height=34,
                   legend=("axon", "myelin", "node", "oligodendrocyte", "opc", "signal"))
 
-OPC_STEPS = CONTENT.steps("opc", {key: OpcState(i) for i, key in enumerate(OPC_STAGES)})
+OPC = CONTENT.step_states("opc", OpcState)
+OPC_STEPS = CONTENT.steps("opc", OpcState)
 
 
 def opc_story():
@@ -757,17 +784,17 @@ def self_check():
 # ================================================================ static exports
 
 FIGURES = (
-    FigureSpec("01-signal-journey", JOURNEY_SCENE, JourneyState(3),
+    FigureSpec("01-signal-journey", JOURNEY_SCENE, JOURNEY["travels"],
                "A signal crawling along an axon without myelin"),
     FigureSpec("01-cns-vs-pns", COMPARE_SCENE, CompareState("oligodendrocyte"),
                "One oligodendrocyte makes many sheaths; one Schwann cell makes one"),
     FigureSpec("01-cns-vs-pns-ms", COMPARE_SCENE, CompareState("ms"),
                "MS attacks myelin in the CNS and spares peripheral nerves"),
-    FigureSpec("01-saltatory-rest", EVENT_SCENE, EventState(0),
+    FigureSpec("01-saltatory-rest", EVENT_SCENE, EVENT["rest"],
                "Nodes at rest: Na+ channels in the node, K+ channels just beside it"),
-    FigureSpec("01-saltatory-event", EVENT_SCENE, EventState(3),
+    FigureSpec("01-saltatory-event", EVENT_SCENE, EVENT["node2_fires"],
                "Saltatory conduction: node 2 fires, node 1 recovers"),
-    FigureSpec("01-saltatory-energy", EVENT_SCENE, EventState(5),
+    FigureSpec("01-saltatory-energy", EVENT_SCENE, EVENT["energy"],
                "Why saltatory conduction saves energy"),
     FigureSpec("01-conduction-healthy", CONDUCTION_SCENE, ConductionState((), 3),
                "Healthy myelin: the signal jumps from node to node"),
@@ -775,7 +802,7 @@ FIGURES = (
                "One sheath without myelin: the signal creeps across, late"),
     FigureSpec("01-conduction-block", CONDUCTION_SCENE, ConductionState((3, 4), MAX_TIME),
                "Two bare sheaths in a row: conduction block"),
-    FigureSpec("01-opc-new-sheath", OPC_SCENE, OpcState(3),
+    FigureSpec("01-opc-new-sheath", OPC_SCENE, OPC["wraps"],
                "An OPC-derived oligodendrocyte wraps a new sheath"),
     FigureSpec("01-axon-support-healthy", SUPPORT_SCENE, SupportState("healthy"),
                "The oligodendrocyte feeds the axon it wraps"),

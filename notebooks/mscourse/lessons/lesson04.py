@@ -14,6 +14,7 @@ import html
 import re
 import textwrap
 from dataclasses import dataclass
+from typing import Literal
 
 import ipywidgets as w
 
@@ -89,93 +90,124 @@ def _healthy_outside(ax):
 
 @dataclass(frozen=True)
 class RepairState:
-    """Section 1: one lesion from healthy tissue to remyelination."""
+    """Section 1: one lesion from healthy tissue to remyelination. Each step's fields are
+    set in the content file (``[[storyboard.repair.step]]``, ``state = { ... }``)."""
 
-    stage: int = 0  # 0 healthy ... 6 the human twist (see REPAIR_STEPS)
+    myelin: Literal["intact", "damaged", "bare", "thin"] = "intact"  # inside the lesion
+    old_oligodendrocytes: Literal["both_wrap", "one_died", "one_left", "survivor_helps"] = \
+        "both_wrap"
+    new_oligodendrocyte: Literal["", "maturing", "wrapping"] = ""
+    opcs: Literal["resting", "dividing", "recruited"] = "resting"
+    immune: Literal["resting", "attacking", "clearing"] = "resting"
+    shadow_plaque_note: bool = False  # name the thin new myelin a 'shadow plaque'
+    signal_crosses: bool = False
+    step: str = ""  # the step's id: picks the text under the diagram
+
+    @property
+    def lesion_formed(self):
+        return self.myelin != "intact"
 
 
 SURVIVOR = (31.5, MID_Y)  # a mature oligodendrocyte that survives the attack
 NEWCOMER = (54.0, MID_Y)  # where the new oligodendrocyte matures
 OPC_HOME = ((81.0, 39.0), (91.0, 39.0))  # resting place above axon 2, outside the lesion
 GHOST = (64.0, MID_Y)  # where an oligodendrocyte died
+NEW_ARMS = (34.0, 50.0, 66.0)  # one arm to each new sheath on each axon
+SURVIVOR_ARMS = (34.0,)  # the sheaths a helping survivor makes
 
 
-def draw_repair(ax, state):
-    s = state.stage
-    C.box(ax, LESION[0], 1.5, LESION[1], 36.0, **LESION_ZONE)
-    C.text(ax, 50, 38.0, "where a lesion will form" if s == 0 else "lesion", colour=style.MUTED)
+def _myelin_in_lesion(ax, myelin):
     for axon in (0, 1):
-        A.draw_axon(ax, AX_X[0], AX_X[1], AX_Y[axon])
-    _healthy_outside(ax)
-    for axon in (0, 1):
-        if s == 0:
+        if myelin == "intact":
             _sheaths(ax, axon, OLD)
             _nodes(ax, axon, OLD_NODES)
-        elif s == 1:
+        elif myelin == "damaged":
             _sheaths(ax, axon, OLD, kind="damaged")
-        elif s >= 5:
+        elif myelin == "thin":
             _sheaths(ax, axon, NEW, kind="thin")
             _nodes(ax, axon, NEW_NODES)
-    # oligodendrocytes: in health, two make the sheaths inside the lesion
-    if s == 0:
+
+
+def _old_oligodendrocytes(ax, which):
+    """In health, two make the sheaths inside the lesion; one may die, one may help repair."""
+    if which == "both_wrap":
         A.draw_oligodendrocyte(ax, *SURVIVOR, targets=_arms((36.0,), INTACT_EDGE))
         A.draw_oligodendrocyte(ax, *GHOST, targets=_arms((64.0,), INTACT_EDGE))
-    elif s < 6:
-        A.draw_oligodendrocyte(ax, *SURVIVOR)  # survived, but lost its sheaths here
-    else:
-        A.draw_oligodendrocyte(ax, *SURVIVOR, targets=_arms((34.0,), THIN_EDGE))
+    elif which == "survivor_helps":
+        A.draw_oligodendrocyte(ax, *SURVIVOR, targets=_arms(SURVIVOR_ARMS, THIN_EDGE))
         C.ring(ax, *SURVIVOR, 4.2)
         C.text(ax, 4.0, 40.5, "an old oligodendrocyte that\nsurvived may help", ha="left")
         C.arrow(ax, (17.0, 37.5), (28.6, 24.2), width=1.2)
-    if s == 1:  # an outline where an oligodendrocyte died
+    else:
+        A.draw_oligodendrocyte(ax, *SURVIVOR)  # survived, but lost its sheaths here
+    if which == "one_died":  # an outline where an oligodendrocyte died
         C.ghost(ax, *GHOST, 2.6)
         C.text(ax, GHOST[0] + 3.4, MID_Y, "died", ha="left", colour=style.MUTED)
-    if s == 4:
+
+
+def _new_oligodendrocyte(ax, state):
+    if state.new_oligodendrocyte == "maturing":  # arms touch the axons, not wrapped yet
         touch = [(x, AX_Y[0] + 0.8) for x in (46.0, 62.0)] \
             + [(x, AX_Y[1] - 0.8) for x in (46.0, 62.0)]
         A.draw_oligodendrocyte(ax, *NEWCOMER, targets=touch)
         C.text(ax, 54.0, 41.5, "an OPC matures into a new oligodendrocyte")
-    elif s == 5:
-        A.draw_oligodendrocyte(ax, *NEWCOMER, targets=_arms((34.0, 50.0, 66.0), THIN_EDGE))
+    elif state.new_oligodendrocyte == "wrapping":
+        taken = SURVIVOR_ARMS if state.old_oligodendrocytes == "survivor_helps" else ()
+        arms = tuple(x for x in NEW_ARMS if x not in taken)
+        A.draw_oligodendrocyte(ax, *NEWCOMER, targets=_arms(arms, THIN_EDGE))
+    if state.shadow_plaque_note:
         C.text(ax, 50.0, 41.5, "thinner, shorter new sheaths: a pale 'shadow plaque'")
-    elif s == 6:
-        A.draw_oligodendrocyte(ax, *NEWCOMER, targets=_arms((50.0, 66.0), THIN_EDGE))
-    # OPCs: resting, then dividing, then recruited, then one matures
-    if s <= 1:
-        A.draw_opc(ax, *OPC_HOME[1])
-    elif s == 2:
+
+
+def _opcs(ax, opcs):
+    """OPCs: resting (a pool is always kept), dividing, or recruited into the lesion."""
+    if opcs == "dividing":
         for x, y in OPC_HOME:
             A.draw_opc(ax, x, y)
         C.text(ax, 75.5, 43.0, "OPCs activated: they divide", ha="right")
-    elif s == 3:
+    elif opcs == "recruited":
         A.draw_opc(ax, *OPC_HOME[1])
         A.draw_opc(ax, *NEWCOMER)
         C.arrow(ax, (81.0, 36.5), (59.0, 23.2), rad=0.15, width=1.4, dashed=True)
         C.text(ax, 60.0, 41.5, "recruited: OPCs move into the lesion")
     else:
-        A.draw_opc(ax, *OPC_HOME[1])  # the pool of precursors is kept
-    # immune cells: attack, then clear-up, then rest
-    if s == 1:
+        A.draw_opc(ax, *OPC_HOME[1])
+
+
+def _immune(ax, immune):
+    """Immune cells: the attack, then the clear-up, then rest."""
+    if immune == "attacking":
         A.draw_t_cell(ax, 38.0, 6.0)
         A.draw_macrophage(ax, 48.0, MID_Y, size=2.6)
         C.text(ax, 50.0, 41.5, "an immune attack strips the myelin")
-    elif s in (2, 3):
+    elif immune == "clearing":
         A.draw_macrophage(ax, 50.0, 6.0, size=2.4, eating=True)
         C.text(ax, 55.0, 6.0, "clears myelin debris", ha="left")
     else:
         A.draw_macrophage(ax, 50.0, 6.0, size=1.7, resting=True)
-    if s == 5:
+
+
+def draw_repair(ax, state):
+    C.box(ax, LESION[0], 1.5, LESION[1], 36.0, **LESION_ZONE)
+    C.text(ax, 50, 38.0, "lesion" if state.lesion_formed else "where a lesion will form",
+           colour=style.MUTED)
+    for axon in (0, 1):
+        A.draw_axon(ax, AX_X[0], AX_X[1], AX_Y[axon])
+    _healthy_outside(ax)
+    _myelin_in_lesion(ax, state.myelin)
+    _old_oligodendrocytes(ax, state.old_oligodendrocytes)
+    _new_oligodendrocyte(ax, state)
+    _opcs(ax, state.opcs)
+    _immune(ax, state.immune)
+    if state.signal_crosses:
         A.draw_signal(ax, 88.0, AX_Y[0], size=1.3)
         C.text(ax, 88.0, 7.0, "signals cross again")
 
 
-REPAIR_IDS = ("healthy", "attack", "clear_up", "recruited", "matures", "new_myelin", "old_cells")
-
-
 def describe_repair(state):
     """What is new in this step comes first; what stays the same comes last."""
-    text = CONTENT.text(f"repair_{REPAIR_IDS[state.stage]}")
-    if state.stage in (1, 2, 3, 4, 5, 6):
+    text = CONTENT.text(f"repair_{state.step}")
+    if state.lesion_formed:
         text += " " + CONTENT.text("repair_outside")
     return text
 
@@ -186,8 +218,9 @@ REPAIR_SCENE = Scene(
             "signal", "macrophage", "microglia", "t_cell"),
 )
 
-REPAIR_STEPS = tuple(Step(s.title, with_markers(s.caption), s.state) for s in CONTENT.steps(
-    "repair", {key: RepairState(stage) for stage, key in enumerate(REPAIR_IDS)}))
+REPAIR = CONTENT.step_states("repair", RepairState)  # {step id: state}, from the content file
+REPAIR_STEPS = tuple(Step(s.title, with_markers(s.caption), s.state)
+                     for s in CONTENT.steps("repair", RepairState))
 
 
 def remyelination_story():
@@ -631,13 +664,13 @@ def self_check():
 # ================================================================ static exports
 
 FIGURES = (
-    FigureSpec("04-remyelination-lesion", REPAIR_SCENE, RepairState(1),
+    FigureSpec("04-remyelination-lesion", REPAIR_SCENE, REPAIR["attack"],
                "Demyelination: an immune attack strips the myelin"),
-    FigureSpec("04-remyelination-opcs-recruited", REPAIR_SCENE, RepairState(3),
+    FigureSpec("04-remyelination-opcs-recruited", REPAIR_SCENE, REPAIR["recruited"],
                "Remyelination: OPCs are recruited into the lesion"),
-    FigureSpec("04-remyelination-thin-myelin", REPAIR_SCENE, RepairState(5),
+    FigureSpec("04-remyelination-thin-myelin", REPAIR_SCENE, REPAIR["new_myelin"],
                "Remyelination: thinner, shorter new myelin sheaths"),
-    FigureSpec("04-remyelination-old-cells", REPAIR_SCENE, RepairState(6),
+    FigureSpec("04-remyelination-old-cells", REPAIR_SCENE, REPAIR["old_cells"],
                "In people, surviving oligodendrocytes may help repair"),
     FigureSpec("04-blocks-none", BLOCK_SCENE, BlockState(),
                "No blocks: repair succeeds"),

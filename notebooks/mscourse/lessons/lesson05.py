@@ -11,6 +11,7 @@ module pairs it with states and draws them.
 """
 
 from dataclasses import dataclass
+from typing import Literal
 
 import re
 
@@ -357,7 +358,15 @@ def approach_explorer():
 
 @dataclass(frozen=True)
 class RouteState:
-    stage: int = 0  # 0 infusion, 1 stuck in lungs, 2 dying, 3 signals from the lungs, 4 the brain
+    """Section 3: where infused MSCs go. Each step's fields are set in the content file
+    (``[[storyboard.route.step]]``, ``state = { ... }``)."""
+
+    mscs: Literal["in_drip", "in_lungs", "gone"] = "in_drip"
+    lungs_named: bool = True  # False: the middle box is a '?' (predict where they go)
+    few_arrive: bool = False  # most are trapped in the lungs; few, if any, reach the brain
+    dying: bool = False  # the trapped MSCs die within days; phagocytes engulf them
+    lung_signals: bool = False  # signals sent from the lungs (mice), not shown in MS
+    step: str = ""  # the step's id: picks the text under the diagram
 
 
 VEIN = (2.0, 22.0)
@@ -367,65 +376,71 @@ BOX_Y = (9.0, 38.0)
 LUNG_MSCS = ((35.0, 30.0), (47.0, 30.0), (38.0, 22.0), (50.0, 22.0))
 
 
-def draw_route(ax, state):
-    s = state.stage
+def _route_map(ax, lungs_named):
+    """The three places, the vessels and the lesion, and the way from the vein to the lungs."""
     y0, y1 = BOX_Y
-    for (x0, x1), label in ((VEIN, "arm vein (drip)"), (LUNGS, "lungs" if s else "?"),
+    for (x0, x1), label in ((VEIN, "arm vein (drip)"), (LUNGS, "lungs" if lungs_named else "?"),
                             (BRAIN, "brain and spinal cord")):
         C.box(ax, x0, y0, x1, y1, fill="none", edge=style.MUTED, width=1.2, rounding=2.0)
         C.text(ax, (x0 + x1) / 2, y1 + 2.0, label, bold=True)
     A.draw_vessel(ax, VEIN[0] + 1, VEIN[1] - 1, 25.0, height=7)
     A.draw_vessel(ax, LUNGS[0] + 2, LUNGS[1] - 2, 30.0, height=5)
     A.draw_vessel(ax, LUNGS[0] + 2, LUNGS[1] - 2, 22.0, height=5)
-    C.text(ax, 44.0, 13.5, "tiny lung vessels" if s else "tiny vessels", colour=style.MUTED)
+    C.text(ax, 44.0, 13.5, "tiny lung vessels" if lungs_named else "tiny vessels",
+           colour=style.MUTED)
     _damaged_axon(ax, BRAIN[0] + 2, BRAIN[1] - 2, 20.0, lesion=(77, 96), seg_len=7.0)
     A.draw_t_cell(ax, 75.0, 30.0)
     C.text(ax, 88.5, 30.0, "the lesion", colour=style.MUTED)
     C.arrow(ax, (VEIN[1] + 0.3, 25.0), (LUNGS[0] - 0.3, 26.0), colour=style.INK)
-    if s == 0:
+
+
+def _lung_signals(ax):
+    C.arrow(ax, (50.5, 31.6), (72.8, 30.6), kind="inh", colour=MSC_INK, dashed=True, rad=-0.12)
+    C.note(ax, 77.0, 35.3, "TSG-6 (heart model)")
+    C.arrow(ax, (58.0, 16.5), (73.6, 28.4), kind="inh", colour=MSC_INK, dashed=True)
+    C.note(ax, 82.0, 25.6, "calming?\n(not shown in MS)")
+    C.text(ax, 30.0, 4.5, "signals from the lungs (mice):", ha="left")
+    draw_evidence(ax, 62.0, 2.6, "animal", width=6.5)
+
+
+def draw_route(ax, state):
+    _route_map(ax, state.lungs_named)
+    if state.mscs == "in_drip":
         for x in (7.0, 15.0):
             A.draw_msc(ax, x, 25.0, size=1.9)
         C.text(ax, 12.0, 15.0, "MSCs go in\nthrough a drip")
-    if 1 <= s <= 3:
-        for i, (x, y) in enumerate(LUNG_MSCS):
+    if state.mscs == "in_lungs":
+        for x, y in LUNG_MSCS:
             A.draw_msc(ax, x, y, size=1.9)
-            if s == 2:
+            if state.dying:
                 C.ring(ax, x, y, 3.2, width=1.3, dash=(0, (1.5, 1.5)), z=8)
-    if s == 1:
+    if state.few_arrive:
         C.text(ax, 44.0, 4.5, "most are trapped here", bold=True)
         C.arrow(ax, (LUNGS[1] + 0.3, 26.0), (BRAIN[0] - 0.3, 26.0), colour=FADED, dashed=True)
         C.text(ax, 82.0, 4.5, "few, if any, arrive")
         draw_evidence(ax, 2.0, 2.0, "animal", width=6.5)
-    if s == 2:
+    if state.dying or state.lung_signals:  # a phagocyte among the trapped cells
         A.draw_macrophage(ax, 56.0, 15.5, size=2.0)
+    if state.dying:
         C.text(ax, 44.0, 4.5, "dotted rings: dying within days; phagocytes (M) engulf them")
-    if s == 3:
-        A.draw_macrophage(ax, 56.0, 15.5, size=2.0)
-        C.arrow(ax, (50.5, 31.6), (72.8, 30.6), kind="inh", colour=MSC_INK, dashed=True, rad=-0.12)
-        C.note(ax, 77.0, 35.3, "TSG-6 (heart model)")
-        C.arrow(ax, (58.0, 16.5), (73.6, 28.4), kind="inh", colour=MSC_INK, dashed=True)
-        C.note(ax, 82.0, 25.6, "calming?\n(not shown in MS)")
-        C.text(ax, 30.0, 4.5, "signals from the lungs (mice):", ha="left")
-        draw_evidence(ax, 62.0, 2.6, "animal", width=6.5)
-    if s == 4:
+    if state.lung_signals:
+        _lung_signals(ax)
+    if state.mscs == "gone":
         C.text(ax, 82.0, 4.5, "no MSCs rebuilding myelin here", bold=True)
         C.text(ax, 44.0, 4.5, "the MSCs are gone")
 
 
-ROUTE_STAGES = {"vein": 0, "lungs": 1, "gone": 2, "lung_signals": 3, "brain": 4}
-
-
 def describe_route(state):
-    if state.stage == 0:
+    if state.mscs == "in_drip":
         return _text("route_start")
-    stage = next(key for key, number in ROUTE_STAGES.items() if number == state.stage)
-    return " ".join([_text("route_scene"), _text(f"route_{stage}")])
+    return " ".join([_text("route_scene"), _text(f"route_{state.step}")])
 
 ROUTE_SCENE = Scene("msc_route", draw_route, describe_route, width=100, height=42,
                     legend=("msc", "vessel", "macrophage", "t_cell", "axon", "myelin",
                             "damaged_myelin"))
 
-ROUTE_STEPS = _steps("route", {key: RouteState(n) for key, n in ROUTE_STAGES.items()})
+ROUTE = CONTENT.step_states("route", RouteState)  # {step id: state}, from the content file
+ROUTE_STEPS = _steps("route", RouteState)
 
 def msc_route():
     """Storyboard: where intravenously infused MSCs go."""
@@ -436,20 +451,19 @@ def msc_route():
 
 @dataclass(frozen=True)
 class ModelState:
-    stage: int = 0  # 0 EAE made, 1 MSCs in EAE, 2 MESEMS design, 3 MESEMS result, 4 both
+    """Section 4: mice with EAE (left) beside people in the MESEMS trial (right). Each step's
+    fields are set in the content file (``[[storyboard.model.step]]``, ``state = { ... }``)."""
+
+    mice: Literal["attacked", "treated"] = "attacked"  # EAE made, or MSCs given early
+    people: Literal["", "design", "result"] = ""  # the MESEMS trial: not yet, its design, its result
+    differences: bool = False  # labels that say how the mice and the people differed
 
 
-def draw_model(ax, state):
-    s = state.stage
-    C.line(ax, [50, 50], [1, 49], colour=style.LIGHT_GREY, width=1.5)
-    C.text(ax, 25, 47.5, "Mice with EAE", bold=True)
-    C.text(ax, 75, 47.5, "People with MS (MESEMS trial)", bold=True)
-    # left panel: EAE (from step 2 on, the mouse result stays in view)
-    attacked = s == 0
-    _damaged_axon(ax, 3, 47, 18.0, lesion=(16, 34) if attacked else (None, None))
+def _mice(ax, state):
+    _damaged_axon(ax, 3, 47, 18.0, lesion=(16, 34) if state.mice == "attacked" else (None, None))
     A.draw_t_cell(ax, 18.0, 27.5, tag="4")
     A.draw_t_cell(ax, 30.0, 28.0, tag="4")
-    if attacked:
+    if state.mice == "attacked":
         C.arrow(ax, (18.0, 25.6), (18.8, 22.0), colour=style.INK)
         C.arrow(ax, (30.0, 26.1), (29.4, 22.0), colour=style.INK)
         C.text(ax, 25, 38.5, "immunised against myelin:\nCD4 T cells attack it")
@@ -457,50 +471,58 @@ def draw_model(ax, state):
         A.draw_msc(ax, 8.0, 38.0, size=2.2)
         C.arrow(ax, (11.6, 37.2), (16.6, 29.2), kind="inh", colour=MSC_INK)
         C.arrow(ax, (12.0, 38.0), (28.3, 29.4), kind="inh", colour=MSC_INK)
-        C.text(ax, 31, 40.5,
-               "given early, in induced,\nCD4-driven disease" if s == 4 else "MSCs given early")
+        C.text(ax, 31, 40.5, "given early, in induced,\nCD4-driven disease" if state.differences
+               else "MSCs given early")
         C.text(ax, 25, 10.5, "less attack, less myelin damage")
         draw_evidence(ax, 4.0, 2.0, "animal", width=7.0)
-    # right panel: MESEMS
-    if s >= 2:
-        C.text(ax, 75, 41.2,
-               "one dose, in people with\nestablished MS" if s == 4 else "one dose of own MSCs (or placebo)\ninto a vein")
-        A.draw_vessel(ax, 52, 98, 33.0, height=6, leaky_at=(79.5,))
-        A.draw_msc(ax, 58.0, 33.0, size=2.0)
-        A.draw_t_cell(ax, 69.0, 33.0)
-        A.draw_t_cell(ax, 90.0, 33.0)
-        _damaged_axon(ax, 53, 97, 18.0, lesion=(66, 85))
-    if s >= 3:
+
+
+def _people(ax, state):
+    C.text(ax, 75, 41.2, "one dose, in people with\nestablished MS" if state.differences
+           else "one dose of own MSCs (or placebo)\ninto a vein")
+    A.draw_vessel(ax, 52, 98, 33.0, height=6, leaky_at=(79.5,))
+    A.draw_msc(ax, 58.0, 33.0, size=2.0)
+    A.draw_t_cell(ax, 69.0, 33.0)
+    A.draw_t_cell(ax, 90.0, 33.0)
+    _damaged_axon(ax, 53, 97, 18.0, lesion=(66, 85))
+    if state.people == "result":
         A.draw_t_cell(ax, 79.5, 25.5)
         C.arrow(ax, (79.5, 30.6), (79.5, 27.6), colour=style.INK)
         C.text(ax, 75, 9.4, "no fewer active MRI lesions\nthan placebo (a negative result)")
         draw_evidence(ax, 54.0, 2.0, "rct", width=7.0, label=False)
         C.text(ax, 61.8, 2.9, "evidence: randomised trial – no effect", ha="left")
-    if s == 2:
+    else:
         C.text(ax, 75, 10.5, "result? (predict first)", colour=style.MUTED)
 
 
+def draw_model(ax, state):
+    C.line(ax, [50, 50], [1, 49], colour=style.LIGHT_GREY, width=1.5)
+    C.text(ax, 25, 47.5, "Mice with EAE", bold=True)
+    C.text(ax, 75, 47.5, "People with MS (MESEMS trial)", bold=True)
+    _mice(ax, state)
+    if state.people:
+        _people(ax, state)
+
+
 def describe_model(state):
-    s = state.stage
-    if s == 0:
+    if state.mice == "attacked":
         return _text("model_eae")
     parts = [_text("model_mice_treated")]
-    if s == 1:
+    if not state.people:
         return " ".join(parts + [_text("model_right_empty")])
     parts.append(_text("model_people"))
-    if s == 2:
+    if state.people == "design":
         return " ".join(parts + [_text("model_predict")])
     parts.append(_text("model_result"))
-    if s == 4:
+    if state.differences:
         parts.append(_text("model_differences"))
     return " ".join(parts)
 
 MODEL_SCENE = Scene("mice_vs_people", draw_model, describe_model, width=100, height=50,
                     legend=("t_cell", "msc", "vessel", "axon", "myelin", "damaged_myelin", "node"))
 
-MODEL_STEPS = _steps("model", {
-    "eae": ModelState(0), "msc_in_eae": ModelState(1), "mesems_design": ModelState(2),
-    "mesems_result": ModelState(3), "side_by_side": ModelState(4)})
+MODEL = CONTENT.step_states("model", ModelState)  # {step id: state}, from the content file
+MODEL_STEPS = _steps("model", ModelState)
 
 def mice_vs_people():
     """Storyboard: MSCs in EAE and in the MESEMS trial."""
@@ -530,10 +552,10 @@ FIGURES = (
                "MSC signalling: immune cells stay, their activity is damped (proposed)"),
     FigureSpec("05-approach-ahsct", APPROACH_SCENE, ApproachState("ahsct"),
                "AHSCT: most immune cells removed"),
-    FigureSpec("05-msc-route-lungs", ROUTE_SCENE, RouteState(1),
+    FigureSpec("05-msc-route-lungs", ROUTE_SCENE, ROUTE["lungs"],
                "Intravenous MSCs are trapped in the lungs"),
-    FigureSpec("05-msc-route-signals", ROUTE_SCENE, RouteState(3),
+    FigureSpec("05-msc-route-signals", ROUTE_SCENE, ROUTE["lung_signals"],
                "Signals from lung-trapped and dying MSCs (mice; not shown in MS)"),
-    FigureSpec("05-mice-vs-people", MODEL_SCENE, ModelState(4),
+    FigureSpec("05-mice-vs-people", MODEL_SCENE, MODEL["side_by_side"],
                "MSCs in EAE and in the MESEMS trial"),
 )

@@ -14,6 +14,7 @@ channels, death signals, leaking neurofilament) are drawn here, lesson-local.
 """
 
 from dataclasses import dataclass
+from typing import Literal
 
 import re
 
@@ -101,15 +102,19 @@ def _leak(ax, x, y):
 
 @dataclass(frozen=True)
 class AxonState:
-    """One picture of the axon.
+    """One picture of the axon. The storyboard's steps set these fields by name in the
+    content file (``[[storyboard.stress.step]]``, ``state = { ... }``).
 
-    stage: 0 healthy, 1 myelin stripped, 2 energy failure, 3 calcium overload and
-    death signals, 4 axon cut. inflamed: immune cells attacking. protect: the
-    protections switched on. repaired: the patient's own OPCs remyelinate part of the
-    lesion (inflammation stopped for years). claim: an evidence claim to mark ("" none).
+    myelin: the myelin inside the lesion (bare: the axon's membrane is exposed and
+    short of energy). calcium: calcium overload and death signals. cut: the axon is
+    cut. inflamed: immune cells attacking. protect: the protections switched on.
+    repaired: the patient's own OPCs remyelinate part of the lesion (inflammation
+    stopped for years). claim: an evidence claim to mark ("" none).
     """
 
-    stage: int = 0
+    myelin: Literal["intact", "stripped", "bare"] = "intact"
+    calcium: bool = False
+    cut: bool = False
     inflamed: bool = True
     protect: tuple = ()
     repaired: bool = False
@@ -127,16 +132,17 @@ RIGHT_SHEATHS = ((72.6, 85.0), (86.0, 98.0))
 class Features:
     """What is on screen for a state: shared by the drawing and the description."""
 
-    healthy: bool  # stage 0: the lesion still has its myelin
-    stripped: bool  # stage 1: broken myelin
+    healthy: bool  # the lesion still has its myelin
+    stripped: bool  # broken myelin
     remyel_full: bool  # the remyelination protection: thin new myelin over the whole lesion
     remyel_part: bool  # years after inflammation stopped: own repair of part of the lesion
     bare: tuple  # (x0, x1) of the bare, stressed membrane, or ()
     mito: tuple  # x positions of the mitochondria drawn
     mito_ok: bool  # refuelled by the MSC
     calcium: int  # calcium dots drawn: 4 overload, 2 easing (mitochondria refuelled), 0 none
-    axon_bolt: bool  # a death signal on the axon
-    held_bolt: bool  # the axon's death signal, held back by the MSC (drawn faded)
+    # Apoptosis is a programme of whole cells, so the death signal is drawn at the neuron's
+    # cell body; the axon itself breaks down by calcium-activated enzymes instead.
+    held_bolt: bool  # the neuron's death signal, held back by the MSC (drawn faded)
     neuron_bolt: bool  # a death signal at the neuron's cell body
     cut: bool
     immune: bool  # T cell and macrophage attacking
@@ -144,27 +150,28 @@ class Features:
 
 
 def features(state):
-    s, on = state.stage, set(state.protect)
-    full = "remyelination" in on and s >= 2
-    part = state.repaired and not full and s >= 2
-    cut = s >= 4 and not full
+    on = set(state.protect)
+    exposed = state.myelin == "bare"
+    full = "remyelination" in on and exposed
+    part = state.repaired and not full and exposed
+    cut = state.cut and not full
     bare = ()
-    if s >= 2 and not full:
+    if exposed and not full:
         bare = (55.4, LESION[1]) if part else LESION
     mito_ok = "mitochondria" in on
     mito = ()
-    if s >= 2 and not cut and (not full or mito_ok):
+    if exposed and not cut and (not full or mito_ok):
         mito = (63.0,) if part else (46.0, 63.0)
     calcium = 0
-    if s >= 3 and not full and not cut:
+    if state.calcium and not full and not cut:
         calcium = 2 if mito_ok else 4
     return Features(
-        healthy=s == 0, stripped=s == 1, remyel_full=full, remyel_part=part, bare=bare,
-        mito=mito, mito_ok=mito_ok, calcium=calcium,
-        axon_bolt=s >= 3 and "apoptosis" not in on,
-        held_bolt=s >= 3 and "apoptosis" in on,
-        neuron_bolt=s >= 3 and "apoptosis" not in on and "trophic" not in on,
-        cut=cut, immune=state.inflamed and s >= 1, msc=bool(on - {"remyelination"}),
+        healthy=state.myelin == "intact", stripped=state.myelin == "stripped", remyel_full=full,
+        remyel_part=part, bare=bare, mito=mito, mito_ok=mito_ok, calcium=calcium,
+        held_bolt=state.calcium and "apoptosis" in on,
+        neuron_bolt=state.calcium and "apoptosis" not in on and "trophic" not in on,
+        cut=cut, immune=state.inflamed and state.myelin != "intact",
+        msc=bool(on - {"remyelination"}),
     )
 
 
@@ -241,12 +248,10 @@ def _draw_stresses(ax, f, y):
         dots = ((51.0, y + 0.6), (53.5, y - 0.6), (56.0, y + 0.6), (58.5, y - 0.6))
         _calcium(ax, dots[1:1 + f.calcium])
         C.text(ax, 62.0, y - 8.2, "Ca²⁺ floods in" if f.calcium == 4 else "less Ca²⁺ builds up")
-    if f.axon_bolt or f.held_bolt:
-        _death(ax, 28.0, y + 5.6, faded=f.held_bolt)
+    if f.neuron_bolt or f.held_bolt:
+        _death(ax, 12.5, y + 5.0, faded=f.held_bolt)
     if f.neuron_bolt:
-        _death(ax, 12.5, y + 5.0)
-    if f.axon_bolt or f.neuron_bolt:
-        C.text(ax, 19.0, y - 8.6, "death signals\n(apoptosis)")
+        C.text(ax, 18.5, y - 9.0, "death signal at the\ncell body (apoptosis)")
     if f.cut:
         A.draw_block(ax, 57.8, y, size=1.6)
         _leak(ax, 57.8, y - 1.5)
@@ -261,7 +266,7 @@ def _draw_inflammation(ax, state, f, y):
         C.arrow(ax, (86.8, y + 11.8), (71.0, y + 3.4), colour=HARM_INK)
         C.arrow(ax, (76.8, y + 15.4), (68.5, y + 3.4), colour=HARM_INK)
         C.text(ax, 92.0, y + 19.5, "oxidants")
-    elif state.stage >= 1:
+    elif state.myelin != "intact":
         C.text(ax, 84.0, y + 16.0, "inflammation stopped:\nno immune cells")
 
 
@@ -275,8 +280,8 @@ def _draw_msc_protections(ax, state, f, y):
         C.arrow(ax, (15.0, y + 17.8), (9.8, y + 4.2), colour=MSC_INK)
         C.note(ax, 3.0, y + 12.5, "trophic factors", ha="left")
     if f.held_bolt:
-        C.arrow(ax, (19.0, y + 17.2), (28.4, y + 8.3), kind="inh", colour=MSC_INK)
-        C.note(ax, 26.6, y + 8.6, "anti-apoptosis", ha="right")
+        C.arrow(ax, (18.6, y + 16.8), (14.4, y + 8.0), kind="inh", colour=MSC_INK)
+        C.note(ax, 17.2, y + 9.6, "anti-apoptosis", ha="left")
     if "mitochondria" in on and f.mito:
         target = (f.mito[0], y + 1.3)
         C.arrow(ax, (21.5, y + 18.0), target, colour=MSC_INK)
@@ -344,10 +349,8 @@ def describe_axon(state):
         parts.append(_text("axon_calcium"))
     elif f.calcium:
         parts.append(_text("axon_calcium_easing"))
-    if f.axon_bolt and f.neuron_bolt:
-        parts.append(_text("axon_death_both"))
-    elif f.axon_bolt:
-        parts.append(_text("axon_death_axon"))
+    if f.neuron_bolt:  # a held-back bolt is described with the protection that holds it
+        parts.append(_text("axon_death_neuron"))
     if f.cut:
         parts.append(_text("axon_cut"))
     for key, button, _, text, _ in PROTECTIONS:
@@ -365,7 +368,7 @@ def describe_axon(state):
     if f.immune:
         parts.append(("The immune attack goes on" if on else "Inflammation continues")
                      + ": " + _text("axon_attack"))
-    elif state.stage >= 1:
+    elif state.myelin != "intact":
         parts.append(_text("axon_stopped"))
     if state.claim:
         level, text = CLAIMS[state.claim]
@@ -382,10 +385,9 @@ PROTECT_SCENE = Scene("axon_protect", draw_protect, describe_axon, width=100, he
 
 MARKER_KEY = _text("marker_key")
 
+STRESS = CONTENT.step_states("stress", AxonState)  # {step id: state}, from the content file
 STRESS_STEPS = tuple(
-    Step(s.title, _fill(s.caption), s.state) for s in CONTENT.steps("stress", {
-        "healthy": AxonState(0), "stripped": AxonState(1), "energy_failure": AxonState(2),
-        "calcium_death": AxonState(3), "cut": AxonState(4)}))
+    Step(s.title, _fill(s.caption), s.state) for s in CONTENT.steps("stress", AxonState))
 
 def axon_story():
     """Storyboard: an axon under stress, from healthy to cut."""
@@ -393,7 +395,7 @@ def axon_story():
 
 
 def _protect_state(values):
-    return AxonState(stage=3, inflamed=True,
+    return AxonState(myelin="bare", calcium=True, inflamed=True,
                      protect=tuple(k for k in PROTECTION_KEYS if values[k]))
 
 
@@ -415,10 +417,11 @@ def protection_explorer():
 
 SCENARIOS = {
     # (inflammation, time) -> the state drawn
-    ("ongoing", "months"): AxonState(stage=3, inflamed=True),
-    ("ongoing", "years"): AxonState(stage=4, inflamed=True),
-    ("stopped", "months"): AxonState(stage=2, inflamed=False, claim="stopped"),
-    ("stopped", "years"): AxonState(stage=2, inflamed=False, repaired=True, claim="stopped"),
+    ("ongoing", "months"): AxonState(myelin="bare", calcium=True, inflamed=True),
+    ("ongoing", "years"): AxonState(myelin="bare", calcium=True, cut=True, inflamed=True),
+    ("stopped", "months"): AxonState(myelin="bare", inflamed=False, claim="stopped"),
+    ("stopped", "years"): AxonState(myelin="bare", inflamed=False, repaired=True,
+                                           claim="stopped"),
 }
 
 
@@ -570,18 +573,20 @@ def self_check():
 # ================================================================ static exports
 
 FIGURES = (
-    FigureSpec("06-axon-healthy", STRESS_SCENE, AxonState(0), "A healthy myelinated axon"),
-    FigureSpec("06-axon-energy-failure", STRESS_SCENE, AxonState(2),
+    FigureSpec("06-axon-healthy", STRESS_SCENE, STRESS["healthy"], "A healthy myelinated axon"),
+    FigureSpec("06-axon-energy-failure", STRESS_SCENE, STRESS["energy_failure"],
                "A demyelinated axon: energy failure"),
-    FigureSpec("06-axon-calcium-death", STRESS_SCENE, AxonState(3),
+    FigureSpec("06-axon-calcium-death", STRESS_SCENE, STRESS["calcium_death"],
                "A demyelinated axon: calcium overload and death signals"),
-    FigureSpec("06-axon-cut", STRESS_SCENE, AxonState(4), "The axon is cut"),
+    FigureSpec("06-axon-cut", STRESS_SCENE, STRESS["cut"], "The axon is cut"),
     FigureSpec("06-inflammation-stopped", STRESS_SCENE, SCENARIOS[("stopped", "years")],
                "Years after the inflammation stopped"),
-    FigureSpec("06-protections-all", PROTECT_SCENE, AxonState(stage=3, protect=PROTECTION_KEYS),
+    FigureSpec("06-protections-all", PROTECT_SCENE, AxonState(myelin="bare", calcium=True,
+                                                                protect=PROTECTION_KEYS),
                "Proposed protections for a stressed axon, with evidence markers"),
     FigureSpec("06-protections-msc", PROTECT_SCENE,
-               AxonState(stage=3, protect=("trophic", "mitochondria", "apoptosis")),
+               AxonState(myelin="bare", calcium=True,
+                         protect=("trophic", "mitochondria", "apoptosis")),
                "MSC protections without remyelination"),
     FigureSpec("06-measure-nfl", MEASURE_SCENE, MeasureState("nfl", True),
                "Neurofilament light chain before and after inflammation stops (illustrative)"),

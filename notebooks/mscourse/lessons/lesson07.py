@@ -48,9 +48,14 @@ class Row:
     ahsct_guideline: bool = False  # AHSCT's marker also shows "endorsed in guidelines"
     msc_level: str = ""
     msc_tag: str = ""  # text drawn instead of a marker under the MSC column
+    # With msc_level: the lines drawn beside the MSC marker, and the words that follow the
+    # marker in the description (what was found, and for which claim the rung holds).
+    msc_words: tuple = ()
+    msc_note: str = ""
 
 
-ROWS = tuple(Row(**row) for row in CONTENT.table("compare"))
+ROWS = tuple(Row(**{**row, "msc_words": tuple(row.get("msc_words", ()))})
+             for row in CONTENT.table("compare"))
 COLUMN_WRAP = 34  # characters per line under each column
 ROW_BY_KEY = {r.key: r for r in ROWS}
 
@@ -104,7 +109,7 @@ def _compare_pictures(ax, row):
                     dashed=True, width=1.4)
         A.draw_t_cell(ax, 84.0, 18.0)
         A.draw_t_cell(ax, 84.0, 10.5)
-        C.text(ax, 72.0, 6.6, "T cells stay; damped (proposed)")
+        C.text(ax, 72.0, 7.2, "T cells stay; damped (proposed)")
     elif row == "risks":
         for x in (8.0, 15.0, 22.0, 29.0):
             C.ghost(ax, x, 19.5, 1.9)
@@ -146,7 +151,10 @@ def draw_compare(ax, state):
         if row.ahsct_guideline:
             words.append(f"+ {E.GUIDELINE_LABEL}")
         C.lines(ax, 11.8, 2.5 + 1.3 * (len(words) - 1), words, gap=2.6)
-    if row.msc_level:
+    if row.msc_level and row.msc_words:
+        E.draw_evidence(ax, 53.0, 1.6, row.msc_level, width=7.0, label=False)
+        C.lines(ax, 61.8, 2.5 + 1.3 * (len(row.msc_words) - 1), row.msc_words, gap=2.6)
+    elif row.msc_level:
         E.draw_evidence(ax, 53.0, 1.6, row.msc_level, width=7.0)
     if row.msc_tag:
         C.text(ax, 53.0, 3.0, row.msc_tag, ha="left", bold=True)
@@ -161,7 +169,8 @@ def describe_compare(state):
     if row.ahsct_level:
         text += f" AHSCT's marker: {E.describe_evidence(row.ahsct_level, row.ahsct_guideline)}."
     if row.msc_level:
-        text += f" MSC therapy's marker: {E.describe_evidence(row.msc_level)}."
+        text += f" MSC therapy's marker: {E.describe_evidence(row.msc_level)}"
+        text += f", {row.msc_note}." if row.msc_note else "."
     if row.msc_tag:
         text += f" MSC therapy is labelled '{row.msc_tag}'."
     return text

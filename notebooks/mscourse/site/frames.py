@@ -14,7 +14,7 @@ import matplotlib
 import PIL.Image
 
 from .. import style
-from ..actors import ACTORS, draw_legend, legend_height
+from ..actors import ACTORS, draw_legend, legend_alt, legend_height
 from ..canvas import prepare
 from ..render import Renderer, canvas_figure, full_figure
 from ..scene import describe
@@ -53,6 +53,16 @@ class FrameStore:
             self.files[name] = len(data)
         return {"src": f"img/{name}", "width": size[0], "height": size[1]}
 
+    def data_url_image(self, url):
+        """A ``data:image/png;base64,...`` image a widget holds, saved as a file here."""
+        import base64
+        import io
+
+        import PIL.Image
+
+        data = base64.b64decode(url.split(",", 1)[1])
+        return self._save(data, PIL.Image.open(io.BytesIO(data)).size)
+
     def frame(self, scene, state):
         """{src, width, height, description} of one scene state."""
         key = (scene.name, repr(state))
@@ -81,8 +91,7 @@ class FrameStore:
                 draw_legend(ax, scene.legend, scene.width)
             record = self._save(*_png(figure))
             names = [ACTORS[k].name for k in scene.legend if k in ACTORS]
-            record["alt"] = "Legend: " + "; ".join(
-                f"{ACTORS[k].name}, drawn as {ACTORS[k].shape}" for k in scene.legend if k in ACTORS)
+            record["alt"] = legend_alt(scene.legend)
             record["names"] = names
             self._frames[key] = record
         return dict(self._frames[key])

@@ -67,6 +67,8 @@ def markdown(text, heading_ids=None):
                  '<blockquote class="evidence"><p><strong>Evidence check', out)
     out = re.sub(r"<blockquote>\s*<p><strong>Teaching material",
                  '<blockquote class="notice"><p><strong>Teaching material', out)
+    # A code block may scroll sideways: keyboard users must be able to reach it (WCAG 2.1.1).
+    out = out.replace("<pre>", '<pre tabindex="0">')
     # External links open normally but say where they go; no prefetch, nothing loaded.
     return out
 

@@ -17,9 +17,13 @@ from ..widgets import Explorer, Quiz, Storyboard
 STATE_LIMIT = 400  # explorer states shipped per explorer; more are cut to the nearest rings
 
 
-def _legend(frames, scene):
+def _legend(frames, scene, widget):
+    """The scene's legend strip, after any fixed images the widget adds (such as
+    lesson 03's clone key), exactly as the notebook shows them."""
     legend = frames.legend(scene)
-    return [{"image": legend["src"], "alt": legend["alt"]}] if legend else []
+    extra = [{"image": frames.data_url_image(item["image"])["src"], "alt": item["alt"]}
+             for item in getattr(widget, "legend", []) if not item["alt"].startswith("Legend:")]
+    return extra + ([{"image": legend["src"], "alt": legend["alt"]}] if legend else [])
 
 
 def storyboard(board, frames):
@@ -28,7 +32,7 @@ def storyboard(board, frames):
         frame = frames.frame(board.scene, step.state)
         steps.append({**shown, "image": frame["src"], "width": frame["width"], "height": frame["height"]})
     model = {"heading": board.heading, "scale": 1.0, "kernel": False, "step": 0,
-             "frames": steps, "legend": _legend(frames, board.scene)}
+             "frames": steps, "legend": _legend(frames, board.scene, board)}
     return {"kind": "storyboard", "model": model}
 
 
@@ -80,7 +84,7 @@ def explorer(widget, frames, limit=STATE_LIMIT):
                         "note": widget.note_for(values) if widget.note_for else ""})
     model = {"heading": widget.heading, "scale": 1.0, "kernel": False, "controls": specs,
              "values": defaults, "defaults": defaults, "frames": shipped, "note": widget.note,
-             "legend": _legend(frames, scene)}
+             "legend": _legend(frames, scene, widget)}
     max_ring = max(sum(v[s["key"]] != defaults[s["key"]] for s in specs) for v in wanted)
     return {"kind": "explorer", "model": model, "total": total, "shipped": len(shipped),
             "ring": max_ring}
