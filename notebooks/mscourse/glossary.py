@@ -57,7 +57,7 @@ TERMS = (
     ("Paracrine signalling", "cells affecting nearby cells by releasing molecules rather than by becoming those cells."),
     ("PIRA", "progression independent of relapse activity; slow worsening not explained by attacks."),
     ("Regulatory T cell (Treg)", "a T cell (FoxP3⁺) that restrains other immune cells and helps prevent autoimmunity."),
-    ("Relapse", "a new or worsening neurological episode lasting at least 24 hours, caused by MS inflammation, with or without recovery."),
+    ("Relapse", "an episode of new or worsening neurological symptoms typical of MS, with signs a doctor can find, lasting at least 24 hours, in the absence of fever or infection, with or without recovery."),
     ("Remyelination", "the natural regrowth of myelin around demyelinated axons."),
     ("Saltatory conduction", "node-to-node “jumping” of the impulse along a myelinated axon."),
     ("Schwann cell", "the PNS cell that myelinates a single segment of one axon."),

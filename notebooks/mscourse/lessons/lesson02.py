@@ -740,7 +740,8 @@ def describe_course(state):
         if state.course != "pp":
             parts.append("The gap is larger than the worsening left by relapses.")
         else:
-            parts.append("Here all of the worsening is PIRA.")
+            parts.append("In this sketch all of the worsening happens without relapses: that is what "
+                         "defines primary progressive MS.")
     parts.append(CONTENT.text("course_key"))
     return " ".join(parts)
 
