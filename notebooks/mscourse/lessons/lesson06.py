@@ -501,7 +501,7 @@ def draw_measure(ax, state):
                            - 0.06 * (t - treat_x), untreated)
         if state.treated:
             C.text(ax, treat_x - 1.5, start - 7.5,
-                   "early extra drop:\npseudo-atrophy plus\ntransient injury →", ha="right")
+                   "early extra drop:\npseudo-atrophy plus\nreal injury →", ha="right")
         A.draw_neuron(ax, 60.0, ICON_Y, size=1.8)
         C.text(ax, 65.0, ICON_Y, "nerve tissue lost", ha="left")
     else:
