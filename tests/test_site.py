@@ -543,3 +543,85 @@ def test_every_worksheet_prints_on_one_page(page, served, tmp_path):
         assert len(reader.pages) == 1, f"{lesson['worksheet']} prints on {len(reader.pages)} pages"
         assert "Learning objectives" in reader.pages[0].extract_text()
         page.emulate_media(media="screen")
+
+
+# ---------------------------------------------------------------- as a screen reader and a phone see it
+
+@pytest.mark.browser
+def test_widget_live_regions_stay_in_the_accessibility_tree_while_empty(page, served):
+    # A live region hidden with display: none (or `hidden`) is not in the accessibility tree;
+    # when it appears with its text, screen readers often say nothing. Quiz feedback must be heard.
+    base, _, manifest = served
+    for name in lesson_pages(manifest):
+        open_page(page, base, name)
+        gone = page.evaluate("""() => Array.from(document.querySelectorAll(
+            '.mscourse-widget [aria-live]:not([aria-live=off]), .mscourse-widget [role=status]'))
+            .filter((e) => e.hidden || getComputedStyle(e).display === 'none')
+            .map((e) => e.className)""")
+        assert not gone, f"{name}: live regions out of the accessibility tree: {gone}"
+        outputs = page.evaluate("Array.from(document.querySelectorAll('.mscourse-widget output'))"
+                                ".map((o) => o.getAttribute('aria-live'))")
+        assert all(value == "off" for value in outputs), f"{name}: a slider's value is announced twice"
+
+
+@pytest.mark.browser
+def test_quiz_radio_groups_are_named_without_repeating_the_question(page, served):
+    base, _, manifest = served
+    checked = 0
+    for name in lesson_pages(manifest):
+        open_page(page, base, name)
+        for box in page.query_selector_all(".mscourse-quiz fieldset.mscourse-question"):
+            options = box.query_selector(".mscourse-options")
+            radios = options.query_selector_all("input[type=radio]")
+            legend = box.query_selector("legend").text_content()
+            role, label, labelled_by = (options.get_attribute(a) for a in ("role", "aria-label", "aria-labelledby"))
+            if radios:
+                assert role == "radiogroup" and label and not labelled_by, (name, legend)
+                assert label not in legend and len(label) < 40, (name, label)
+            else:
+                assert role is None, f"{name}: a checkbox list inside the fieldset is a second group"
+            checked += 1
+    assert checked
+
+
+@pytest.mark.browser
+def test_headings_in_order_and_no_aria_label_on_a_plain_div(page, served):
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, _, manifest = served
+    axe = Axe()
+    found = {}
+    for name in ["index.html", "glossary.html"] + lesson_pages(manifest):
+        open_page(page, base, name)
+        results = axe.run(page, options={"runOnly": {"type": "rule",
+                                                      "values": ["heading-order", "aria-prohibited-attr"]}})
+        problems = results.response["violations"] + results.response["incomplete"]
+        if problems:
+            found[name] = [(v["id"], v["nodes"][0]["target"]) for v in problems]
+    assert not found, found
+
+
+@pytest.mark.browser
+def test_every_lesson_fits_a_phone_screen_without_sideways_scrolling(browser, served):
+    # WCAG 1.4.10 (reflow): at 390 CSS pixels nothing may widen the page (a long step
+    # title in the step list, a table with a long word).
+    base, _, manifest = served
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    wide = {}
+    try:
+        for name in ["index.html", "glossary.html"] + lesson_pages(manifest):
+            open_page(page, base, name)
+            page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+            width, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            if width > client:
+                wide[name] = (width, page.evaluate("""() => Array.from(document.querySelectorAll('main *'))
+                    .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                    .slice(0, 3).map((e) => e.tagName + '.' + e.className)"""))
+            labels = page.evaluate("""() => Array.from(document.querySelectorAll('.mscourse-field:not(.mscourse-check) > label'))
+                .filter((l) => l.offsetParent && l.getClientRects().length === 1 && l.getBoundingClientRect().height
+                        > 1.8 * parseFloat(getComputedStyle(l).lineHeight || 20)).map((l) => l.textContent)""")
+            assert not labels, f"{name}: a control label (not a checkbox label) broken over lines: {labels}"
+    finally:
+        context.close()
+    assert not wide, wide

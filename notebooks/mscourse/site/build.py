@@ -180,7 +180,10 @@ Also here: the <a href="glossary.html">glossary</a> and the <a href="instructor-
 def glossary_page(meta):
     text = course_glossary.markdown()
     text = re.sub(r"In a lesson, the search box.*?export`\.", "", text, flags=re.S)
-    search = pages.glossary_html("g1", twins.glossary(course_glossary.search_widget()))
+    data = twins.glossary(course_glossary.search_widget())
+    # The page's h1 is already "Glossary": a widget heading (h3) right under it would skip a level.
+    data["model"] = {**data["model"], "heading": ""}
+    search = pages.glossary_html("g1", data)
     body = pages.markdown(text).replace("</p>", "</p>" + search, 1)
     return pages.layout("Glossary", f'<article class="glossary">{body}</article>', meta,
                         page_class="glossary-page")

@@ -154,9 +154,8 @@ def _data_script(ident, data):
 
 
 def _host(ident, data):
-    label = data["model"].get("heading") or data["kind"]
     return (f'<div class="twin" id="{ident}" data-kind="{data["kind"]}">'
-            f'<div class="host" data-model="{ident}-data" aria-label="{esc(label)}"></div>')
+            f'<div class="host" data-model="{ident}-data"></div>')
 
 
 def _figure(frame, description_id=None):

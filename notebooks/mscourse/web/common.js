@@ -53,7 +53,8 @@ function widgetRoot(model, kind, headingId) {
   const scale = () => root.style.setProperty("--mscourse-scale", String(model.get("scale") || 1));
   scale();
   model.on("change:scale", scale);
-  if (heading) root.append(h("h4", { class: "mscourse-heading", id: headingId, text: heading }));
+  // h3: the widget sits in a lesson section (h2); axe "heading-order" flags a skipped level.
+  if (heading) root.append(h("h3", { class: "mscourse-heading", id: headingId, text: heading }));
   return root;
 }
 

@@ -78,7 +78,8 @@ function render({ model, el }) {
       };
     } else if (spec.kind === "range") {
       const range = h("input", { type: "range", id, min: spec.min, max: spec.max, step: spec.step || 1 });
-      const shown = h("output", { for: id });
+      // <output> is a live region by default: the slider already says its value.
+      const shown = h("output", { for: id, "aria-live": "off" });
       range.addEventListener("input", () => change(spec.key, Number(range.value)));
       wrapper = h("span", { class: "mscourse-field" }, h("label", { for: id, text: spec.label }), range, shown);
       inputs[spec.key] = { set: (v) => { range.value = String(v); shown.textContent = String(v); } };
@@ -108,7 +109,6 @@ function render({ model, el }) {
     showControls(values);
     diagram.show(frame);
     liveNote.innerHTML = frame.note || "";
-    liveNote.hidden = !frame.note;
     root.dataset.state = keyOf(values);
   }
 

@@ -26,7 +26,10 @@ function render({ model, el }) {
     const feedback = h("div", { class: "mscourse-feedback", role: "status", "aria-live": "polite" });
     const check = button("Check", () => grade(number), { class: "mscourse-button mscourse-check-button" });
     const fieldset = h("fieldset", { class: "mscourse-question" }, legend,
-      h("div", { class: "mscourse-options", role: question.multiple ? "group" : "radiogroup", "aria-labelledby": legendId },
+      // The fieldset already carries the (long) question as its name; the radio group gets a short
+      // name of its own so a screen reader does not read the question twice.
+      h("div", { class: "mscourse-options", role: question.multiple ? null : "radiogroup",
+        "aria-label": question.multiple ? null : `Options for question ${number + 1}` },
         ...inputs.map(([, item]) => item)),
       check, feedback);
     root.append(fieldset);
