@@ -38,9 +38,14 @@ from test_browser import CHROMIUM_ARGS, chromium_path, open_and_run, running_lab
 PATCH = """
 import time as _bench_time
 import mscourse.scene as _bench_scene
+try:  # the rendering module since the toolkit split; scene.py before it
+    import mscourse.render as _bench_render
+    _png_name = "to_png"
+except ImportError:
+    _bench_render, _png_name = _bench_scene, "_to_png"
 if not hasattr(_bench_scene, "_bench"):
     _bench_scene._bench = []
-    _draw, _png = _bench_scene.Renderer.draw, _bench_scene._to_png
+    _draw, _png = _bench_render.Renderer.draw, getattr(_bench_render, _png_name)
     def _timed(function):
         def timed(*args, **kwargs):
             start = _bench_time.perf_counter()
@@ -49,8 +54,8 @@ if not hasattr(_bench_scene, "_bench"):
             finally:
                 _bench_scene._bench.append((function.__name__, _bench_time.perf_counter() - start))
         return timed
-    _bench_scene.Renderer.draw = _timed(_draw)
-    _bench_scene._to_png = _timed(_png)
+    _bench_render.Renderer.draw = _timed(_draw)
+    setattr(_bench_render, _png_name, _timed(_png))
 """
 REPORT = """
 import json as _bench_json, mscourse.scene as _bench_scene
