@@ -30,7 +30,7 @@ import pathlib
 
 import pytest
 
-from conftest import NOTEBOOKS, NOTEBOOKS_DIR, ROOT
+from conftest import chromium_path, NOTEBOOKS, NOTEBOOKS_DIR, ROOT
 from mscourse.lessons import load
 from mscourse.scene import Renderer
 from mscourse.widgets import Step, data_url
@@ -45,14 +45,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WIDGET_CLASSES = ".mscourse-storyboard, .mscourse-explorer, .mscourse-quiz, .mscourse-figure, .mscourse-glossary"
 pytestmark = pytest.mark.browser  # the default run skips these; .ci/run turns them on
-
-
-def chromium_path():
-    for candidate in (os.environ.get("MSCOURSE_CHROMIUM"), shutil.which("chromium"),
-                      shutil.which("chromium-browser"), "/usr/bin/chromium"):
-        if candidate and pathlib.Path(candidate).exists():
-            return candidate
-    return None
 
 
 def require_browser():

@@ -25,7 +25,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import NOTEBOOKS, ROOT
+from conftest import chromium_path, NOTEBOOKS, ROOT
 
 from mscourse.site import build as site_build
 from mscourse.site import extract, twins
@@ -277,14 +277,6 @@ def test_workflow_runs_the_tests_then_builds_and_publishes():
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
-
-
-def chromium_path():
-    for candidate in (os.environ.get("MSCOURSE_CHROMIUM"), shutil.which("chromium"),
-                      shutil.which("chromium-browser"), "/usr/bin/chromium"):
-        if candidate and pathlib.Path(candidate).exists():
-            return candidate
-    return None
 
 
 @pytest.fixture(scope="module")
