@@ -7,11 +7,12 @@ import sys
 from dataclasses import dataclass
 
 import pytest
+from matplotlib.colors import to_hex
 
 from conftest import ROOT
 from mscourse import actors as A
 from mscourse import style
-from mscourse.canvas import outline_text, prepare
+from mscourse.canvas import NOTE_BACKING, outline_text, prepare
 from mscourse.display import figure_html
 from mscourse.render import Renderer, full_figure
 from mscourse.scene import Scene, unnamed_actors
@@ -110,17 +111,33 @@ def test_presenter_mode_can_be_set_for_every_kernel_by_environment(monkeypatch):
     assert not style.is_presenter()
 
 
-def test_outline_text_draws_one_shape_per_line_where_asked():
+def test_outline_text_draws_each_label_as_one_shape_where_asked():
     r = Renderer(SCENE)
     prepare(r.ax, 100, 40)
+    outline_text(r.ax, 50, 20, "two", ha="center")
     outline_text(r.ax, 50, 20, "two\nlines", ha="center")
     outline_text(r.ax, 10, 5, "left", ha="left")
     shapes = [p for p in r.ax.get_children() if type(p).__name__ == "PathPatch"]
-    assert len(shapes) == 3
-    two, lines, left = (p.get_path().vertices for p in shapes)
-    assert two[:, 1].mean() > lines[:, 1].mean(), "the first line sits above the second"
+    assert [p.mscourse_text for p in shapes] == ["two", "two\nlines", "left"]
+    one, two, left = (p.get_path().vertices for p in shapes)
+    height = one[:, 1].max() - one[:, 1].min()
+    assert two[:, 1].max() - two[:, 1].min() > 1.8 * height, "the second line sits under the first"
+    assert abs((two[:, 1].max() + two[:, 1].min()) / 2 - 20) < 0.3 * height, "the block centred on y"
     assert abs((two[:, 0].min() + two[:, 0].max()) / 2 - 50) < 0.5, "centred on x"
     assert abs(left[:, 0].min() - 10) < 0.5, "left-aligned at x"
+
+
+def test_a_backed_label_sits_on_its_box():
+    r = Renderer(SCENE)
+    prepare(r.ax, 100, 40)
+    outline_text(r.ax, 50, 20, "a note\non two lines", backing=NOTE_BACKING)
+    box, words = [a for a in r.ax.get_children() if type(a).__name__ in ("FancyBboxPatch", "PathPatch")]
+    assert type(box).__name__ == "FancyBboxPatch", "the box is drawn first, under the words"
+    r.figure.canvas.draw()
+    inside = box.get_window_extent()
+    ink = words.get_window_extent()
+    assert inside.x0 < ink.x0 and inside.x1 > ink.x1 and inside.y0 < ink.y0 and inside.y1 > ink.y1
+    assert to_hex(box.get_facecolor()) == to_hex(NOTE_BACKING["facecolor"])
 
 
 PACKAGE = ROOT / "notebooks" / "mscourse"

@@ -7,6 +7,7 @@ every lesson. This module imports nothing from the rest of the package but
 ``style``.
 """
 
+import numpy as np
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, PathPatch
@@ -71,40 +72,62 @@ def _units_per_point(ax):
     return (x1 - x0) / width_pt
 
 
-def _outline(text, bold, size):
-    """A line's outline (cached): vertices centred on the capital height, codes, x bounds."""
-    key = (text, bold, size)
+def _font(bold, italic, size):
+    """(properties, height that centres a capital, a line's bottom and top from that centre)."""
+    key = (bold, italic, size)
     if key not in _OUTLINES:
-        font = (bold, size)
-        if font not in _OUTLINES:  # the font, and the height that centres a capital letter
-            prop = FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal")
-            cap = TextPath((0, 0), "T", size=size, prop=prop).vertices[:, 1]
-            _OUTLINES[font] = (prop, (cap.min() + cap.max()) / 2)
-        prop, middle = _OUTLINES[font]
+        prop = FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal",
+                              style="italic" if italic else "normal")
+        cap = TextPath((0, 0), "T", size=size, prop=prop).vertices[:, 1]
+        middle = (cap.min() + cap.max()) / 2
+        row = TextPath((0, 0), "lp", size=size, prop=prop).vertices[:, 1]  # as matplotlib sizes a line
+        _OUTLINES[key] = (prop, middle, row.min() - middle, row.max() - middle)
+    return _OUTLINES[key]
+
+
+def _outline(text, bold, italic, size):
+    """A line's outline (cached): vertices centred on the capital height, codes, x bounds."""
+    key = (text, bold, italic, size)
+    if key not in _OUTLINES:
+        prop, middle, _, _ = _font(bold, italic, size)
         path = TextPath((0, 0), text, size=size, prop=prop)
         xs = path.vertices[:, 0]  # control-point bounds: cheap, and close enough to align
         _OUTLINES[key] = (path.vertices - [0, middle], path.codes, xs.min(), xs.max())
     return _OUTLINES[key]
 
 
-def outline_text(ax, x, y, text, ha="center", colour=style.INK, step=0, bold=False, z=9):
-    """Text drawn as filled outlines, centred on height y (a multi-line text as a block).
+def outline_text(ax, x, y, text, ha="center", colour=style.INK, step=0, bold=False, z=9,
+                 italic=False, linespacing=LINE_PITCH, backing=None):
+    """Text drawn as one filled outline, centred on height y (a multi-line text as a block).
 
     The course's type (``style.font(step)``) at a fraction of a text artist's
     rendering cost, so text-heavy diagrams stay within the widget-update budget.
+    ``backing`` (``NOTE_BACKING``, ``TAG_BACKING``) draws a box behind it, sized
+    and padded as matplotlib sizes a text's box.
     """
     size = style.font(step) * _units_per_point(ax)
-    lines = text.split("\n")
-    pitch = LINE_PITCH * size
-    top = y + pitch * (len(lines) - 1) / 2
-    for i, line in enumerate(lines):
-        if not line.strip():
+    rows = text.split("\n")
+    pitch = linespacing * size
+    top = y + pitch * (len(rows) - 1) / 2
+    vertices, codes, left, right = [], [], float("inf"), float("-inf")
+    for i, row in enumerate(rows):
+        if not row.strip():
             continue
-        vertices, codes, x0, x1 = _outline(line, bold, size)
-        dx = {"left": -x0, "right": -x1}.get(ha, -(x0 + x1) / 2)
-        patch = ax.add_artist(PathPatch(Path(vertices + [x + dx, top - i * pitch], codes),
-                                        facecolor=colour, edgecolor="none", zorder=z))
-        patch.mscourse_text = True  # tests check the contrast of text
+        row_vertices, row_codes, x0, x1 = _outline(row, bold, italic, size)
+        dx = x + {"left": -x0, "right": -x1}.get(ha, -(x0 + x1) / 2)
+        vertices.append(row_vertices + [dx, top - i * pitch])
+        codes.append(row_codes)
+        left, right = min(left, dx + x0), max(right, dx + x1)
+    if not vertices:
+        return
+    if backing:
+        _, _, low, high = _font(bold, italic, size)
+        bottom = top - pitch * (len(rows) - 1) + low
+        add(ax, FancyBboxPatch((left, bottom), right - left, top + high - bottom,
+                               mutation_scale=size, zorder=z, **backing))
+    patch = add(ax, PathPatch(Path(np.concatenate(vertices), np.concatenate(codes)),
+                              facecolor=colour, edgecolor="none", zorder=z))
+    patch.mscourse_text = text  # its words, for tests (contrast, labels)
 
 
 def text(ax, x, y, words, ha="center", colour=style.INK, step=0, bold=False, z=9,
@@ -112,23 +135,22 @@ def text(ax, x, y, words, ha="center", colour=style.INK, step=0, bold=False, z=9
     """A label in the course's type, centred on height y.
 
     step: 0 body text (11 pt, the smallest the course uses), 0.5 a sub-heading,
-    1 a heading. Plain labels are drawn as outlines (``outline_text``: same look,
-    faster). A backing (``NOTE_BACKING`` keeps a label readable where it sits on
-    a line, ``TAG_BACKING`` makes a tag), italics, rotation or a line spacing of
-    its own need a matplotlib text artist.
+    1 a heading. Labels are drawn as outlines (``outline_text``: same look,
+    faster), on a backing if asked (``NOTE_BACKING`` keeps a label readable where
+    it sits on a line, ``TAG_BACKING`` makes a tag). Only rotated text needs a
+    matplotlib text artist.
     """
-    if backing is None and not italic and not rotation and linespacing is None:
-        outline_text(ax, x, y, words, ha=ha, colour=colour, step=step, bold=bold, z=z)
+    if not rotation:
+        outline_text(ax, x, y, words, ha=ha, colour=colour, step=step, bold=bold, z=z, italic=italic,
+                     linespacing=LINE_PITCH if linespacing is None else linespacing, backing=backing)
         return
     extra = {"bbox": backing} if backing else {}
     if italic:
         extra["style"] = "italic"
-    if rotation:
-        extra["rotation"] = rotation
     if linespacing is not None:
         extra["linespacing"] = linespacing
     ax.text(x, y, words, ha=ha, va="center", fontsize=style.font(step), color=colour,
-            zorder=z, fontweight="bold" if bold else "normal", **extra)
+            zorder=z, fontweight="bold" if bold else "normal", rotation=rotation, **extra)
 
 
 def note(ax, x, y, words, **kw):
@@ -144,9 +166,10 @@ def lines(ax, x, y, rows, gap=3.0, ha="left", **kw):
 
 def illustrative_tag(ax, width, height):
     """The 'illustrative, not data' stamp every chart-like sketch carries."""
-    ax.text(width - 0.8, height - 0.8, "Illustrative sketch, not data",
-            ha="right", va="top", fontsize=style.font(), style="italic",
-            color=style.MUTED, zorder=9)
+    size = style.font() * _units_per_point(ax)
+    _, _, _, high = _font(False, True, size)
+    outline_text(ax, width - 0.8, height - 0.8 - high, "Illustrative sketch, not data",
+                 ha="right", colour=style.MUTED, italic=True)
 
 
 # ---------------------------------------------------------------- lines and shapes

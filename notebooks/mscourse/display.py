@@ -28,4 +28,4 @@ def show(scene, state, title=""):
 
     figure, _ = full_figure(scene, state)
     figure.set_dpi(style.dpi())
-    display(HTML(figure_html(to_png(figure), describe(scene, state), title)))
+    display(HTML(figure_html(to_png(figure)[0], describe(scene, state), title)))

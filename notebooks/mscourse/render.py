@@ -16,15 +16,25 @@ from .actors import draw_legend, legend_height
 from .canvas import drawn_actors, prepare
 
 
-def to_png(figure):
+def to_png(figure, dpi=None, colours=None, compress_level=1):
+    """The figure as PNG: (bytes, (width, height)) in pixels.
+
+    Widgets use full colour at fast compression (level 1), so an update stays
+    well inside its 50 ms budget. ``colours`` makes a smaller palette PNG (the
+    static site, built once: 64 colours at level 9).
+    """
+    if dpi:
+        figure.set_dpi(dpi)
     with matplotlib.rc_context(style.rc()):
         figure.canvas.draw()
-    width, height = figure.canvas.get_width_height(physical=True)
-    image = PIL.Image.frombuffer("RGBA", (width, height), figure.canvas.buffer_rgba())
+    size = figure.canvas.get_width_height(physical=True)
+    image = PIL.Image.frombuffer("RGBA", size, figure.canvas.buffer_rgba()).convert("RGB")
+    if colours:
+        image = image.quantize(colours, method=PIL.Image.Quantize.FASTOCTREE,
+                               dither=PIL.Image.Dither.NONE)
     buffer = io.BytesIO()
-    # Fast compression: widget updates must stay well under 50 ms.
-    image.convert("RGB").save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
+    image.save(buffer, format="png", compress_level=compress_level)
+    return buffer.getvalue(), size
 
 
 def canvas_figure(width, height, inches):
@@ -61,7 +71,7 @@ class Renderer:
             self.figure.set_dpi(style.dpi())
             if len(self._cache) >= self.CACHE_SIZE:
                 self._cache.pop(next(iter(self._cache)))
-            self._cache[key] = (to_png(self.figure), frozenset(self.actors))
+            self._cache[key] = (to_png(self.figure)[0], frozenset(self.actors))
         png, actors = self._cache[key]
         self.actors = set(actors)
         return png
@@ -74,7 +84,7 @@ def legend_png(keys, width=100.0, inches=8.5):
     with matplotlib.rc_context(style.rc()):
         prepare(ax, width, height)
         draw_legend(ax, keys, width)
-    return to_png(figure)
+    return to_png(figure)[0]
 
 
 def full_figure(scene, state):

@@ -102,6 +102,16 @@ def register(widget):
 
 _QUEUE = []  # widgets with frames still to render
 _TICKING = [False]
+# Rendering ahead waits this long after a student's last click or key: on a small
+# machine the browser paints the click's picture while the kernel would be busy
+# drawing guesses. A state the student asks for is drawn at once, never queued.
+QUIET_SECONDS = 0.3
+_LAST_INPUT = [float("-inf")]
+
+
+def student_acted():
+    """A student just changed a widget: hold rendering ahead for ``QUIET_SECONDS``."""
+    _LAST_INPUT[0] = time.monotonic()
 
 
 def _schedule(widget):
@@ -124,6 +134,11 @@ def _schedule(widget):
 
 def _tick():
     _TICKING[0] = False
+    wait = QUIET_SECONDS - (time.monotonic() - _LAST_INPUT[0])
+    if wait > 0 and _QUEUE:
+        _TICKING[0] = True
+        asyncio.get_running_loop().call_later(wait, _tick)
+        return
     _QUEUE.sort(key=lambda x: x.lazy_priority)  # storyboards' frames before explorers' guesses
     while _QUEUE:
         widget = _QUEUE[0]
@@ -268,6 +283,7 @@ class Storyboard(CourseWidget):
         super().__init__(heading=heading, frames=frames, legend=legend_for(scene),
                          scale=style.scale())
         self.on_msg(self._on_message)
+        self.observe(lambda _: student_acted(), names="step")
         register(self)
         _schedule(self)
 
@@ -543,6 +559,7 @@ class Explorer(CourseWidget):
         """The browser changed a control: move the Python controls the same way."""
         if self._syncing:
             return
+        student_acted()
         wanted = dict(change["new"])
         before = self.current_values()
         result = self._move({k: v for k, v in wanted.items() if before.get(k) != v})
@@ -799,6 +816,7 @@ class Quiz(CourseWidget):
         self.answers = [q.answer() for q in self.items]
 
     def _on_answers(self, change):
+        student_acted()
         for item, answer in zip(self.items, change["new"]):
             if answer != item.answer():
                 item.take(answer)

@@ -16,7 +16,7 @@ import PIL.Image
 from .. import style
 from ..actors import ACTORS, draw_legend, legend_alt, legend_height
 from ..canvas import prepare
-from ..render import Renderer, canvas_figure, full_figure
+from ..render import Renderer, canvas_figure, full_figure, to_png
 from ..scene import describe
 
 DPI = 110  # 935 px across at the notebook's 8.5 in: sharp on screen and in print
@@ -24,15 +24,7 @@ COLOURS = 64
 
 
 def _png(figure):
-    figure.set_dpi(DPI)
-    with matplotlib.rc_context(style.rc()):
-        figure.canvas.draw()
-    width, height = figure.canvas.get_width_height(physical=True)
-    image = PIL.Image.frombuffer("RGBA", (width, height), figure.canvas.buffer_rgba()).convert("RGB")
-    image = image.quantize(COLOURS, method=PIL.Image.Quantize.FASTOCTREE, dither=PIL.Image.Dither.NONE)
-    buffer = io.BytesIO()
-    image.save(buffer, format="png", compress_level=9)
-    return buffer.getvalue(), (width, height)
+    return to_png(figure, dpi=DPI, colours=COLOURS, compress_level=9)
 
 
 class FrameStore:
