@@ -363,6 +363,11 @@ def drive_explorer(page, explorer):
         settled()
         changed += 1
     assert changed, "an explorer without a control"
+    # A screen reader hears that the picture changed, and what it now shows (its alt).
+    page.wait_for_function(
+        """([root, img]) => root.querySelector(':scope > [role=status].mscourse-visually-hidden')
+                              .textContent === `Diagram updated: ${img.alt}.`""",
+        arg=[explorer.element_handle(), image.element_handle()], timeout=5_000)
     explorer.locator("button:text-is('Reset')").click()
     page.wait_for_function("([el, src]) => el.getAttribute('src') === src",
                            arg=[image.element_handle(), start[0]], timeout=20_000)

@@ -152,6 +152,31 @@ def test_explorer_renders_the_states_one_change_away_ahead():
         "rendering ahead leaves the student's state alone"
 
 
+def test_rendering_ahead_waits_while_a_student_is_clicking(monkeypatch):
+    """In a kernel, ahead-renders run after the cell, but never in the moments after a click:
+    then the browser is painting the click's picture on the same cores."""
+    import asyncio
+
+    from mscourse import widgets
+
+    monkeypatch.setattr(widgets, "QUIET_SECONDS", 0.2)
+
+    async def lesson():
+        box = w.Checkbox(value=False, description="More")
+        ex = Explorer(SCENE, {"more": box}, make_state=lambda v: Count(3 if v["more"] else 1))
+        sent = []
+        ex.send = lambda message, buffers=None: sent.append(message)
+        widgets.student_acted()
+        await asyncio.sleep(0.1)
+        during = len(sent)
+        await asyncio.sleep(0.3)
+        return during, len(sent), widgets.pending_work()
+
+    during, after, pending = asyncio.run(lesson())
+    assert during == 0, "nothing is drawn ahead just after a click"
+    assert after == 1 and pending == 0, "once the student pauses, the state one change away is drawn"
+
+
 def test_explorer_keeps_a_lessons_coupled_controls():
     claim = w.Dropdown(options=["a", "b"], value="a", description="Claim")
     reveal = w.ToggleButton(value=False, description="Reveal")

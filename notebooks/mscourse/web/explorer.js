@@ -95,10 +95,22 @@ function render({ model, el }) {
   const diagram = diagramFigure(model);
   const fixedNote = model.get("note") ? h("div", { class: "mscourse-note", html: model.get("note") }) : null;
   const liveNote = h("div", { class: "mscourse-note mscourse-live-note", "aria-live": "polite" });
+  // A screen reader hears the control change ("checked"); this says the picture changed too,
+  // with its one-line alt, once the student stops (a slider moved step by step says it once).
+  const announcement = h("p", { class: "mscourse-visually-hidden", role: "status" });
+  let announceTimer = null;
+  let announcePending = false;
   root.append(controls, diagram.figure);
   if (fixedNote) root.append(fixedNote);
-  root.append(liveNote);
+  root.append(liveNote, announcement);
   const watch = kernelWatch(model, root);
+
+  function announce(frame) {
+    if (!announcePending) return;
+    announcePending = false;
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => { announcement.textContent = `Diagram updated: ${frame.alt}.`; }, 400);
+  }
 
   function showControls(v) {
     for (const spec of specs) if (inputs[spec.key]) inputs[spec.key].set(v[spec.key]);
@@ -110,10 +122,12 @@ function render({ model, el }) {
     diagram.show(frame);
     liveNote.innerHTML = frame.note || "";
     root.dataset.state = keyOf(values);
+    announce(frame);
   }
 
   /** Show the state for these control values: at once if cached, else ask Python. */
   function apply(next) {
+    announcePending = true;
     const key = keyOf(next);
     const frame = store.lookup(key);
     showControls(next);
@@ -177,7 +191,7 @@ function render({ model, el }) {
     watch.ask({ type: "need", values });
   }
   el.append(root);
-  return () => { store.views.delete(onFrame); watch.dispose(); };
+  return () => { store.views.delete(onFrame); watch.dispose(); clearTimeout(announceTimer); };
 }
 
 export default { initialize, render };
