@@ -160,6 +160,7 @@ def test_rendering_ahead_waits_while_a_student_is_clicking(monkeypatch):
     from mscourse import widgets
 
     monkeypatch.setattr(widgets, "QUIET_SECONDS", 0.2)
+    monkeypatch.setattr(widgets, "_QUEUE", [])  # other tests' widgets: not this lesson's
 
     async def lesson():
         box = w.Checkbox(value=False, description="More")

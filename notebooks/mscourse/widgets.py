@@ -101,7 +101,7 @@ def register(widget):
 # ---------------------------------------------------------------- lazy rendering
 
 _QUEUE = []  # widgets with frames still to render
-_TICKING = [False]
+_TICKING = [None]  # the event loop a render tick is queued on
 # Rendering ahead waits this long after a student's last click or key: on a small
 # machine the browser paints the click's picture while the kernel would be busy
 # drawing guesses. A state the student asks for is drawn at once, never queued.
@@ -122,22 +122,23 @@ def _schedule(widget):
     """
     if widget not in _QUEUE:
         _QUEUE.append(widget)
-    if _TICKING[0]:
-        return
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:
         return
-    _TICKING[0] = True
+    if _TICKING[0] is loop:
+        return
+    _TICKING[0] = loop
     loop.call_soon(_tick)
 
 
 def _tick():
-    _TICKING[0] = False
+    loop = asyncio.get_running_loop()
+    _TICKING[0] = None
     wait = QUIET_SECONDS - (time.monotonic() - _LAST_INPUT[0])
     if wait > 0 and _QUEUE:
-        _TICKING[0] = True
-        asyncio.get_running_loop().call_later(wait, _tick)
+        _TICKING[0] = loop
+        loop.call_later(wait, _tick)
         return
     _QUEUE.sort(key=lambda x: x.lazy_priority)  # storyboards' frames before explorers' guesses
     while _QUEUE:
@@ -149,8 +150,8 @@ def _tick():
             pass
         _QUEUE.pop(0)
     if _QUEUE:
-        _TICKING[0] = True
-        asyncio.get_running_loop().call_soon(_tick)
+        _TICKING[0] = loop
+        loop.call_soon(_tick)
 
 
 def pending_work():
