@@ -67,11 +67,13 @@ def free_port():
         return s.getsockname()[1]
 
 
-def lab_settings(folder):
-    """Private JupyterLab settings: no news fetch, every cell rendered (no windowing)."""
+def lab_settings(folder, windowing="none"):
+    """Private JupyterLab settings: no news fetch; by default every cell rendered (no
+    windowing), so a test finds every widget. The benchmark passes JupyterLab's own
+    default ("contentVisibility"), what a student gets."""
     settings = {
         ("apputils-extension", "notification"): {"fetchNews": "false", "checkForUpdates": False},
-        ("notebook-extension", "tracker"): {"windowingMode": "none"},
+        ("notebook-extension", "tracker"): {"windowingMode": windowing},
     }
     for (package, plugin), values in settings.items():
         target = folder / "@jupyterlab" / package
@@ -80,12 +82,12 @@ def lab_settings(folder):
 
 
 @contextlib.contextmanager
-def running_lab(extra_env=None, notebooks_dir=None):
+def running_lab(extra_env=None, notebooks_dir=None, windowing="none"):
     """A private JupyterLab on 127.0.0.1, torn down after (``runtime`` holds kernel connection files)."""
     require_browser()
     port, token = free_port(), "mscourse-test"
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="mscourse-lab-"))
-    lab_settings(scratch / "settings")
+    lab_settings(scratch / "settings", windowing)
     # Run from a scratch copy so the test never saves into the real notebooks.
     work = scratch / "notebooks"
     shutil.copytree(notebooks_dir or NOTEBOOKS_DIR, work, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
@@ -259,9 +261,18 @@ def wait_for_step(board, number, expected, timeout=15.0):
         time.sleep(0.05)
 
 
+def layout(board):
+    """(top of the diagram, height of the storyboard), relative to the storyboard, in whole pixels."""
+    return tuple(round(v) for v in board.evaluate("""b => {
+        const box = b.getBoundingClientRect();
+        const img = b.querySelector('img.mscourse-diagram:not([hidden])').getBoundingClientRect();
+        return [img.top - box.top, box.height]; }"""))
+
+
 def drive_storyboard(page, board, expected):
     board.scroll_into_view_if_needed()
     total, first_image = wait_for_step(board, 1, expected)
+    first_layout = layout(board)
     assert total >= 2
     previous, nxt, reset = (board.locator(f"button:text-is('{name}')") for name in ("Previous", "Next", "Reset"))
     assert previous.get_attribute("aria-disabled") == "true"
@@ -284,6 +295,8 @@ def drive_storyboard(page, board, expected):
     wait_for_step(board, 2 if total >= 3 else 1, expected)
     page.keyboard.press("End")
     wait_for_step(board, total, expected)
+    assert layout(board) == first_layout, \
+        "the diagram and what follows the storyboard must not move from step to step"
     assert nxt.get_attribute("aria-disabled") == "true"
     page.keyboard.press("Enter")  # pressing Next at the end keeps the last step and the focus
     wait_for_step(board, total, expected)

@@ -75,6 +75,27 @@ function setDisabled(el, disabled) {
   el.setAttribute("aria-disabled", disabled ? "true" : "false");
 }
 
+/** A box as tall as the tallest text it may show: ``live`` shows the current text, and
+ *  ``box.reserve(texts)`` adds an invisible copy of each (``copy(text)`` makes one; out of
+ *  the accessibility tree) in the same grid cell. When the text changes, nothing below the
+ *  box moves: the diagram under a caption stays put, and the browser repaints only what
+ *  changed. */
+function steadyBox(live, copy = (text) => h("div", { html: text }), limit = 32) {
+  const box = h("div", { class: "mscourse-steady" }, live);
+  const seen = new Set();
+  box.reserve = (texts) => {
+    for (const text of texts) {
+      if (!text || seen.has(text) || seen.size >= limit) continue;  // limit: a big explorer's page stays light
+      seen.add(text);
+      const sizer = copy(text);
+      sizer.classList.add("mscourse-sizer");
+      sizer.setAttribute("aria-hidden", "true");
+      box.prepend(sizer);
+    }
+  };
+  return box;
+}
+
 /** The diagram figure. Each image the widget holds is its own <img>, decoded ahead
  *  (``prepare``) and hidden until shown, so a step paints without decoding anything.
  *  The visible one carries the one-line alt naming the scene and step and is
@@ -85,11 +106,13 @@ function diagramFigure(model, keep = 20) {
   const text = h("span", { class: "mscourse-description-text" });
   const description = h("p", { class: "mscourse-description", id: descriptionId },
     h("em", { text: "What the diagram shows: " }), text);
+  const descriptionBox = steadyBox(description, (words) => h("p", { class: "mscourse-description-sizer" },
+    h("em", { text: "What the diagram shows: " }), words));
   const legends = (model.get("legend") || []).map(
     (item) => h("img", { class: "mscourse-legend", src: item.image, alt: item.alt }));
   const busy = h("p", { class: "mscourse-busy", hidden: true, text: "Drawing the new diagram…" });
   const stack = h("div", { class: "mscourse-diagram-stack" });
-  const figure = h("div", { class: "mscourse-figure-box" }, busy, stack, ...legends, description);
+  const figure = h("div", { class: "mscourse-figure-box" }, busy, stack, ...legends, descriptionBox);
   const images = new Map(); // url -> <img>, least recently used first
   let shown = null;
 
@@ -113,6 +136,9 @@ function diagramFigure(model, keep = 20) {
 
   return {
     figure,
+    /** Keep room for the longest of these descriptions (a storyboard knows them all; an
+     *  explorer the states it holds, so its box grows as they arrive, never on a click). */
+    reserve(texts) { descriptionBox.reserve(texts); },
     /** Decode an image now that will be shown later. */
     prepare(url) { if (url) imageFor(url); },
     show(frame) {

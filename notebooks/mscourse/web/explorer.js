@@ -100,9 +100,14 @@ function render({ model, el }) {
   const announcement = h("p", { class: "mscourse-visually-hidden", role: "status" });
   let announceTimer = null;
   let announcePending = false;
+  const noteBox = steadyBox(liveNote);
+  const reserve = (frame) => {
+    diagram.reserve([frame.description]);
+    noteBox.reserve([frame.note]);
+  };
   root.append(controls, diagram.figure);
   if (fixedNote) root.append(fixedNote);
-  root.append(liveNote, announcement);
+  root.append(noteBox, announcement);
   const watch = kernelWatch(model, root);
 
   function announce(frame) {
@@ -156,6 +161,7 @@ function render({ model, el }) {
   const onFrame = (key, request) => {
     const frame = store.lookup(key);
     if (frame && frame.image) diagram.prepare(frame.image);
+    if (frame) reserve(frame);
     if (wanted !== null && (request === wanted || key === wanted)) {
       wanted = null;
       watch.answered();
@@ -181,7 +187,10 @@ function render({ model, el }) {
     }
   });
 
-  for (const frame of store.frames.values()) diagram.prepare(frame.image);
+  for (const frame of store.frames.values()) {
+    diagram.prepare(frame.image);
+    reserve(frame);
+  }
   const first = store.lookup(keyOf(values));
   if (first) {
     show(first);

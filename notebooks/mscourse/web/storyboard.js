@@ -42,8 +42,13 @@ function render({ model, el }) {
     h("span", { class: "mscourse-field" }, h("label", { for: ids.list, text: "Go to step" }), list),
     reset);
   const caption = h("div", { class: "mscourse-caption" });
+  const captionBox = steadyBox(caption);
+  captionBox.reserve(frames.map((frame) => frame.caption));
   const diagram = diagramFigure(model);
-  root.append(status, controls, caption, diagram.figure);
+  diagram.reserve(frames.map((frame) => frame.description));
+  const statusBox = steadyBox(status, (text) => h("p", { class: "mscourse-status-sizer", text }));
+  statusBox.reserve(frames.map((frame, i) => `Step ${i + 1} of ${count}: ${frame.title}`));
+  root.append(statusBox, controls, captionBox, diagram.figure);
   const watch = kernelWatch(model, root);
 
   function pending() {
