@@ -199,6 +199,12 @@ function kernelWatch(model, root, waitMs = 6000) {
       note.textContent = "";
       delete root.dataset.kernelLost;
     },
+    /** Nothing is awaited any more (the student moved on to a state the browser has):
+     *  stop waiting, but keep saying so if the kernel was already found lost. */
+    settled() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
     dispose() { if (timer !== null) clearTimeout(timer); },
   };
 }

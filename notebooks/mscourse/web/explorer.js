@@ -122,6 +122,9 @@ function render({ model, el }) {
   }
 
   function show(frame) {
+    // The state shown is complete: an answer still awaited for an earlier one is moot (Python
+    // may answer it with other values, when a lesson couples controls).
+    watch.settled();
     values = { ...frame.values };
     showControls(values);
     diagram.show(frame);

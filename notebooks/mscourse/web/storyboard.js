@@ -63,6 +63,7 @@ function render({ model, el }) {
     status.textContent = `Step ${index + 1} of ${count}: ${frame.title}`;
     caption.innerHTML = frame.caption;
     if (image) {
+      watch.settled();  // a frame asked for at an earlier step is no longer awaited
       diagram.show({ ...frame, image });
     } else {
       diagram.waiting(frame.alt);
