@@ -617,3 +617,50 @@ def test_every_lesson_fits_a_phone_screen_without_sideways_scrolling(browser, se
     finally:
         context.close()
     assert not wide, wide
+
+
+@pytest.mark.browser
+def test_on_a_phone_a_diagram_can_be_enlarged_and_scrolled_by_keyboard(browser, served):
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, _, manifest = served
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        open_page(page, base, lesson_pages(manifest)[2])
+        board = page.locator(".mscourse-storyboard").first
+        enlarge = board.locator("button.mscourse-enlarge")
+        strip = board.locator(".mscourse-diagram-stack")
+        image = board.locator("img.mscourse-diagram:not([hidden])")
+        enlarge.wait_for(state="visible")
+        shrunk = image.bounding_box()["width"]
+        enlarge.focus()
+        page.keyboard.press("Enter")
+        assert enlarge.get_attribute("aria-pressed") == "true"
+        assert image.bounding_box()["width"] > 2 * shrunk, "the diagram at its drawn size"
+        assert strip.evaluate("s => s.scrollWidth > s.clientWidth"), "it scrolls sideways in its strip"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.classList.contains('mscourse-diagram-stack')"), \
+            "the strip is the next stop, so arrow keys scroll it"
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("s => s.scrollLeft > 0", arg=strip.element_handle())
+        width, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert width <= client, "the page itself still does not scroll sideways"
+        board.locator("button:text-is('Next')").click()
+        assert image.bounding_box()["width"] > 2 * shrunk, "the next step stays enlarged"
+        results = Axe().run(page, context=".mscourse-storyboard",
+                            options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
+        assert not results.response["violations"], [v["id"] for v in results.response["violations"]]
+        enlarge.click()
+        assert enlarge.get_attribute("aria-pressed") == "false" and strip.get_attribute("tabindex") is None
+        assert abs(image.bounding_box()["width"] - shrunk) < 2
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_on_a_wide_screen_no_enlarge_button_is_offered(page, served):
+    base, _, manifest = served
+    open_page(page, base, lesson_pages(manifest)[2])
+    assert page.locator(".mscourse-storyboard").count()
+    assert page.locator("button.mscourse-enlarge:visible").count() == 0

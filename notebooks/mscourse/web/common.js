@@ -112,9 +112,34 @@ function diagramFigure(model, keep = 20) {
     (item) => h("img", { class: "mscourse-legend", src: item.image, alt: item.alt }));
   const busy = h("p", { class: "mscourse-busy", hidden: true, text: "Drawing the new diagram…" });
   const stack = h("div", { class: "mscourse-diagram-stack" });
-  const figure = h("div", { class: "mscourse-figure-box" }, busy, stack, ...legends, descriptionBox);
+  // On a narrow screen (a phone) the diagram shrinks and its labels get small: this
+  // shows it at full size in a strip that scrolls sideways. Offered only when it helps.
+  const enlarge = button("Enlarge diagram", () => setEnlarged(!enlarged),
+    { class: "mscourse-button mscourse-enlarge", "aria-pressed": "false", hidden: true });
+  const figure = h("div", { class: "mscourse-figure-box" }, busy, enlarge, stack, ...legends, descriptionBox);
   const images = new Map(); // url -> <img>, least recently used first
   let shown = null;
+  let enlarged = false;
+
+  function setEnlarged(on) {
+    enlarged = on;
+    enlarge.setAttribute("aria-pressed", on ? "true" : "false");
+    stack.classList.toggle("mscourse-enlarged", on);
+    // A strip that scrolls must be reachable by keyboard, and say what it is.
+    for (const [name, value] of [["tabindex", "0"], ["role", "region"],
+      ["aria-label", "Diagram at full size: scroll sideways"]]) {
+      if (on) stack.setAttribute(name, value); else stack.removeAttribute(name);
+    }
+    fitCheck();
+  }
+
+  /** Offer the button while the diagram is shown at under 3/4 of its drawn size. */
+  function fitCheck() {
+    if (!shown || !shown.naturalWidth) return;
+    const small = stack.clientWidth < 0.75 * shown.naturalWidth;
+    enlarge.hidden = !(small || enlarged);
+  }
+  if (typeof ResizeObserver === "function") new ResizeObserver(fitCheck).observe(stack);
 
   function imageFor(url) {
     let img = images.get(url);
@@ -154,6 +179,7 @@ function diagramFigure(model, keep = 20) {
           shown.classList.remove("mscourse-stale");
         }
         shown = img;
+        if (img.complete) fitCheck(); else img.addEventListener("load", fitCheck, { once: true });
       }
       if (shown) {
         shown.classList.remove("mscourse-stale");
