@@ -282,6 +282,11 @@ def drive_storyboard(page, board, expected):
     assert image2 != first_image or first_image in expected[step_state(board)[2]][2], \
         "the diagram did not change"
     assert focused(page)[0] == "Next", "focus must stay on Next after Next"
+    # A screen reader hears the step and what is new in it (once, from a hidden status line).
+    page.wait_for_function(
+        """b => b.querySelector(':scope > [role=status].mscourse-visually-hidden').textContent
+               .startsWith(b.querySelector('.mscourse-status').textContent + '. ')""",
+        arg=board.element_handle(), timeout=5_000)
     # Keyboard: Enter and Space press a focused button; Home and End jump.
     reset.click()
     wait_for_step(board, 1, expected)
@@ -376,10 +381,16 @@ def drive_explorer(page, explorer):
         settled()
         changed += 1
     assert changed, "an explorer without a control"
-    # A screen reader hears that the picture changed, and what it now shows (its alt).
+    # A screen reader hears that the picture changed, and what is new in it: a sentence of the
+    # description shown (or the alt, if no sentence is new), then the note's if it changed.
     page.wait_for_function(
-        """([root, img]) => root.querySelector(':scope > [role=status].mscourse-visually-hidden')
-                              .textContent === `Diagram updated: ${img.alt}.`""",
+        """([root, img]) => {
+            const said = root.querySelector(':scope > [role=status].mscourse-visually-hidden').textContent;
+            const shown = document.getElementById(img.getAttribute('aria-describedby')).textContent;
+            const picture = said.replace(/^Diagram updated: /, '')
+                .split(/ (?:Below the diagram: |The text below the diagram changed\.)/)[0];
+            return said.startsWith('Diagram updated: ') && picture.length > 10
+                && (shown.includes(picture) || picture === img.alt); }""",
         arg=[explorer.element_handle(), image.element_handle()], timeout=5_000)
     explorer.locator("button:text-is('Reset')").click()
     page.wait_for_function("([el, src]) => el.getAttribute('src') === src",

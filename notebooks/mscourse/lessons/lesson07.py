@@ -162,8 +162,9 @@ def draw_compare(ax, state):
 
 def describe_compare(state):
     row = ROW_BY_KEY[state.row]
-    text = (f"Two columns compare the {row.button}. Left: AHSCT (autologous haematopoietic stem "
-            f"cell transplantation), drawn as a haematopoietic stem cell (HSC, labelled H). "
+    text = (f"Two columns compare AHSCT and MSC therapy by {row.button}. Left: AHSCT "
+            f"(autologous haematopoietic stem cell transplantation), drawn as a haematopoietic "
+            f"stem cell (HSC, labelled H). "
             f"Right: MSC therapy, drawn as a mesenchymal stromal cell (MSC, labelled MSC). "
             f"AHSCT: {row.ahsct} MSC therapy: {row.msc} {row.picture}")
     if row.ahsct_level:

@@ -75,6 +75,33 @@ function setDisabled(el, disabled) {
   el.setAttribute("aria-disabled", disabled ? "true" : "false");
 }
 
+/** The sentences of a plain text. */
+function sentences(text) {
+  return (String(text || "").match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) || []).map((x) => x.trim()).filter(Boolean);
+}
+
+/** What a screen reader should hear about a new state: the first sentence of ``after``
+ *  that ``before`` did not have (descriptions repeat what stays the same). */
+function whatChanged(before, after) {
+  const old = new Set(sentences(before));
+  return sentences(after).find((sentence) => !old.has(sentence)) || "";
+}
+
+/** A polite, visually hidden status line, said once the student stops (``delay`` ms after
+ *  the last ``say``): several quick key presses give one announcement. */
+function announcer(root, delay = 400) {
+  const line = h("p", { class: "mscourse-visually-hidden", role: "status" });
+  root.append(line);
+  let timer = null;
+  return {
+    say(text) {
+      clearTimeout(timer);
+      timer = setTimeout(() => { line.textContent = text; }, delay);
+    },
+    dispose() { clearTimeout(timer); },
+  };
+}
+
 /** A box as tall as the tallest text it may show: ``live`` shows the current text, and
  *  ``box.reserve(texts)`` adds an invisible copy of each (``copy(text)`` makes one; out of
  *  the accessibility tree) in the same grid cell. When the text changes, nothing below the
@@ -126,9 +153,9 @@ function diagramFigure(model, keep = 20) {
     enlarge.setAttribute("aria-pressed", on ? "true" : "false");
     stack.classList.toggle("mscourse-enlarged", on);
     // A strip that scrolls must be reachable by keyboard, and say what it is.
-    for (const [name, value] of [["tabindex", "0"], ["role", "region"],
-      ["aria-label", "Diagram at full size: scroll sideways"]]) {
-      if (on) stack.setAttribute(name, value); else stack.removeAttribute(name);
+    const name = `${model.get("heading") || "Diagram"}: the diagram at full size, scroll sideways`;
+    for (const [attribute, value] of [["tabindex", "0"], ["role", "region"], ["aria-label", name]]) {
+      if (on) stack.setAttribute(attribute, value); else stack.removeAttribute(attribute);
     }
     fitCheck();
   }

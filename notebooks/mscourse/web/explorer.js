@@ -94,12 +94,10 @@ function render({ model, el }) {
     ...specs.filter((s) => inputs[s.key]).map((s) => inputs[s.key].element), reset);
   const diagram = diagramFigure(model);
   const fixedNote = model.get("note") ? h("div", { class: "mscourse-note", html: model.get("note") }) : null;
-  const liveNote = h("div", { class: "mscourse-note mscourse-live-note", "aria-live": "polite" });
-  // A screen reader hears the control change ("checked"); this says the picture changed too,
-  // with its one-line alt, once the student stops (a slider moved step by step says it once).
-  const announcement = h("p", { class: "mscourse-visually-hidden", role: "status" });
-  let announceTimer = null;
+  // Not a live region: the announcer below says what changed, the note's first sentence included.
+  const liveNote = h("div", { class: "mscourse-note mscourse-live-note" });
   let announcePending = false;
+  let said = { description: "", note: "" };
   const noteBox = steadyBox(liveNote);
   const reserve = (frame) => {
     diagram.reserve([frame.description]);
@@ -107,14 +105,23 @@ function render({ model, el }) {
   };
   root.append(controls, diagram.figure);
   if (fixedNote) root.append(fixedNote);
-  root.append(noteBox, announcement);
+  root.append(noteBox);
+  // A screen reader hears the control change ("checked"); this says what changed in the picture
+  // (its first new sentence) and in the note, once the student stops.
+  const status = announcer(root);
   const watch = kernelWatch(model, root);
 
   function announce(frame) {
-    if (!announcePending) return;
+    const noteText = liveNote.textContent;
+    if (announcePending) {
+      const picture = whatChanged(said.description, frame.description) || frame.alt;
+      const note = noteText !== said.note ? sentences(noteText)[0] || "" : "";
+      const below = !note ? "" : note.length <= 160 ? ` Below the diagram: ${note}`
+        : " The text below the diagram changed.";  // a long note is read there, not here
+      status.say(`Diagram updated: ${picture}${below}`);
+    }
     announcePending = false;
-    clearTimeout(announceTimer);
-    announceTimer = setTimeout(() => { announcement.textContent = `Diagram updated: ${frame.alt}.`; }, 400);
+    said = { description: frame.description, note: noteText };
   }
 
   function showControls(v) {
@@ -128,15 +135,15 @@ function render({ model, el }) {
     values = { ...frame.values };
     showControls(values);
     diagram.show(frame);
-    liveNote.innerHTML = frame.note || "";
+    if (liveNote.innerHTML !== (frame.note || "")) liveNote.innerHTML = frame.note || "";
     root.dataset.state = keyOf(values);
     announce(frame);
   }
 
   /** Show the state for these control values: at once if cached, else ask Python. */
   function apply(next) {
-    announcePending = true;
     const key = keyOf(next);
+    announcePending = key !== keyOf(values);  // Reset at the start, say, changes nothing
     const frame = store.lookup(key);
     showControls(next);
     if (frame) {
@@ -203,7 +210,7 @@ function render({ model, el }) {
     watch.ask({ type: "need", values });
   }
   el.append(root);
-  return () => { store.views.delete(onFrame); watch.dispose(); clearTimeout(announceTimer); };
+  return () => { store.views.delete(onFrame); watch.dispose(); status.dispose(); };
 }
 
 export default { initialize, render };

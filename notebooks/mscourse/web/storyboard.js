@@ -29,14 +29,15 @@ function render({ model, el }) {
   const root = widgetRoot(model, "storyboard", ids.heading);
   let current = -1;
 
-  const status = h("p", { class: "mscourse-status", id: ids.status, "aria-live": "polite" });
+  // The visible status line is not live: the announcer says the step and what is new in it.
+  const status = h("p", { class: "mscourse-status", id: ids.status });
   const previous = button("Previous", () => go(current - 1), { "aria-keyshortcuts": "ArrowLeft" });
   const next = button("Next", () => go(current + 1), { "aria-keyshortcuts": "ArrowRight" });
   const reset = button("Reset", () => go(0));
   const list = h("select", { class: "mscourse-step-list", id: ids.list });
   frames.forEach((frame, i) => list.append(
     h("option", { value: String(i), text: `Step ${i + 1} of ${count}: ${frame.title}` })));
-  list.addEventListener("change", () => go(Number(list.value)));
+  list.addEventListener("change", () => go(Number(list.value), true));
   const controls = h("div", { class: "mscourse-controls", role: "group", "aria-label": "Step controls" },
     previous, next,
     h("span", { class: "mscourse-field" }, h("label", { for: ids.list, text: "Go to step" }), list),
@@ -49,6 +50,7 @@ function render({ model, el }) {
   const statusBox = steadyBox(status, (text) => h("p", { class: "mscourse-status-sizer", text }));
   statusBox.reserve(frames.map((frame, i) => `Step ${i + 1} of ${count}: ${frame.title}`));
   root.append(statusBox, controls, captionBox, diagram.figure);
+  const announce = announcer(root, 150);
   const watch = kernelWatch(model, root);
 
   function pending() {
@@ -75,11 +77,15 @@ function render({ model, el }) {
     root.dataset.step = String(index + 1);
   }
 
-  function go(index) {
+  /** ``fromList``: the step list has just read the step's name, so only what is new is said. */
+  function go(index, fromList = false) {
     index = Math.max(0, Math.min(count - 1, index));
     if (index === current) return;
+    const before = frames[current] ? frames[current].description : "";
     current = index;
     show(index);  // paint first: telling Python can wait
+    const news = whatChanged(before, frames[index].description);
+    announce.say([fromList ? "" : status.textContent, news].filter(Boolean).join(". "));
     afterPaint(model, () => {
       model.set("step", current);
       model.save_changes();
@@ -103,7 +109,9 @@ function render({ model, el }) {
   // Home and End anywhere in the widget (not in the step list, which has its own keys);
   // the arrow keys on the Previous and Next buttons.
   root.addEventListener("keydown", (event) => {
-    if (event.target === list || event.altKey || event.ctrlKey || event.metaKey) return;
+    // Not in the step list (its own keys) nor in the diagram (an enlarged strip scrolls with them).
+    if (event.target === list || diagram.figure.contains(event.target) ||
+        event.altKey || event.ctrlKey || event.metaKey) return;
     const moves = { Home: () => 0, End: () => count - 1 };
     if (event.target === previous || event.target === next) {
       moves.ArrowLeft = () => current - 1;
@@ -126,7 +134,7 @@ function render({ model, el }) {
     try { model.send({ type: "need", indexes: missing }); } catch (error) { /* shown on use */ }
   }
   el.append(root);
-  return () => { store.views.delete(onFrame); watch.dispose(); };
+  return () => { store.views.delete(onFrame); watch.dispose(); announce.dispose(); };
 }
 
 export default { initialize, render };
