@@ -388,7 +388,7 @@ def drive_explorer(page, explorer):
             const said = root.querySelector(':scope > [role=status].mscourse-visually-hidden').textContent;
             const shown = document.getElementById(img.getAttribute('aria-describedby')).textContent;
             const picture = said.replace(/^Diagram updated: /, '')
-                .split(/ (?:Below the diagram: |The text below the diagram changed\.)/)[0];
+                .split(/ (?:Below the diagram: |The text below the diagram changed\\.)/)[0];
             return said.startsWith('Diagram updated: ') && picture.length > 10
                 && (shown.includes(picture) || picture === img.alt); }""",
         arg=[explorer.element_handle(), image.element_handle()], timeout=5_000)
