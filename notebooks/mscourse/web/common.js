@@ -195,6 +195,7 @@ function diagramFigure(model, keep = 20) {
     prepare(url) { if (url) imageFor(url); },
     show(frame) {
       busy.hidden = true;
+      busy.textContent = "Drawing the new diagram…";
       figure.removeAttribute("aria-busy");
       const img = frame.image ? imageFor(frame.image) : shown;
       if (img && img !== shown) {
@@ -216,12 +217,14 @@ function diagramFigure(model, keep = 20) {
       text.textContent = frame.description;
     },
     /** The picture for the new state is not here yet: say so, never show it as current. */
-    waiting(alt) {
+    /** ``missing``: the picture will not come (a static page without this state): say why. */
+    waiting(alt, missing = "") {
+      busy.textContent = missing || "Drawing the new diagram…";
       busy.hidden = false;
       figure.setAttribute("aria-busy", "true");
       if (shown) {
         shown.classList.add("mscourse-stale");
-        shown.alt = alt + " (still being drawn)";
+        shown.alt = `${alt} (${missing || "still being drawn"})`;
       }
     },
   };

@@ -152,10 +152,14 @@ function render({ model, el }) {
     } else {
       values = { ...next };
       wanted = key;
-      diagram.waiting(model.get("heading") || "Diagram");
-      if (!model.get("kernel")) {
+      if (model.get("kernel")) {
+        diagram.waiting(model.get("heading") || "Diagram");
+      } else {
+        const missing = "This combination was not prepared for this page: the picture shown is the one before";
         watch.answered();
-        diagram.waiting("This combination was not prepared for this page");
+        diagram.waiting(model.get("heading") || "Diagram", missing);
+        status.say(`Diagram not updated. ${missing}.`);
+        announcePending = false;
       }
     }
     const asked = wanted;
