@@ -413,10 +413,14 @@ LEGEND_PER_ROW = 4
 LEGEND_ROW_HEIGHT = 5.0
 
 
+def legend_items(keys):
+    """[name, how it is drawn] of each actor in a legend: the key in words."""
+    return [[ACTORS[k].name, ACTORS[k].shape] for k in keys if k in ACTORS]
+
+
 def legend_alt(keys):
     """The legend strip's alt text: each actor's name and how it is drawn."""
-    return "Legend: " + "; ".join(f"{ACTORS[k].name}, drawn as {ACTORS[k].shape}"
-                                   for k in keys if k in ACTORS)
+    return "Legend: " + "; ".join(f"{name}, drawn as {shape}" for name, shape in legend_items(keys))
 
 
 def legend_height(keys, per_row=LEGEND_PER_ROW):

@@ -42,7 +42,7 @@ import ipywidgets as w
 import traitlets as t
 
 from . import style
-from .actors import legend_alt
+from .actors import legend_alt, legend_items
 from .render import Renderer, legend_png
 from .scene import describe, unnamed_actors
 
@@ -180,7 +180,7 @@ def legend_for(scene):
     key = (tuple(scene.legend), scene.width, scene.inches, style.dpi())
     if key not in _LEGENDS:
         _LEGENDS[key] = {"image": data_url(legend_png(scene.legend, scene.width, scene.inches)),
-                         "alt": legend_alt(scene.legend)}
+                         "alt": legend_alt(scene.legend), "items": legend_items(scene.legend)}
     return [dict(_LEGENDS[key])]
 
 

@@ -11,6 +11,7 @@ for explorers, every reachable state added.
 import itertools
 import json
 
+from ..actors import legend_items
 from ..scene import describe
 from ..widgets import Explorer, Quiz, Storyboard
 
@@ -23,7 +24,8 @@ def _legend(frames, scene, widget):
     legend = frames.legend(scene)
     extra = [{"image": frames.data_url_image(item["image"])["src"], "alt": item["alt"]}
              for item in getattr(widget, "legend", []) if not item["alt"].startswith("Legend:")]
-    return extra + ([{"image": legend["src"], "alt": legend["alt"]}] if legend else [])
+    return extra + ([{"image": legend["src"], "alt": legend["alt"], "items": legend_items(scene.legend)}]
+                    if legend else [])
 
 
 def storyboard(board, frames):

@@ -135,8 +135,14 @@ function diagramFigure(model, keep = 20) {
     h("em", { text: "What the diagram shows: " }), text);
   const descriptionBox = steadyBox(description, (words) => h("p", { class: "mscourse-description-sizer" },
     h("em", { text: "What the diagram shows: " }), words));
-  const legends = (model.get("legend") || []).map(
-    (item) => h("img", { class: "mscourse-legend", src: item.image, alt: item.alt }));
+  // A legend with its key in words: the strip is a picture of that list (alt ""), and the list
+  // itself sits in a closed "details", so a screen reader meets one line, not every symbol.
+  const legends = (model.get("legend") || []).map((item) => (item.items && item.items.length
+    ? h("div", { class: "mscourse-key" },
+      h("img", { class: "mscourse-legend", src: item.image, alt: "" }),
+      h("details", {}, h("summary", { text: `Key to the symbols, in words (${item.items.length})` }),
+        h("ul", {}, ...item.items.map(([name, shape]) => h("li", { text: `${name}: ${shape}` })))))
+    : h("img", { class: "mscourse-legend", src: item.image, alt: item.alt })));
   const busy = h("p", { class: "mscourse-busy", hidden: true, text: "Drawing the new diagram…" });
   const stack = h("div", { class: "mscourse-diagram-stack" });
   // On a narrow screen (a phone) the diagram shrinks and its labels get small: this
