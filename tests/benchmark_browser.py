@@ -138,13 +138,18 @@ def wait_until_settled(client, timeout=120):
         time.sleep(0.5)
 
 
+def widgets(page, kind):
+    """(locator, element) of each widget of this kind, scrolled into view in turn."""
+    found = page.locator(f".mscourse-{kind}")
+    for i in range(found.count()):
+        widget = found.nth(i)
+        widget.scroll_into_view_if_needed()
+        yield widget, widget.element_handle()
+
+
 def click_storyboards(page):
     times = []
-    boards = page.locator(".mscourse-storyboard")
-    for i in range(boards.count()):
-        board = boards.nth(i)
-        board.scroll_into_view_if_needed()
-        root = board.element_handle()
+    for board, root in widgets(page, "storyboard"):
         nxt = board.locator("button:text-is('Next')").first.element_handle()
         prev = board.locator("button:text-is('Previous')").first.element_handle()
         forward = 0
@@ -158,11 +163,7 @@ def click_storyboards(page):
 
 def click_explorers(page):
     times = []
-    explorers = page.locator(".mscourse-explorer")
-    for i in range(explorers.count()):
-        explorer = explorers.nth(i)
-        explorer.scroll_into_view_if_needed()
-        root = explorer.element_handle()
+    for explorer, root in widgets(page, "explorer"):
         for box in explorer.locator("input[type='checkbox']").element_handles():
             times += [page.evaluate(MEASURE, [box, root, None]) for _ in range(2)]
         toggles = explorer.locator("button.mscourse-toggle, "

@@ -340,6 +340,14 @@ def page(browser, served):
     context.close()
 
 
+@pytest.fixture
+def phone(browser):
+    """A page as a phone shows it: 390 CSS pixels wide, touch."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
 def open_page(page, base, name):
     page.goto(base + name)
     page.wait_for_load_state("networkidle")
@@ -594,68 +602,62 @@ def test_headings_in_order_and_no_aria_label_on_a_plain_div(page, served):
 
 
 @pytest.mark.browser
-def test_every_lesson_fits_a_phone_screen_without_sideways_scrolling(browser, served):
+def test_every_lesson_fits_a_phone_screen_without_sideways_scrolling(phone, served):
     # WCAG 1.4.10 (reflow): at 390 CSS pixels nothing may widen the page (a long step
     # title in the step list, a table with a long word).
     base, _, manifest = served
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+    page = phone
     wide = {}
-    try:
-        for name in ["index.html", "glossary.html"] + lesson_pages(manifest):
-            open_page(page, base, name)
-            page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
-            width, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-            if width > client:
-                wide[name] = (width, page.evaluate("""() => Array.from(document.querySelectorAll('main *'))
-                    .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-                    .slice(0, 3).map((e) => e.tagName + '.' + e.className)"""))
-            labels = page.evaluate("""() => Array.from(document.querySelectorAll('.mscourse-field:not(.mscourse-check) > label'))
-                .filter((l) => l.offsetParent && l.getClientRects().length === 1 && l.getBoundingClientRect().height
-                        > 1.8 * parseFloat(getComputedStyle(l).lineHeight || 20)).map((l) => l.textContent)""")
-            assert not labels, f"{name}: a control label (not a checkbox label) broken over lines: {labels}"
-    finally:
-        context.close()
+    for name in ["index.html", "glossary.html"] + lesson_pages(manifest):
+        open_page(page, base, name)
+        page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+        width, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if width > client:
+            wide[name] = (width, page.evaluate("""() => Array.from(document.querySelectorAll('main *'))
+                .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                .slice(0, 3).map((e) => e.tagName + '.' + e.className)"""))
+        labels = page.evaluate("""() => Array.from(document.querySelectorAll('.mscourse-field:not(.mscourse-check) > label'))
+            .filter((l) => l.offsetParent && l.getClientRects().length === 1 && l.getBoundingClientRect().height
+                    > 1.8 * parseFloat(getComputedStyle(l).lineHeight || 20)).map((l) => l.textContent)""")
+        assert not labels, f"{name}: a control label (not a checkbox label) broken over lines: {labels}"
     assert not wide, wide
 
 
 @pytest.mark.browser
-def test_on_a_phone_a_diagram_can_be_enlarged_and_scrolled_by_keyboard(browser, served):
+def test_on_a_phone_a_diagram_can_be_enlarged_and_scrolled_by_keyboard(phone, served):
     from axe_playwright_python.sync_playwright import Axe
 
     base, _, manifest = served
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    try:
-        open_page(page, base, lesson_pages(manifest)[2])
-        board = page.locator(".mscourse-storyboard").first
-        enlarge = board.locator("button.mscourse-enlarge")
-        strip = board.locator(".mscourse-diagram-stack")
-        image = board.locator("img.mscourse-diagram:not([hidden])")
-        enlarge.wait_for(state="visible")
-        shrunk = image.bounding_box()["width"]
-        enlarge.focus()
-        page.keyboard.press("Enter")
-        assert enlarge.get_attribute("aria-pressed") == "true"
-        assert image.bounding_box()["width"] > 2 * shrunk, "the diagram at its drawn size"
-        assert strip.evaluate("s => s.scrollWidth > s.clientWidth"), "it scrolls sideways in its strip"
-        page.keyboard.press("Tab")
-        assert page.evaluate("document.activeElement.classList.contains('mscourse-diagram-stack')"), \
-            "the strip is the next stop, so arrow keys scroll it"
-        page.keyboard.press("ArrowRight")
-        page.wait_for_function("s => s.scrollLeft > 0", arg=strip.element_handle())
-        width, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-        assert width <= client, "the page itself still does not scroll sideways"
-        board.locator("button:text-is('Next')").click()
-        assert image.bounding_box()["width"] > 2 * shrunk, "the next step stays enlarged"
-        results = Axe().run(page, context=".mscourse-storyboard",
-                            options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
-        assert not results.response["violations"], [v["id"] for v in results.response["violations"]]
-        enlarge.click()
-        assert enlarge.get_attribute("aria-pressed") == "false" and strip.get_attribute("tabindex") is None
-        assert abs(image.bounding_box()["width"] - shrunk) < 2
-    finally:
-        context.close()
+    page = phone
+    open_page(page, base, lesson_pages(manifest)[2])
+    board = page.locator(".mscourse-storyboard").first
+    enlarge = board.locator("button.mscourse-enlarge")
+    strip = board.locator(".mscourse-diagram-stack")
+    image = board.locator("img.mscourse-diagram:not([hidden])")
+    enlarge.wait_for(state="visible")
+    shrunk = image.bounding_box()["width"]
+    enlarge.focus()
+    page.keyboard.press("Enter")
+    assert enlarge.get_attribute("aria-pressed") == "true"
+    assert image.bounding_box()["width"] > 2 * shrunk, "the diagram at its drawn size"
+    assert strip.evaluate("s => s.scrollWidth > s.clientWidth"), "it scrolls sideways in its strip"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('mscourse-diagram-stack')"), \
+        "the strip is the next stop, so arrow keys scroll it"
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("s => s.scrollLeft > 0", arg=strip.element_handle())
+    page.keyboard.press("End")
+    assert board.get_attribute("data-step") == "1", "in the strip, End scrolls; it does not change the step"
+    width, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width <= client, "the page itself still does not scroll sideways"
+    board.locator("button:text-is('Next')").click()
+    assert image.bounding_box()["width"] > 2 * shrunk, "the next step stays enlarged"
+    results = Axe().run(page, context=".mscourse-storyboard",
+                        options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
+    assert not results.response["violations"], [v["id"] for v in results.response["violations"]]
+    enlarge.click()
+    assert enlarge.get_attribute("aria-pressed") == "false" and strip.get_attribute("tabindex") is None
+    assert abs(image.bounding_box()["width"] - shrunk) < 2
 
 
 @pytest.mark.browser
